@@ -1,0 +1,20 @@
+import type { Resource } from "../../plan/resource.js";
+import type { CostComponentSpec, ResourceFacts } from "../cost-component.js";
+import type { ResourceUsage } from "../usage.js";
+
+/** What a catalog entry may consult besides the resource itself. */
+export interface CatalogContext {
+  /** Usage values for this resource (usage file: address > type > wildcard), numbers only. */
+  usage: ResourceUsage;
+  /** Find another resource of the same stack by type and name (e.g. a launch template an ASG references). */
+  findResource(type: string, name: string): Resource | undefined;
+  /** GPUs (or accelerators) per instance for an EC2 or `ml.*` instance type, when known. */
+  gpusOf(instanceType: string): number | null;
+}
+
+/** One resource family's pricing: which cost components a resource of `type` has. Pure. */
+export interface CatalogEntry {
+  types: string[];
+  components(resource: Resource, ctx: CatalogContext): CostComponentSpec[];
+  facts(resource: Resource, ctx: CatalogContext): ResourceFacts;
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { CostgateError } from "../errors.js";
+import { parseYamlWithPositions, positionOf } from "../yaml-positions.js";
+import type { Resource } from "../plan/resource.js";
+
+/** Usage values for one resource: usage key → non-negative number. */
+export type ResourceUsage = Readonly<Record<string, number>>;
+
+/** Usage keys costgate understands, with what they mean (also used in error messages and the README). */
+export const USAGE_KEYS: Readonly<Record<string, string>> = {
+  monthly_hrs: "hours per month the compute runs (instances, endpoints, notebooks, NAT gateways); default 730",
+  gpu_hours: "instance-hours per month of usage-based GPU compute (Batch jobs above min vCPUs, serverless)",
+  storage_gb: "average GB stored per month (S3 buckets)",
+  monthly_put_requests: "PUT/COPY/POST/LIST requests per month (S3)",
+  monthly_get_requests: "GET/SELECT and other requests per month (S3)",
+  monthly_data_processed_gb: "GB processed per month (NAT gateway)",
+  instance_count: "average instance count (overrides desired capacity of ASGs, node groups, endpoints)",
+};
+
+/**
+ * A usage file, like Infracost's: defaults per resource type and values per resource address.
+ * Addresses may be stack-qualified (`stack/aws_instance.x`) and may use `[*]` for any index.
+ */
+export interface Usage {
+  file?: string;
+  typeDefaults: Record<string, ResourceUsage>;
+  byAddress: { pattern: string; matcher: RegExp; values: ResourceUsage }[];
+}
+
+export const EMPTY_USAGE: Usage = { typeDefaults: {}, byAddress: [] };
+
+/** Merge usage for a resource: type defaults, then address matches (exact beats wildcard, later beats earlier). */
+export function usageFor(usage: Usage, r: Pick<Resource, "type" | "address" | "stack">): ResourceUsage {
+  const out: Record<string, number> = { ...(usage.typeDefaults[r.type] ?? {}) };
+  const qualified = `${r.stack}/${r.address}`;
+  const wild: ResourceUsage[] = [];
+  const exact: ResourceUsage[] = [];
+  for (const e of usage.byAddress) {
+    if (!e.matcher.test(r.address) && !e.matcher.test(qualified)) continue;
+    (e.pattern.includes("[*]") ? wild : exact).push(e.values);
+  }
+  for (const v of [...wild, ...exact]) Object.assign(out, v);
+  return out;
+}
+
+function addressMatcher(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\\\[\\\*\\\]/g, "\\[[^\\]]+\\]");
+  // An address without an index also matches its indexed instances (`aws_instance.x` ~ `aws_instance.x[0]`).
+  return new RegExp(`^${escaped}(\\[[^\\]]+\\])?$`);
+}
+
+/** Load and validate a usage file. Every problem is one positioned error. */
+export function loadUsageFile(file: string): Usage {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new CostgateError(`cannot read usage file (${(e as NodeJS.ErrnoException).code ?? "error"})`, file);
+  }
+  return parseUsage(text, file);
+}
+
+export function parseUsage(text: string, file: string): Usage {
+  const y = parseYamlWithPositions(text, file);
+  const root = y.value;
+  const fail = (path: (string | number)[], msg: string): never => {
+    throw new CostgateError(msg, file, positionOf(y, path));
+  };
+  if (root === null || root === undefined) return { ...EMPTY_USAGE, file };
+  if (!isPlainObject(root)) fail([], "expected a mapping with `version`, `resource_type_default_usage` and/or `resource_usage`");
+  const obj = root as Record<string, unknown>;
+  for (const k of Object.keys(obj)) {
+    if (!["version", "resource_type_default_usage", "resource_usage"].includes(k))
+      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage or resource_usage`);
+  }
+  if (obj.version !== undefined && typeof obj.version !== "string" && typeof obj.version !== "number")
+    fail(["version"], "`version` must be a string such as \"0.1\"");
+
+  const readValues = (path: (string | number)[], v: unknown): ResourceUsage => {
+    if (!isPlainObject(v)) fail(path, "expected a mapping of usage keys to numbers");
+    const out: Record<string, number> = {};
+    for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
+      if (!(k in USAGE_KEYS)) fail([...path, k], `unknown usage key \`${k}\`; expected one of ${Object.keys(USAGE_KEYS).join(", ")}`);
+      if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
+        fail([...path, k], `\`${k}\` must be a non-negative number, got ${JSON.stringify(n)}`);
+      if (k === "monthly_hrs" && (n as number) > 744) fail([...path, k], "`monthly_hrs` cannot exceed 744 (31 days × 24 h)");
+      out[k] = n as number;
+    }
+    return out;
+  };
+
+  const typeDefaults: Record<string, ResourceUsage> = {};
+  const td = obj.resource_type_default_usage;
+  if (td !== undefined && td !== null) {
+    if (!isPlainObject(td)) fail(["resource_type_default_usage"], "expected a mapping of resource types to usage");
+    for (const [type, v] of Object.entries(td as Record<string, unknown>)) {
+      if (!/^[a-z][a-z0-9_]*$/.test(type)) fail(["resource_type_default_usage", type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`);
+      typeDefaults[type] = readValues(["resource_type_default_usage", type], v);
+    }
+  }
+  const byAddress: Usage["byAddress"] = [];
+  const ru = obj.resource_usage;
+  if (ru !== undefined && ru !== null) {
+    if (!isPlainObject(ru)) fail(["resource_usage"], "expected a mapping of resource addresses to usage");
+    for (const [pattern, v] of Object.entries(ru as Record<string, unknown>)) {
+      if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
+        fail(["resource_usage", pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`);
+      byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues(["resource_usage", pattern], v) });
+    }
+  }
+  return { file, typeDefaults, byAddress };
+}
+
+function isPlainObject(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,49 @@
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
+import { CostgateError } from "./errors.js";
+
+/** A YAML document parsed with positions, so errors can say `file:line:column`. */
+export interface PositionedYaml {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  value: unknown;
+}
+
+/** Parse YAML text; a syntax error becomes one positioned CostgateError. */
+export function parseYamlWithPositions(text: string, file: string): PositionedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const err = doc.errors[0];
+  if (err) {
+    const pos = err.linePos?.[0];
+    const msg = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    throw new CostgateError(`YAML syntax error: ${msg}`, file, pos ? `${pos.line}:${pos.col}` : "");
+  }
+  return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+}
+
+/**
+ * `line:column` of the node at a path of keys/indexes (the closest existing ancestor when the path goes
+ * further than the document, e.g. for a missing property).
+ */
+export function positionOf(y: PositionedYaml, path: (string | number)[]): string {
+  let node: unknown = y.doc.contents;
+  let keyNode: Node | undefined;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) break;
+      keyNode = undefined;
+      node = item;
+    } else break;
+  }
+  const range = (node as Node | null)?.range ?? keyNode?.range;
+  if (!range) return "1:1";
+  const p = y.lines.linePos(range[0]);
+  return `${p.line}:${p.col}`;
+}
