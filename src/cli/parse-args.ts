@@ -2,7 +2,11 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CostgateError } from "../errors.js";
 
 /** node:util parseArgs with costgate's error style (no stack traces, exit 2 upstream). */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(command: string, args: string[], options: T) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
+  command: string,
+  args: string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {

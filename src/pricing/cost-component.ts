@@ -42,8 +42,12 @@ export interface ResourceFacts {
   checkpointLocation?: string;
   /** Minimum capacity (ASG min_size, node group min, Batch min vCPUs, endpoint min). */
   minCapacity?: number | null;
-  /** Whether the resource can scale to zero / is scheduled to scale down (inference). */
+  /** Whether the resource can scale to zero (serverless, min capacity 0) (inference). */
   scalesToZero?: boolean;
+  /** Whether a scheduled action lowers its capacity (e.g. nights and weekends in non-production). */
+  scaleDownScheduled?: boolean;
+  /** Whether spot interruptions are retried (Batch retry strategy, managed spot training). */
+  retriesOnInterruption?: boolean;
   /** Max runtime and max wait in seconds (training). */
   maxRuntimeSeconds?: number | null;
   maxWaitSeconds?: number | null;

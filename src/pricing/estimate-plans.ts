@@ -12,6 +12,8 @@ export interface EstimateOptions {
   usage?: Usage;
   prices?: PriceSource;
   spot?: SpotPriceSource;
+  /** List unknown instance types as unpriced instead of failing. */
+  allowUnknownInstanceTypes?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface EstimateOptions {
 export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): Promise<Estimate[]> {
   const prices = opts.prices ?? new SnapshotPriceSource();
   const spot = opts.spot ?? new SpotDiscountSource();
-  const costPlans = plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE));
+  const costPlans = plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
   const resolved = await resolvePrices(costPlans.flat(), prices, spot);
   return plans.map((p, i) => assembleEstimate(p, costPlans[i]!, resolved));
 }

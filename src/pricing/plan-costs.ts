@@ -1,8 +1,9 @@
+import { CostgateError } from "../errors.js";
 import type { Plan, Resource } from "../plan/resource.js";
 import { catalogEntryFor, FREE_TYPES } from "./catalog/index.js";
 import type { CatalogContext } from "./catalog/catalog-entry.js";
 import type { CostComponentSpec, ResourceFacts } from "./cost-component.js";
-import { gpusOf } from "./snapshot/snapshot.js";
+import { gpusOf, isKnownInstanceType, vcpusOf } from "./snapshot/snapshot.js";
 import { usageFor, type Usage, EMPTY_USAGE } from "./usage.js";
 
 /** A resource with the cost components the catalog declares for it, before prices are known. */
@@ -13,12 +14,23 @@ export interface ResourceCostPlan {
   facts: ResourceFacts;
 }
 
+export interface PlanCostsOptions {
+  /** List unknown instance types as unpriced instead of failing (e.g. types newer than the snapshot). */
+  allowUnknownInstanceTypes?: boolean;
+}
+
 const NO_FACTS: ResourceFacts = { instanceTypes: [], instanceCount: null, gpusPerInstance: null };
 
 /** Pure: declare every resource's cost components. Deleted resources (plan action delete) cost nothing. */
-export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE): ResourceCostPlan[] {
+export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCostsOptions = {}): ResourceCostPlan[] {
   const index = new Map<string, Resource>();
-  for (const r of plan.resources) index.set(`${r.stack}\u0000${r.type}\u0000${r.name}`, r);
+  const byType = new Map<string, Resource[]>();
+  for (const r of plan.resources) {
+    index.set(`${r.stack}\u0000${r.type}\u0000${r.name}`, r);
+    const k = `${r.stack}\u0000${r.type}`;
+    if (!byType.has(k)) byType.set(k, []);
+    byType.get(k)!.push(r);
+  }
   return plan.resources.map((resource) => {
     const entry = catalogEntryFor(resource.type);
     if (!entry) {
@@ -27,7 +39,19 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE): ResourceCostP
     const ctx: CatalogContext = {
       usage: usageFor(usage, resource),
       findResource: (type, name) => index.get(`${resource.stack}\u0000${type}\u0000${name}`),
+      resourcesOfType: (type) => byType.get(`${resource.stack}\u0000${type}`) ?? [],
       gpusOf,
+      vcpusOf,
+      checkInstanceType: (type, at) => {
+        if (isKnownInstanceType(type)) return undefined;
+        const why = `unknown instance type \`${type}\``;
+        if (opts.allowUnknownInstanceTypes) return `${why} (not in the snapshot's list of EC2 types)`;
+        throw new CostgateError(
+          `${why} on ${resource.address}; expected an EC2 instance type such as g5.xlarge or p5.48xlarge (or pass --allow-unknown-types)`,
+          resource.origin.file,
+          resource.origin.pointer + (resource.origin.pointer.includes("resource_changes") ? "/change/after" : "") + at,
+        );
+      },
     };
     const facts = entry.facts(resource, ctx);
     if (resource.action === "delete") return { resource, kind: "costed", components: [], facts };

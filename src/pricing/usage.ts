@@ -9,7 +9,7 @@ export type ResourceUsage = Readonly<Record<string, number>>;
 /** Usage keys costgate understands, with what they mean (also used in error messages and the README). */
 export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_hrs: "hours per month the compute runs (instances, endpoints, notebooks, NAT gateways); default 730",
-  gpu_hours: "instance-hours per month of usage-based GPU compute (Batch jobs above min vCPUs, serverless)",
+  gpu_hours: "GPU-hours per month of job compute above the always-on minimum (AWS Batch); divided by the GPUs per instance to get instance-hours",
   storage_gb: "average GB stored per month (S3 buckets)",
   monthly_put_requests: "PUT/COPY/POST/LIST requests per month (S3)",
   monthly_get_requests: "GET/SELECT and other requests per month (S3)",

@@ -8,8 +8,17 @@ export interface CatalogContext {
   usage: ResourceUsage;
   /** Find another resource of the same stack by type and name (e.g. a launch template an ASG references). */
   findResource(type: string, name: string): Resource | undefined;
+  /** Every resource of a type in the same stack. */
+  resourcesOfType(type: string): Resource[];
   /** GPUs (or accelerators) per instance for an EC2 or `ml.*` instance type, when known. */
   gpusOf(instanceType: string): number | null;
+  /** vCPUs per instance, when known. */
+  vcpusOf(instanceType: string): number | null;
+  /**
+   * Check a literal instance type. Unknown types are bad input (a typo) and throw a CostgateError naming the
+   * file and attribute, unless unknown types are allowed, in which case the reason to leave it unpriced is returned.
+   */
+  checkInstanceType(instanceType: string, attributePointer: string): string | undefined;
 }
 
 /** One resource family's pricing: which cost components a resource of `type` has. Pure. */

@@ -1,9 +1,44 @@
 import type { CatalogEntry } from "./catalog-entry.js";
+import { awsAutoscalingGroup } from "./aws-autoscaling-group.js";
+import { awsBatchComputeEnvironment, awsBatchJobDefinition } from "./aws-batch.js";
+import { awsEksNodeGroup } from "./aws-eks-node-group.js";
+import { awsInstance } from "./aws-instance.js";
+import { awsLaunchTemplate } from "./aws-launch-template.js";
+import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
+import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
 
-/** Resource types that cost nothing by themselves (configuration, IAM, networking glue, registries). */
-export const FREE_TYPES: ReadonlySet<string> = new Set<string>();
+/**
+ * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
+ * Anything neither here nor in the catalog is listed as unsupported — never assumed free.
+ */
+export const FREE_TYPES: ReadonlySet<string> = new Set([
+  "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_instance_profile",
+  "aws_iam_policy_document", "aws_iam_user", "aws_iam_group", "aws_iam_user_policy", "aws_iam_openid_connect_provider",
+  "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
+  "aws_vpc", "aws_subnet", "aws_route_table", "aws_route", "aws_route_table_association", "aws_internet_gateway",
+  "aws_default_security_group", "aws_default_route_table", "aws_network_acl", "aws_vpc_dhcp_options",
+  "aws_s3_bucket_policy", "aws_s3_bucket_versioning", "aws_s3_bucket_public_access_block", "aws_s3_bucket_acl",
+  "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_ownership_controls",
+  "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_appautoscaling_scheduled_action",
+  "aws_autoscaling_policy", "aws_autoscaling_schedule", "aws_placement_group", "aws_key_pair", "aws_eks_addon",
+  "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy",
+]);
 
-const ENTRIES: CatalogEntry[] = [];
+const ENTRIES: CatalogEntry[] = [
+  awsInstance,
+  awsLaunchTemplate,
+  awsAutoscalingGroup,
+  awsEksNodeGroup,
+  awsBatchComputeEnvironment,
+  awsBatchJobDefinition,
+  awsSagemakerEndpointConfiguration,
+  awsSagemakerNotebookInstance,
+  awsSagemakerFree,
+  awsEbsVolume,
+  awsS3Bucket,
+  awsFsxLustre,
+  awsNatGateway,
+];
 
 const byType = new Map<string, CatalogEntry>();
 for (const e of ENTRIES) for (const t of e.types) byType.set(t, e);
@@ -12,6 +47,7 @@ export function catalogEntryFor(type: string): CatalogEntry | undefined {
   return byType.get(type);
 }
 
+/** Types with cost components (priced or usage-based). */
 export function supportedTypes(): string[] {
   return [...byType.keys()].sort();
 }

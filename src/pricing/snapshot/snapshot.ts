@@ -58,3 +58,8 @@ export function gpusOf(type: string): number | null {
   if (s) return s.gpus;
   return known.has(t) ? 0 : null;
 }
+
+/** vCPUs per instance, when the snapshot's specs table has the type. */
+export function vcpusOf(type: string): number | null {
+  return SNAPSHOT.specs[type.replace(/^ml\./, "")]?.vcpu ?? null;
+}

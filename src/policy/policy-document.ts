@@ -1,0 +1,167 @@
+import type { Enforcement, Severity } from "./verdict.js";
+
+/**
+ * The shape of a policy file, as `policies/schema.json` defines it. Values reach these types only after the
+ * schema and the semantic pass (load-policy.ts) accepted them.
+ */
+export const POLICY_API_VERSION = "costgate.policy/v1";
+
+export type PolicyLayer = "central" | "project";
+
+export interface PolicyDocument {
+  apiVersion: typeof POLICY_API_VERSION;
+  metadata: { name: string; layer?: PolicyLayer; owner?: string; description?: string };
+  settings?: PolicySettings;
+  rules?: PolicyRule[];
+  exemptions?: PolicyExemption[];
+}
+
+export interface PolicySettings {
+  environmentTag?: string;
+  unresolvedEnvironment?: string;
+  exemptionWarnDays?: number;
+}
+
+/** A level, or a level per environment with a default. */
+export type EnforcementSpec = Enforcement | ({ default: Enforcement } & Record<string, Enforcement>);
+
+export type OnUnknown = "fail" | "advisory" | "ignore";
+
+export interface PolicyRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  enforcement: EnforcementSpec;
+  enforceFrom?: string;
+  exemptible?: boolean;
+  onUnknown?: OnUnknown;
+  scope?: RuleScope;
+  check: Check;
+}
+
+export type Workload = "training" | "inference";
+
+export interface RuleScope {
+  resourceTypes?: string[];
+  stacks?: string[];
+  addresses?: string[];
+  environments?: string[];
+  workloads?: Workload[];
+  regions?: string[];
+  tags?: Record<string, string | string[]>;
+}
+
+/** `total`, `stack` or `tag:<key>`. */
+export type GroupBy = string;
+export type CostBasis = "estimated" | "on-demand";
+
+export interface TagRequirement {
+  values?: string[];
+  pattern?: string;
+  caseSensitive?: boolean;
+}
+
+export interface RequiredTagsCheck {
+  kind: "required-tags";
+  keys: Record<string, TagRequirement | null>;
+}
+export interface BudgetCheck {
+  kind: "budget";
+  groupBy?: GroupBy;
+  limit: number;
+  limits?: Record<string, number>;
+  costBasis?: CostBasis;
+  whenAlreadyOver?: "increase-only" | "always";
+}
+export interface CostDeltaCheck {
+  kind: "cost-delta";
+  groupBy?: GroupBy;
+  maxIncrease: { absolute?: number; percent?: number };
+  combine?: "any" | "all";
+  costBasis?: CostBasis;
+}
+export interface ResourceCostCheck {
+  kind: "resource-cost";
+  maxHourly?: number;
+  maxMonthly?: number;
+  costBasis?: CostBasis;
+}
+export interface GpuCountCheck {
+  kind: "gpu-count";
+  maxPerResource?: number;
+  maxTotal?: number;
+  groupBy?: GroupBy;
+}
+export interface InstanceTypesCheck {
+  kind: "instance-types";
+  allow?: string[];
+  deny?: string[];
+}
+export interface RegionsCheck {
+  kind: "regions";
+  allow?: string[];
+  deny?: string[];
+}
+export interface PurchaseOptionCheck {
+  kind: "purchase-option";
+  require: "spot" | "on-demand";
+  allowMixed?: boolean;
+}
+export interface CheckpointingCheck {
+  kind: "checkpointing";
+  when?: "spot" | "always";
+  locationPattern?: string;
+}
+export interface TrainingLimitsCheck {
+  kind: "training-limits";
+  maxRuntime?: string;
+  maxWait?: string;
+}
+export interface InferenceScalingCheck {
+  kind: "inference-scaling";
+  maxMinCapacity?: number;
+  require?: "scale-to-zero" | "scale-down";
+}
+export interface PricingCoverageCheck {
+  kind: "pricing-coverage";
+  gpuOnly?: boolean;
+  allowUsageBased?: boolean;
+}
+
+export type Check =
+  | RequiredTagsCheck
+  | BudgetCheck
+  | CostDeltaCheck
+  | ResourceCostCheck
+  | GpuCountCheck
+  | InstanceTypesCheck
+  | RegionsCheck
+  | PurchaseOptionCheck
+  | CheckpointingCheck
+  | TrainingLimitsCheck
+  | InferenceScalingCheck
+  | PricingCoverageCheck;
+
+export type CheckKind = Check["kind"];
+
+export interface PolicyExemption {
+  id?: string;
+  rule: string;
+  address: string;
+  reason: string;
+  owner: string;
+  ticket?: string;
+  expires: string;
+  maxMonthlyCost?: number;
+}
+
+/** A validated policy file, with where each rule and exemption is written (for notes that point at them). */
+export interface LoadedPolicy {
+  file: string;
+  name: string;
+  layer: PolicyLayer;
+  owner?: string;
+  document: PolicyDocument;
+  /** `line:column` of each rule and exemption, by index. */
+  positions: { rules: string[]; exemptions: string[] };
+}

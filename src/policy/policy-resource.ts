@@ -1,0 +1,109 @@
+import { resourceKey } from "../plan/resource.js";
+import { HOURS_PER_MONTH, type ResourceEstimate } from "../pricing/estimate.js";
+import type { CostBasis } from "./policy-document.js";
+
+/** Where a resource's environment came from: its tag, the --environment flag, or the policy default. */
+export type EnvironmentSource = "tag" | "flag" | "default";
+
+/** A resource as policies see it: the estimate plus its resolved environment. */
+export interface PolicyResource {
+  estimate: ResourceEstimate;
+  /** `stack/address`, the identity across base and head. */
+  key: string;
+  environment: string;
+  environmentSource: EnvironmentSource;
+}
+
+export interface EnvironmentOptions {
+  tag: string;
+  flag?: string;
+  unresolved: string;
+}
+
+/** Resolve a resource's environment: tag (any key case), then the flag, then the policy default. Lower-cased. */
+export function toPolicyResource(r: ResourceEstimate, env: EnvironmentOptions): PolicyResource {
+  const tagged = tagValue(r, env.tag);
+  const usable = tagged !== undefined && tagged.value !== undefined && tagged.value.trim() !== "" && !tagged.value.includes("${");
+  const [environment, environmentSource]: [string, EnvironmentSource] = usable
+    ? [tagged.value!.trim().toLowerCase(), "tag"]
+    : env.flag
+      ? [env.flag.toLowerCase(), "flag"]
+      : [env.unresolved.toLowerCase(), "default"];
+  return { estimate: r, key: resourceKey(r), environment, environmentSource };
+}
+
+/**
+ * A tag by key: exact key first, then any case (`Environment`). `value` is undefined when the key is set to an
+ * expression costgate could not resolve.
+ */
+export function tagValue(r: Pick<ResourceEstimate, "tags" | "unknownTags">, key: string): { key: string; value: string | undefined } | undefined {
+  if (key in r.tags) return { key, value: r.tags[key] };
+  if (r.unknownTags.includes(key)) return { key, value: undefined };
+  const lower = key.toLowerCase();
+  const k = Object.keys(r.tags).find((t) => t.toLowerCase() === lower);
+  if (k !== undefined) return { key: k, value: r.tags[k] };
+  const u = r.unknownTags.find((t) => t.toLowerCase() === lower);
+  return u !== undefined ? { key: u, value: undefined } : undefined;
+}
+
+/** Monthly cost on the chosen basis. */
+export function monthlyCostOf(r: ResourceEstimate, basis: CostBasis = "estimated"): number {
+  return basis === "on-demand" ? r.monthlyCostOnDemand : r.monthlyCost;
+}
+
+/** Hourly rate of the whole resource (all its instances): monthly ÷ 730. */
+export function hourlyRateOf(r: ResourceEstimate, basis: CostBasis = "estimated"): number {
+  return monthlyCostOf(r, basis) / HOURS_PER_MONTH;
+}
+
+/**
+ * True when the resource's monthly cost is not fully known: some or all components unpriced, a type costgate
+ * cannot price, or usage-based components without usage. Such a resource's cost is at least what is shown.
+ */
+export function costIsIncomplete(r: ResourceEstimate): boolean {
+  return r.status === "unpriced" || r.status === "partial" || r.status === "unsupported" || r.status === "usage-based";
+}
+
+/** Short reason a resource's cost is incomplete, for messages. */
+export function incompleteReason(r: ResourceEstimate): string {
+  const note = r.notes[0];
+  return `${r.status}${note ? `: ${note}` : ""}`;
+}
+
+/** Instance types without the SageMaker `ml.` prefix. */
+export function normalizedInstanceType(t: string): string {
+  return t.replace(/^ml\./, "");
+}
+
+/** True when an instance type value is an unresolved expression. */
+export function isUnresolved(v: string): boolean {
+  return v.includes("${");
+}
+
+/**
+ * Whether the resource's instance types are unknown: it runs compute (has a purchase option) but no literal type
+ * was found, or a type is an unresolved expression.
+ */
+export function instanceTypesUnknown(r: ResourceEstimate): boolean {
+  const f = r.facts;
+  return (f.purchaseOption !== undefined && f.instanceTypes.length === 0) || f.instanceTypes.some(isUnresolved);
+}
+
+/**
+ * GPUs of a resource: GPUs per instance × instances (instanceCount already includes Terraform `count`).
+ * 0 for resources without compute or with GPU-less types; null when the type or the count is unknown.
+ */
+export function gpuCountOf(r: ResourceEstimate): number | null {
+  const f = r.facts;
+  if (f.gpusPerInstance === 0) return 0;
+  if (f.gpusPerInstance === null) return f.instanceTypes.length === 0 && f.purchaseOption === undefined ? 0 : null;
+  if (f.instanceCount === null) return null;
+  return f.gpusPerInstance * f.instanceCount;
+}
+
+/** Money for messages: $1,234.56 (cents only below $1,000). */
+export function usd(n: number): string {
+  const abs = Math.abs(n);
+  const s = abs >= 1000 ? Math.round(abs).toLocaleString("en-US") : abs.toFixed(2);
+  return `${n < 0 ? "-" : ""}$${s}`;
+}

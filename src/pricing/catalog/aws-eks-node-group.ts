@@ -1,0 +1,73 @@
+import { firstBlock, isExpression, literalString, toNumber } from "../../plan/json-values.js";
+import type { Resource } from "../../plan/resource.js";
+import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
+import { ebsComponents, ec2InstanceHours, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { referencedLaunchTemplate, } from "./launch-template-reference.js";
+import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
+import { optional } from "./aws-instance.js";
+
+function shape(r: Resource, ctx: CatalogContext) {
+  const sc = firstBlock(r.attributes.scaling_config);
+  const desired = sc?.desired_size;
+  const base = ctx.usage.instance_count ?? toNumber(desired);
+  const instances = base === null ? null : r.count === null && ctx.usage.instance_count === undefined ? null : base * (ctx.usage.instance_count !== undefined ? 1 : r.count ?? 1);
+  const template = referencedLaunchTemplate(r.attributes.launch_template, ctx);
+  const types = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types : undefined;
+  // EKS launches t3.medium when neither the node group nor its launch template names a type.
+  const typeValue = types?.[0] ?? template?.attributes.instance_type ?? (r.attributes.instance_types === undefined && !template ? "t3.medium" : undefined);
+  const spot = literalString(r.attributes.capacity_type) === "SPOT";
+  return {
+    sc,
+    desired,
+    instances,
+    template,
+    types: types?.filter((t): t is string => typeof t === "string" && !isExpression(t)) ?? [],
+    typeValue,
+    spot,
+  };
+}
+
+/** `aws_eks_node_group`: scaling_config desired size × instance type (first of instance_types), spot when capacity_type is SPOT. */
+export const awsEksNodeGroup: CatalogEntry = {
+  types: ["aws_eks_node_group"],
+  components(r, ctx) {
+    const s = shape(r, ctx);
+    const it = s.typeValue === undefined ? { problem: "instance type unknown: no instance_types and the launch template could not be resolved" } : readInstanceType(s.typeValue, "/instance_types/0", ctx);
+    const countProblem =
+      s.instances === null
+        ? isExpression(s.desired) ? `desired size is an expression (${s.desired})` : s.desired === undefined ? "scaling_config.desired_size is not set" : `count is unknown (${r.countExpression ?? "an expression"})`
+        : undefined;
+    const out = [
+      ec2InstanceHours({
+        region: r.region,
+        instanceType: it.type,
+        problem: it.problem ?? countProblem,
+        instances: s.instances,
+        hours: monthlyHours(ctx),
+        purchase: s.spot ? "spot" : "on-demand",
+        what: s.types.length > 1 ? `Node usage (priced as the first of ${s.types.length} instance types)` : "Node usage",
+      }),
+    ];
+    if (s.template) out.push(...launchTemplateVolumes(s.template, r.region, s.instances));
+    else {
+      // Without a launch template EKS gives each node a disk_size GB gp2 root volume (default 20).
+      out.push(...ebsComponents({ region: r.region, volumeType: "gp2", sizeGb: r.attributes.disk_size === undefined ? 20 : toNumber(r.attributes.disk_size), volumes: s.instances, label: "Node root volume" }));
+    }
+    return out;
+  },
+  facts(r, ctx) {
+    const s = shape(r, ctx);
+    const type = literalString(s.typeValue);
+    const types = s.types.length > 0 ? s.types : type ? [type] : [];
+    return {
+      instanceTypes: types,
+      instanceCount: s.instances,
+      gpusPerInstance: type ? ctx.gpusOf(type) : null,
+      purchaseOption: s.spot ? "spot" : "on-demand",
+      ...optional("workload", workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined)),
+      ...optional("checkpointLocation", r.tags["checkpoint-uri"]),
+      minCapacity: toNumber(s.sc?.min_size),
+      scalesToZero: toNumber(s.sc?.min_size) === 0,
+    };
+  },
+};

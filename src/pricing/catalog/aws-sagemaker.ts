@@ -1,0 +1,139 @@
+import { blocks, firstBlock, isExpression, literalString, toNumber } from "../../plan/json-values.js";
+import type { Resource } from "../../plan/resource.js";
+import type { CostComponentSpec } from "../cost-component.js";
+import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
+import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { optional } from "./aws-instance.js";
+
+/**
+ * `aws_sagemaker_endpoint_configuration`: each instance-backed production variant costs
+ * instance count × hosting price × hours. Serverless variants are billed per use and are listed as unpriced.
+ */
+export const awsSagemakerEndpointConfiguration: CatalogEntry = {
+  types: ["aws_sagemaker_endpoint_configuration"],
+  components(r, ctx) {
+    return blocks(r.attributes.production_variants).map((v, i): CostComponentSpec => {
+      const name = literalString(v.variant_name) ?? `variant ${i}`;
+      if (firstBlock(v.serverless_config)) {
+        return {
+          name: `Serverless inference (${name})`,
+          unit: "GB-seconds",
+          monthlyQuantity: null,
+          priceKey: null,
+          purchaseOption: "usage",
+          unpricedReason: "serverless inference is billed per GB-second of compute and per GB processed; costgate has no price for it",
+        };
+      }
+      const it = readInstanceType(v.instance_type, `/production_variants/${i}/instance_type`, ctx);
+      const count = ctx.usage.instance_count ?? toNumber(v.initial_instance_count);
+      const problem = it.problem ?? (count === null ? `initial_instance_count is ${isExpression(v.initial_instance_count) ? "an expression" : "not set"}` : undefined);
+      return {
+        name: `Hosting instances (${name}, ${it.type ?? "unknown type"})`,
+        unit: "hours",
+        monthlyQuantity: count === null || r.count === null ? null : count * monthlyHours(ctx) * r.count,
+        usageKey: "monthly_hrs",
+        priceKey: it.type && !it.problem ? { kind: "sagemaker-instance", region: r.region, instanceType: it.type, component: "Hosting" } : null,
+        purchaseOption: "on-demand",
+        ...(problem ? { unpricedReason: problem } : {}),
+      };
+    });
+  },
+  facts(r, ctx) {
+    const variants = blocks(r.attributes.production_variants);
+    const types = variants.map((v) => literalString(v.instance_type)).filter((t): t is string => !!t);
+    const counts = variants.map((v) => (firstBlock(v.serverless_config) ? 0 : toNumber(v.initial_instance_count)));
+    const scaling = endpointScaling(r, ctx);
+    const serverless = variants.length > 0 && variants.every((v) => firstBlock(v.serverless_config));
+    return {
+      instanceTypes: types,
+      instanceCount: counts.some((c) => c === null) ? null : counts.reduce<number>((a, c) => a + (c ?? 0), 0),
+      gpusPerInstance: types[0] ? ctx.gpusOf(types[0]) : null,
+      purchaseOption: "on-demand",
+      workload: workloadFromTags(r) ?? "inference",
+      minCapacity: scaling.minCapacity ?? (serverless ? 0 : counts.some((c) => c === null) ? null : Math.min(...counts.map((c) => c ?? 0))),
+      scalesToZero: serverless || scaling.minCapacity === 0 || scaling.scheduledMin === 0,
+      scaleDownScheduled: scaling.scheduled,
+    };
+  },
+};
+
+/** Find the auto scaling target and scheduled actions that apply to the endpoint deploying this configuration. */
+function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?: number; scheduled: boolean; scheduledMin?: number } {
+  const endpoints = ctx
+    .resourcesOfType("aws_sagemaker_endpoint")
+    .filter((e) => typeof e.attributes.endpoint_config_name === "string" && e.attributes.endpoint_config_name.includes(`aws_sagemaker_endpoint_configuration.${config.name}.`));
+  const endpointNames = new Set(endpoints.flatMap((e) => [e.name, literalString(e.attributes.name)].filter((x): x is string => !!x)));
+  const refersToEndpoint = (id: unknown) => {
+    if (typeof id !== "string") return false;
+    for (const e of endpoints) if (id.includes(`aws_sagemaker_endpoint.${e.name}.`)) return true;
+    const m = /^endpoint\/([^/]+)\//.exec(id);
+    return !!m && endpointNames.has(m[1]!);
+  };
+  const targets = ctx.resourcesOfType("aws_appautoscaling_target").filter((t) => t.attributes.service_namespace === "sagemaker" && refersToEndpoint(t.attributes.resource_id));
+  const actions = ctx.resourcesOfType("aws_appautoscaling_scheduled_action").filter((a) => a.attributes.service_namespace === "sagemaker" && refersToEndpoint(a.attributes.resource_id));
+  const mins = targets.map((t) => toNumber(t.attributes.min_capacity)).filter((x): x is number => x !== null);
+  const scheduledMins = actions.map((a) => toNumber(firstBlock(a.attributes.scalable_target_action)?.min_capacity)).filter((x): x is number => x !== null);
+  const baseMin = mins.length ? Math.min(...mins) : undefined;
+  const scheduled = actions.some((a) => {
+    const act = firstBlock(a.attributes.scalable_target_action);
+    const max = toNumber(act?.max_capacity);
+    const min = toNumber(act?.min_capacity);
+    return (max !== null && baseMin !== undefined && max <= baseMin) || min === 0 || (max !== null && max <= 1);
+  });
+  return {
+    ...optional("minCapacity", baseMin),
+    scheduled,
+    ...optional("scheduledMin", scheduledMins.length ? Math.min(...scheduledMins) : undefined),
+  };
+}
+
+/** `aws_sagemaker_notebook_instance`: notebook instance-hours plus its ML storage volume (unpriced offline). */
+export const awsSagemakerNotebookInstance: CatalogEntry = {
+  types: ["aws_sagemaker_notebook_instance"],
+  components(r, ctx) {
+    const it = readInstanceType(r.attributes.instance_type, "/instance_type", ctx);
+    const size = r.attributes.volume_size === undefined ? 5 : toNumber(r.attributes.volume_size);
+    return [
+      {
+        name: `Notebook instance (${it.type ?? "unknown type"})`,
+        unit: "hours",
+        monthlyQuantity: r.count === null ? null : monthlyHours(ctx) * r.count,
+        usageKey: "monthly_hrs",
+        priceKey: it.type && !it.problem ? { kind: "sagemaker-instance", region: r.region, instanceType: it.type, component: "Notebook" } : null,
+        purchaseOption: "on-demand",
+        ...(it.problem ? { unpricedReason: it.problem } : {}),
+      },
+      {
+        name: `ML storage (${size ?? "?"} GB)`,
+        unit: "GB-months",
+        monthlyQuantity: size,
+        priceKey: null,
+        purchaseOption: "on-demand",
+        unpricedReason: "costgate has no SageMaker ML storage price",
+      },
+    ];
+  },
+  facts(r, ctx) {
+    const type = literalString(r.attributes.instance_type);
+    return {
+      instanceTypes: type ? [type] : [],
+      instanceCount: r.count,
+      gpusPerInstance: type ? ctx.gpusOf(type) : null,
+      purchaseOption: "on-demand",
+      ...optional("workload", workloadFromTags(r)),
+      minCapacity: r.count,
+      scalesToZero: false,
+    };
+  },
+};
+
+/** `aws_sagemaker_model`, `aws_sagemaker_endpoint`: free; the endpoint configuration carries the hosting cost. */
+export const awsSagemakerFree: CatalogEntry = {
+  types: ["aws_sagemaker_model", "aws_sagemaker_endpoint"],
+  components() {
+    return [];
+  },
+  facts(r) {
+    return { instanceTypes: [], instanceCount: 0, gpusPerInstance: null, workload: workloadFromTags(r) ?? "inference" };
+  },
+};

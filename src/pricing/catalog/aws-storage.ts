@@ -1,0 +1,83 @@
+import { literalString, toNumber } from "../../plan/json-values.js";
+import type { CatalogEntry } from "./catalog-entry.js";
+import { countProblem, ebsComponents, workloadFromTags } from "./compute-components.js";
+import { optional } from "./aws-instance.js";
+
+const storageFacts: CatalogEntry["facts"] = (r) => ({
+  instanceTypes: [],
+  instanceCount: null,
+  gpusPerInstance: null,
+  ...optional("workload", workloadFromTags(r)),
+});
+
+/** `aws_ebs_volume`: GB-months by volume type, plus provisioned IOPS / throughput above the gp3 baseline. */
+export const awsEbsVolume: CatalogEntry = {
+  types: ["aws_ebs_volume"],
+  components(r) {
+    const out = ebsComponents({
+      region: r.region,
+      volumeType: literalString(r.attributes.type) ?? "gp2", // the provider's default
+      sizeGb: toNumber(r.attributes.size),
+      iops: toNumber(r.attributes.iops),
+      throughput: toNumber(r.attributes.throughput),
+      volumes: r.count,
+      label: "Storage",
+    });
+    const problem = countProblem(r);
+    return problem ? out.map((c) => ({ ...c, unpricedReason: c.unpricedReason ?? problem })) : out;
+  },
+  facts: storageFacts,
+};
+
+/** `aws_s3_bucket`: usage-based storage (storage_gb) and requests (monthly_put_requests, monthly_get_requests). */
+export const awsS3Bucket: CatalogEntry = {
+  types: ["aws_s3_bucket"],
+  components(r, ctx) {
+    const perThousand = (n: number | undefined) => (n === undefined ? null : n / 1000);
+    return [
+      { name: "Standard storage", unit: "GB-months", monthlyQuantity: ctx.usage.storage_gb ?? null, usageKey: "storage_gb", priceKey: { kind: "s3-storage", region: r.region, storageClass: "STANDARD" }, purchaseOption: "usage" },
+      { name: "PUT, COPY, POST, LIST requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_put_requests), usageKey: "monthly_put_requests", priceKey: { kind: "s3-requests", region: r.region, tier: "put" }, purchaseOption: "usage" },
+      { name: "GET, SELECT and other requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_get_requests), usageKey: "monthly_get_requests", priceKey: { kind: "s3-requests", region: r.region, tier: "get" }, purchaseOption: "usage" },
+    ];
+  },
+  facts: storageFacts,
+};
+
+/**
+ * `aws_fsx_lustre_file_system`: storage_capacity GB-months by deployment type (SCRATCH_1 is the provider
+ * default). PERSISTENT types are priced by throughput tier.
+ */
+export const awsFsxLustre: CatalogEntry = {
+  types: ["aws_fsx_lustre_file_system"],
+  components(r) {
+    const deploymentType = literalString(r.attributes.deployment_type) ?? "SCRATCH_1";
+    const size = toNumber(r.attributes.storage_capacity);
+    const tp = toNumber(r.attributes.per_unit_storage_throughput);
+    const problem = size === null ? "storage_capacity is unknown" : countProblem(r);
+    return [
+      {
+        name: `Lustre storage (${deploymentType}${tp ? `, ${tp} MB/s/TiB` : ""}, ${size ?? "?"} GB)`,
+        unit: "GB-months",
+        monthlyQuantity: size === null || r.count === null ? null : size * r.count,
+        priceKey: { kind: "fsx-lustre-storage", region: r.region, deploymentType, ...(tp ? { throughputPerUnit: tp } : {}) },
+        purchaseOption: "on-demand",
+        ...(problem ? { unpricedReason: problem } : {}),
+      },
+    ];
+  },
+  facts: storageFacts,
+};
+
+/** `aws_nat_gateway`: hours plus usage-based data processed. */
+export const awsNatGateway: CatalogEntry = {
+  types: ["aws_nat_gateway"],
+  components(r, ctx) {
+    const hours = (ctx.usage.monthly_hrs ?? 730) * (r.count ?? 0);
+    const problem = countProblem(r);
+    return [
+      { name: "NAT gateway hours", unit: "hours", monthlyQuantity: r.count === null ? null : hours, usageKey: "monthly_hrs", priceKey: { kind: "nat-gateway-hours", region: r.region }, purchaseOption: "on-demand", ...(problem ? { unpricedReason: problem } : {}) },
+      { name: "Data processed", unit: "GB", monthlyQuantity: ctx.usage.monthly_data_processed_gb ?? null, usageKey: "monthly_data_processed_gb", priceKey: { kind: "nat-gateway-data", region: r.region }, purchaseOption: "usage" },
+    ];
+  },
+  facts: storageFacts,
+};

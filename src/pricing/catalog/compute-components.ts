@@ -1,0 +1,100 @@
+import { HOURS_PER_MONTH } from "../estimate.js";
+import type { CostComponentSpec, PurchaseOption } from "../cost-component.js";
+import { isExpression } from "../../plan/json-values.js";
+import type { Resource } from "../../plan/resource.js";
+import type { CatalogContext } from "./catalog-entry.js";
+
+/** Monthly hours a steadily-running resource runs: usage `monthly_hrs`, else 730. */
+export function monthlyHours(ctx: CatalogContext): number {
+  return ctx.usage.monthly_hrs ?? HOURS_PER_MONTH;
+}
+
+/** Why an instance count cannot be used, or undefined when it is a known number. */
+export function countProblem(r: Resource): string | undefined {
+  if (r.count === null) return `count is unknown (${r.countExpression ?? "an expression"}); set a literal count or instance_count in a usage file`;
+  return undefined;
+}
+
+/**
+ * Read an instance type attribute: the literal type, or a reason it cannot be priced (expression, missing,
+ * unknown type when unknown types are allowed).
+ */
+export function readInstanceType(
+  value: unknown,
+  attributePointer: string,
+  ctx: CatalogContext,
+): { type?: string; problem?: string } {
+  if (value === undefined || value === null || value === "") return { problem: "no instance type is set" };
+  if (isExpression(value)) return { problem: `instance type is an expression (${value}) costgate cannot resolve` };
+  if (typeof value !== "string") return { problem: `instance type is not a string (${JSON.stringify(value)})` };
+  const problem = ctx.checkInstanceType(value, attributePointer);
+  return problem ? { type: value, problem } : { type: value };
+}
+
+/** An EC2 instance-hours component (on-demand or spot). */
+export function ec2InstanceHours(opts: {
+  region: string;
+  instanceType: string | undefined;
+  problem: string | undefined;
+  instances: number | null;
+  hours: number;
+  purchase: "on-demand" | "spot";
+  what?: string;
+}): CostComponentSpec {
+  const label = `${opts.what ?? "Instance usage"} (Linux/UNIX, ${opts.purchase}, ${opts.instanceType ?? "unknown type"})`;
+  const problem = opts.problem ?? (opts.instances === null ? "instance count is unknown" : undefined);
+  return {
+    name: label,
+    unit: "hours",
+    monthlyQuantity: opts.instances === null ? null : opts.instances * opts.hours,
+    usageKey: "monthly_hrs",
+    priceKey: opts.instanceType && !opts.problem ? { kind: "ec2-instance", region: opts.region, instanceType: opts.instanceType } : null,
+    purchaseOption: opts.purchase,
+    ...(problem ? { unpricedReason: problem } : {}),
+  };
+}
+
+/** EBS storage (and provisioned IOPS / throughput above the free baseline) for `volumes` volumes. */
+export function ebsComponents(opts: {
+  region: string;
+  volumeType: string;
+  sizeGb: number | null;
+  iops?: number | null;
+  throughput?: number | null;
+  volumes: number | null;
+  label: string;
+}): CostComponentSpec[] {
+  const { region, volumeType, volumes } = opts;
+  const n = volumes;
+  const out: CostComponentSpec[] = [];
+  const qty = (per: number | null): number | null => (per === null || n === null ? null : per * n);
+  const storageProblem = opts.sizeGb === null ? "volume size is unknown" : n === null ? "volume count is unknown" : undefined;
+  out.push({
+    name: `${opts.label} (${volumeType}, ${opts.sizeGb ?? "?"} GB)`,
+    unit: "GB-months",
+    monthlyQuantity: qty(opts.sizeGb),
+    priceKey: { kind: "ebs-storage", region, volumeType },
+    purchaseOption: "on-demand",
+    ...(storageProblem ? { unpricedReason: storageProblem } : {}),
+  });
+  const iops = opts.iops ?? null;
+  if ((volumeType === "io1" || volumeType === "io2") && iops !== null && iops > 0) {
+    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand" });
+  }
+  if (volumeType === "gp3" && iops !== null && iops > 3000) {
+    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand" });
+  }
+  const tp = opts.throughput ?? null;
+  if (volumeType === "gp3" && tp !== null && tp > 125) {
+    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand" });
+  }
+  return out;
+}
+
+/** Workload from the `workload` tag (training|inference), if set. */
+export function workloadFromTags(r: Resource): "training" | "inference" | undefined {
+  const w = (r.tags.workload ?? r.tags.Workload ?? "").toLowerCase();
+  return w === "training" || w === "inference" ? w : undefined;
+}
+
+export type { PurchaseOption };

@@ -1,0 +1,370 @@
+import type { EstimateDiff, ResourceDelta } from "../pricing/diff-estimates.js";
+import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
+import type { PriceSourceInfo } from "../pricing/price-quote.js";
+import type { Enforcement, Finding, Override, Verdict } from "../policy/verdict.js";
+import { escapeMarkdown as esc } from "./escape-markdown.js";
+import { mermaidPie, type ChartSlice } from "./mermaid-chart.js";
+import { fitSections, type MarkdownSection } from "./truncate-markdown.js";
+
+export interface MarkdownReportInput {
+  /** The estimate of the head (or the only) plan. */
+  estimate: Estimate;
+  /** Base vs head, when a base was priced. */
+  diff?: EstimateDiff;
+  /** The policy verdict, when policies were evaluated. */
+  verdict?: Verdict;
+  /** Trusted first line, e.g. the hidden sticky-comment marker. */
+  marker?: string;
+  /** Project name shown in the heading (untrusted; escaped). */
+  project?: string;
+  /** Notices under the verdict, already safe Markdown (build them with escapeMarkdown for any untrusted part). */
+  notices?: string[];
+  /** Trusted Markdown footer (run link, SHAs). */
+  footer?: string;
+  /** How many changed (or most expensive) resources to list. Default 10. */
+  topResources?: number;
+  /** Character budget (JS length); the report is shortened by structure to stay below it. Default: none. */
+  limit?: number;
+  /** Appended when the report was shortened. */
+  truncatedNote?: string;
+}
+
+const DEFAULT_TOP = 10;
+
+/** Render the PR comment / job summary / `--format markdown` report. Pure. */
+export function renderMarkdownReport(input: MarkdownReportInput): string {
+  const sections = markdownReportSections(input);
+  if (input.limit === undefined) return sections.map((s) => s.head + (s.rows ?? []).join("") + (s.tail ?? "")).join("");
+  return fitSections(sections, {
+    limit: input.limit,
+    truncatedNote: input.truncatedNote ?? "\n_Report shortened to fit GitHub's size limit._\n",
+  }).text;
+}
+
+/** The report as prioritised sections (see truncate-markdown.ts). Order here is display order. */
+export function markdownReportSections(input: MarkdownReportInput): MarkdownSection[] {
+  const { estimate, diff, verdict } = input;
+  const top = input.topResources ?? DEFAULT_TOP;
+  const sections: MarkdownSection[] = [];
+  const add = (s: MarkdownSection | null) => void (s && sections.push(s));
+
+  add({ id: "verdict", priority: 1000, required: true, head: (input.marker ? `${input.marker}\n` : "") + verdictBlock(input) });
+  if (verdict) {
+    add(findingsSection("hard-mandatory", verdict.findings, 900, true));
+    add(findingsSection("soft-mandatory", verdict.findings, 890, true));
+  }
+  add({ id: "coverage", priority: 880, head: coverageLine(estimate) });
+  add(stacksSection(estimate, diff));
+  if (verdict) {
+    add(findingsSection("advisory", verdict.findings, 700, false));
+    add(waivedSection(verdict.waived));
+    add(policyNotesSection(verdict));
+  }
+  if (verdict && verdict.policyFiles.length > 0)
+    add({
+      id: "policies",
+      priority: 720,
+      head: `\n**Policies:** ${verdict.policyFiles.map((f) => `<code>${esc(f, { maxLength: 120 })}</code>`).join(", ")}\n`,
+    });
+  add(diff ? changedResourcesSection(diff, top) : costliestResourcesSection(estimate, top));
+  add(priceSourcesSection(estimate, diff));
+  add(notFullyPricedSection(estimate));
+  add(warningsSection(estimate, diff));
+  add(chartSection(estimate));
+  if (input.footer) add({ id: "footer", priority: 300, head: `\n${input.footer}\n` });
+  return sections;
+}
+
+// ---------------------------------------------------------------------------------------------- verdict
+
+function verdictBlock(input: MarkdownReportInput): string {
+  const { estimate, diff, verdict } = input;
+  const project = input.project ? ` · ${esc(input.project, { maxLength: 80 })}` : "";
+  const lines: string[] = [`## ${verdictTitle(verdict)}${project}`, ""];
+  lines.push(totalsLine(estimate, diff));
+  if (diff && !hasPricedChanges(diff)) lines.push("", "No priced resource changed in this pull request.");
+  const overrides = distinctOverrides(verdict?.waived ?? []);
+  for (const { override, count } of overrides)
+    lines.push(
+      "",
+      `> **Override:** ${count} soft-mandatory finding${s(count)} overridden by ${esc(override.approvedBy, { maxLength: 60 })}` +
+        `${override.via ? ` via ${esc(override.via, { maxLength: 80 })}` : ""}. Reason: ${esc(override.reason, { maxLength: 500 })}`,
+    );
+  for (const n of input.notices ?? []) lines.push("", `> ${n}`);
+  return lines.join("\n") + "\n";
+}
+
+function verdictTitle(verdict: Verdict | undefined): string {
+  if (!verdict) return "💲 costgate: cost estimate";
+  const mandatory = verdict.findings.filter((f) => f.enforcement !== "advisory").length;
+  const advisory = verdict.findings.length - mandatory;
+  const waived = verdict.waived.length ? ` (${verdict.waived.length} waived)` : "";
+  if (verdict.status === "fail") return `❌ costgate: blocked by ${mandatory} mandatory finding${s(mandatory)}${waived}`;
+  if (verdict.status === "advisory") return `⚠️ costgate: passed with ${advisory} advisory finding${s(advisory)}${waived}`;
+  return `✅ costgate: passed${waived}`;
+}
+
+function totalsLine(estimate: Estimate, diff: EstimateDiff | undefined): string {
+  const head = estimate.totals;
+  const spot =
+    Math.abs(head.monthlyCostOnDemand - head.monthlyCost) >= 0.005
+      ? ` (${usd(head.monthlyCostOnDemand)} at on-demand prices if spot capacity is unavailable)`
+      : "";
+  if (!diff) return `**Monthly cost:** ${usd(head.monthlyCost)}${spot}`;
+  const t = diff.totals;
+  const pct = t.deltaPct === null ? "" : `, ${signedPct(t.deltaPct)}`;
+  return `**Monthly cost:** ${usd(t.baseMonthlyCost)} → ${usd(t.headMonthlyCost)} (**${signedUsd(t.delta)}**${pct})${spot}`;
+}
+
+function distinctOverrides(waived: Finding[]): { override: Override; count: number }[] {
+  const byKey = new Map<string, { override: Override; count: number }>();
+  for (const f of waived) {
+    if (!f.override) continue;
+    const o = f.override;
+    const key = JSON.stringify([o.approvedBy, o.via ?? "", o.reason]);
+    const e = byKey.get(key);
+    if (e) e.count++;
+    else byKey.set(key, { override: o, count: 1 });
+  }
+  return [...byKey.values()];
+}
+
+// --------------------------------------------------------------------------------------------- findings
+
+const ENFORCEMENT_TITLES: Record<Enforcement, string> = {
+  "hard-mandatory": "Hard-mandatory findings (block the PR; cannot be overridden)",
+  "soft-mandatory": "Soft-mandatory findings (block the PR unless overridden)",
+  advisory: "Advisory findings",
+};
+
+function findingsSection(enforcement: Enforcement, findings: Finding[], priority: number, required: boolean): MarkdownSection | null {
+  const mine = findings.filter((f) => f.enforcement === enforcement);
+  if (mine.length === 0) return null;
+  return {
+    id: `findings-${enforcement}`,
+    priority,
+    required,
+    head: `\n### ${ENFORCEMENT_TITLES[enforcement]} (${mine.length})\n\n| Rule | Severity | Resource | Finding |\n|---|---|---|---|\n`,
+    rows: mine.map(
+      (f) =>
+        `| ${esc(f.ruleId, { maxLength: 80 })} | ${esc(f.severity)} | ${findingTarget(f)} | ${esc(f.message, { maxLength: 500 })}${
+          f.monthlyCost !== undefined ? ` (${usd(f.monthlyCost)}/mo)` : ""
+        } |\n`,
+    ),
+    more: (n) => `| … | | | ${n} more ${enforcement} finding${s(n)}; see the job summary |\n`,
+  };
+}
+
+function findingTarget(f: Finding): string {
+  if (f.address) return `<code>${esc(f.stack ? `${f.stack}/${f.address}` : f.address)}</code>`;
+  if (f.stack) return `stack ${esc(f.stack)}`;
+  return "whole plan";
+}
+
+function waivedSection(waived: Finding[]): MarkdownSection | null {
+  if (waived.length === 0) return null;
+  return {
+    id: "waived",
+    priority: 650,
+    head: `\n<details><summary>Waived findings (${waived.length})</summary>\n\n| Rule | Enforcement | Resource | Waived by | Reason |\n|---|---|---|---|---|\n`,
+    rows: waived.map((f) => {
+      const by = f.override
+        ? `override by ${esc(f.override.approvedBy, { maxLength: 60 })}${f.override.via ? ` (${esc(f.override.via, { maxLength: 80 })})` : ""}`
+        : f.exemption
+          ? `exemption ${esc(f.exemption.pattern, { maxLength: 80 })}, owner ${esc(f.exemption.owner, { maxLength: 60 })}, expires ${esc(f.exemption.expires, { maxLength: 20 })}`
+          : "";
+      const reason = f.override?.reason ?? f.exemption?.reason ?? "";
+      return `| ${esc(f.ruleId, { maxLength: 80 })} | ${esc(f.enforcement)} | ${findingTarget(f)} | ${by} | ${esc(reason, { maxLength: 300 })} |\n`;
+    }),
+    more: (n) => `| … | | | | ${n} more |\n`,
+    tail: "\n</details>\n",
+  };
+}
+
+function policyNotesSection(verdict: Verdict): MarkdownSection | null {
+  const notes = [...verdict.compositionNotes, ...verdict.exemptionNotes];
+  if (notes.length === 0) return null;
+  return {
+    id: "policy-notes",
+    priority: 600,
+    head: `\n<details><summary>Policy notes (${notes.length})</summary>\n\n`,
+    rows: notes.map((n) => `- ${esc(n, { maxLength: 400 })}\n`),
+    more: (n) => `- … ${n} more\n`,
+    tail: "\n</details>\n",
+  };
+}
+
+// ------------------------------------------------------------------------------------------------- cost
+
+function stacksSection(estimate: Estimate, diff: EstimateDiff | undefined): MarkdownSection | null {
+  if (diff) {
+    if (diff.stacks.length === 0) return null;
+    const t = diff.totals;
+    return {
+      id: "stacks",
+      priority: 800,
+      head: `\n### Cost by stack\n\n| Stack | Base | Head | Δ |\n|---|---:|---:|---:|\n`,
+      rows: diff.stacks.map((st) => {
+        const tag = st.change === "added" ? " (new)" : st.change === "removed" ? " (removed)" : "";
+        return `| ${esc(st.name, { maxLength: 120 })}${tag} | ${usd(st.baseMonthlyCost)} | ${usd(st.headMonthlyCost)} | ${signedUsd(st.delta)} |\n`;
+      }),
+      more: (n) => `| … ${n} more stack${s(n)} | | | |\n`,
+      tail: `| **Total** | **${usd(t.baseMonthlyCost)}** | **${usd(t.headMonthlyCost)}** | **${signedUsd(t.delta)}** |\n`,
+    };
+  }
+  if (estimate.stacks.length === 0) return null;
+  return {
+    id: "stacks",
+    priority: 800,
+    head: `\n### Cost by stack\n\n| Stack | Resources | Monthly |\n|---|---:|---:|\n`,
+    rows: estimate.stacks.map((st) => `| ${esc(st.name, { maxLength: 120 })} | ${st.resources.length} | ${usd(st.monthlyCost)} |\n`),
+    more: (n) => `| … ${n} more stack${s(n)} | | |\n`,
+    tail: `| **Total** | **${estimate.totals.resources}** | **${usd(estimate.totals.monthlyCost)}** |\n`,
+  };
+}
+
+function changedResourcesSection(diff: EstimateDiff, top: number): MarkdownSection | null {
+  const changed = diff.resources.filter((r) => r.change !== "unchanged");
+  if (changed.length === 0) return null;
+  const shown = changed.slice(0, top);
+  const multiStack = new Set(diff.resources.map((r) => r.stack)).size > 1;
+  const rest = changed.length - shown.length;
+  return {
+    id: "changed-resources",
+    priority: 500,
+    head: `\n### Top changed resources\n\n| Resource | Type | Change | Base | Head | Δ |\n|---|---|---|---:|---:|---:|\n`,
+    rows: shown.map((r) => changedRow(r, multiStack)),
+    more: (n) => `| … ${n} more | | | | | |\n`,
+    tail: rest > 0 ? `\n_${rest} more changed resource${s(rest)} not listed._\n` : "",
+  };
+}
+
+function changedRow(r: ResourceDelta, multiStack: boolean): string {
+  const name = multiStack ? `${r.stack}/${r.address}` : r.address;
+  const status = (r.head ?? r.base)?.status;
+  const note = status && status !== "priced" && status !== "free" ? ` (${status})` : "";
+  return `| <code>${esc(name)}</code> | ${esc(r.type, { maxLength: 80 })} | ${r.change}${note} | ${usd(r.baseMonthlyCost)} | ${usd(r.headMonthlyCost)} | ${signedUsd(r.delta)} |\n`;
+}
+
+function costliestResourcesSection(estimate: Estimate, top: number): MarkdownSection | null {
+  const costly = allResources(estimate)
+    .filter((r) => r.monthlyCost > 0)
+    .sort((a, b) => b.monthlyCost - a.monthlyCost || cmp(`${a.stack}/${a.address}`, `${b.stack}/${b.address}`));
+  if (costly.length === 0) return null;
+  const multiStack = estimate.stacks.length > 1;
+  return {
+    id: "costliest-resources",
+    priority: 500,
+    head: `\n### Most expensive resources\n\n| Resource | Type | Monthly |\n|---|---|---:|\n`,
+    rows: costly.slice(0, top).map((r) => `| <code>${esc(multiStack ? `${r.stack}/${r.address}` : r.address)}</code> | ${esc(r.type, { maxLength: 80 })} | ${usd(r.monthlyCost)} |\n`),
+    more: (n) => `| … ${n} more | | |\n`,
+  };
+}
+
+const STATUS_ORDER: ResourceEstimate["status"][] = ["unsupported", "unpriced", "partial", "usage-based"];
+
+function coverageLine(estimate: Estimate): string {
+  const t = estimate.totals;
+  const parts = [
+    `${t.priced} priced`,
+    `${t.partial} partially priced`,
+    `${t.unpriced} unpriced`,
+    `${t.usageBased} usage-based`,
+    `${t.free} free`,
+    `${t.unsupported} unsupported`,
+  ];
+  const caveat = t.unpriced + t.partial + t.unsupported > 0 ? " Unpriced and unsupported resources are not counted in the totals (never as \\$0)." : "";
+  return `\n**Coverage:** ${t.resources} resource${s(t.resources)} — ${parts.join(", ")}.${caveat}\n`;
+}
+
+function notFullyPricedSection(estimate: Estimate): MarkdownSection | null {
+  const rows = allResources(estimate)
+    .filter((r) => STATUS_ORDER.includes(r.status))
+    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || cmp(`${a.stack}/${a.address}`, `${b.stack}/${b.address}`));
+  if (rows.length === 0) return null;
+  return {
+    id: "not-fully-priced",
+    priority: 400,
+    head: `\n<details><summary>Resources not fully priced (${rows.length})</summary>\n\n| Resource | Type | Status | Why |\n|---|---|---|---|\n`,
+    rows: rows.map(
+      (r) =>
+        `| <code>${esc(`${r.stack}/${r.address}`)}</code> | ${esc(r.type, { maxLength: 80 })} | ${r.status} | ${esc(r.notes.join("; "), { maxLength: 400 })} |\n`,
+    ),
+    more: (n) => `| … ${n} more | | | |\n`,
+    tail: "\n</details>\n",
+  };
+}
+
+function priceSourcesSection(estimate: Estimate, diff: EstimateDiff | undefined): MarkdownSection | null {
+  const byId = new Map<string, PriceSourceInfo>();
+  for (const src of [...estimate.priceSources, ...(diff?.base.priceSources ?? [])]) if (!byId.has(src.id)) byId.set(src.id, src);
+  const sources = [...byId.values()];
+  if (sources.length === 0) return null;
+  return {
+    id: "price-sources",
+    priority: 750,
+    head: `\n**Price sources:**\n`,
+    rows: sources.map((p) => `- ${esc(p.label, { maxLength: 80 })} (as of ${esc(p.asOf, { maxLength: 30 })}): ${esc(p.description, { maxLength: 300 })}\n`),
+    more: (n) => `- … ${n} more\n`,
+  };
+}
+
+function warningsSection(estimate: Estimate, diff: EstimateDiff | undefined): MarkdownSection | null {
+  const warnings = [...new Set([...estimate.warnings, ...(diff?.base.warnings ?? [])])];
+  if (warnings.length === 0) return null;
+  return {
+    id: "warnings",
+    priority: 450,
+    head: `\n<details><summary>Warnings (${warnings.length})</summary>\n\n`,
+    rows: warnings.map((w) => `- ${esc(w, { maxLength: 400 })}\n`),
+    more: (n) => `- … ${n} more\n`,
+    tail: "\n</details>\n",
+  };
+}
+
+function chartSection(estimate: Estimate): MarkdownSection | null {
+  const byStack: ChartSlice[] = estimate.stacks.map((st) => ({ label: st.name, value: st.monthlyCost }));
+  const pricedStacks = byStack.filter((x) => x.value > 0).length;
+  const chart =
+    pricedStacks >= 2
+      ? mermaidPie("Monthly cost by stack (USD)", byStack)
+      : mermaidPie(
+          "Monthly cost by resource (USD)",
+          allResources(estimate).map((r) => ({ label: r.address, value: r.monthlyCost })),
+        );
+  if (!chart) return null;
+  return { id: "chart", priority: 100, head: `\n${chart}` };
+}
+
+// ----------------------------------------------------------------------------------------------- format
+
+/** Whether anything that costs money (or whose pricing status) changed between base and head. */
+export function hasPricedChanges(diff: EstimateDiff): boolean {
+  return diff.resources.some((r) => {
+    if (r.change === "unchanged") return false;
+    if (r.delta !== 0) return true;
+    // Added or removed free resources (IAM, security groups) change nothing priced.
+    const statuses = [r.base?.status, r.head?.status].filter(Boolean);
+    return r.change === "changed" || statuses.some((x) => x !== "free");
+  });
+}
+
+/** `$1,234.56` (rounded only here, for display). */
+export function formatUsd(n: number): string {
+  const abs = Math.abs(n);
+  const text = abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return `${n < 0 && text !== "0.00" ? "-" : ""}$${text}`;
+}
+
+/** `+$12.00`, `-$3.50`, `$0.00`. */
+export function formatSignedUsd(n: number): string {
+  const text = formatUsd(n);
+  return text === "$0.00" || text.startsWith("-") ? text : `+${text}`;
+}
+
+// In Markdown a `$` may open GitHub math; the escaped form renders as a plain dollar sign.
+const usd = (n: number) => formatUsd(n).replace("$", "\\$");
+const signedUsd = (n: number) => formatSignedUsd(n).replace("$", "\\$");
+const signedPct = (p: number) => `${p > 0 ? "+" : ""}${p.toFixed(1)}%`;
+const s = (n: number) => (n === 1 ? "" : "s");
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
