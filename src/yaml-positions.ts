@@ -15,7 +15,7 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const pos = err.linePos?.[0];
+    const pos = err.linePos?.[0] ?? (err.pos ? lines.linePos(err.pos[0]) : undefined);
     const msg = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     throw new CostgateError(`YAML syntax error: ${msg}`, file, pos ? `${pos.line}:${pos.col}` : "");
   }
@@ -26,7 +26,7 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
  * `line:column` of the node at a path of keys/indexes (the closest existing ancestor when the path goes
  * further than the document, e.g. for a missing property).
  */
-export function positionOf(y: PositionedYaml, path: (string | number)[]): string {
+export function positionOf(y: PositionedYaml, path: (string | number)[], opts: { key?: boolean } = {}): string {
   let node: unknown = y.doc.contents;
   let keyNode: Node | undefined;
   for (const seg of path) {
@@ -42,7 +42,8 @@ export function positionOf(y: PositionedYaml, path: (string | number)[]): string
       node = item;
     } else break;
   }
-  const range = (node as Node | null)?.range ?? keyNode?.range;
+  // For "unknown key" errors, point at the key itself rather than its value.
+  const range = (opts.key ? keyNode?.range : undefined) ?? (node as Node | null)?.range ?? keyNode?.range;
   if (!range) return "1:1";
   const p = y.lines.linePos(range[0]);
   return `${p.line}:${p.col}`;

@@ -63,15 +63,15 @@ export function loadUsageFile(file: string): Usage {
 export function parseUsage(text: string, file: string): Usage {
   const y = parseYamlWithPositions(text, file);
   const root = y.value;
-  const fail = (path: (string | number)[], msg: string): never => {
-    throw new CostgateError(msg, file, positionOf(y, path));
+  const fail = (path: (string | number)[], msg: string, key = false): never => {
+    throw new CostgateError(msg, file, positionOf(y, path, { key }));
   };
   if (root === null || root === undefined) return { ...EMPTY_USAGE, file };
   if (!isPlainObject(root)) fail([], "expected a mapping with `version`, `resource_type_default_usage` and/or `resource_usage`");
   const obj = root as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
     if (!["version", "resource_type_default_usage", "resource_usage"].includes(k))
-      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage or resource_usage`);
+      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage or resource_usage`, true);
   }
   if (obj.version !== undefined && typeof obj.version !== "string" && typeof obj.version !== "number")
     fail(["version"], "`version` must be a string such as \"0.1\"");
@@ -80,7 +80,7 @@ export function parseUsage(text: string, file: string): Usage {
     if (!isPlainObject(v)) fail(path, "expected a mapping of usage keys to numbers");
     const out: Record<string, number> = {};
     for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
-      if (!(k in USAGE_KEYS)) fail([...path, k], `unknown usage key \`${k}\`; expected one of ${Object.keys(USAGE_KEYS).join(", ")}`);
+      if (!(k in USAGE_KEYS)) fail([...path, k], `unknown usage key \`${k}\`; expected one of ${Object.keys(USAGE_KEYS).join(", ")}`, true);
       if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
         fail([...path, k], `\`${k}\` must be a non-negative number, got ${JSON.stringify(n)}`);
       if (k === "monthly_hrs" && (n as number) > 744) fail([...path, k], "`monthly_hrs` cannot exceed 744 (31 days × 24 h)");
@@ -94,7 +94,7 @@ export function parseUsage(text: string, file: string): Usage {
   if (td !== undefined && td !== null) {
     if (!isPlainObject(td)) fail(["resource_type_default_usage"], "expected a mapping of resource types to usage");
     for (const [type, v] of Object.entries(td as Record<string, unknown>)) {
-      if (!/^[a-z][a-z0-9_]*$/.test(type)) fail(["resource_type_default_usage", type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`);
+      if (!/^[a-z][a-z0-9_]*$/.test(type)) fail(["resource_type_default_usage", type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
       typeDefaults[type] = readValues(["resource_type_default_usage", type], v);
     }
   }
@@ -104,7 +104,7 @@ export function parseUsage(text: string, file: string): Usage {
     if (!isPlainObject(ru)) fail(["resource_usage"], "expected a mapping of resource addresses to usage");
     for (const [pattern, v] of Object.entries(ru as Record<string, unknown>)) {
       if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
-        fail(["resource_usage", pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`);
+        fail(["resource_usage", pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
       byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues(["resource_usage", pattern], v) });
     }
   }

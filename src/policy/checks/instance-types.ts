@@ -1,0 +1,45 @@
+import type { InstanceTypesCheck } from "../policy-document.js";
+import { globMatch } from "../glob.js";
+import { instanceTypesUnknown, isUnresolved, normalizedInstanceType } from "../policy-resource.js";
+import { keepsAll, narrowsOnly } from "./strictness.js";
+import type { CheckDefinition, CheckResult } from "./check-definition.js";
+
+/**
+ * Whether an instance type matches a list entry. Entries are globs over the type without `ml.`; an entry with
+ * neither a dot nor a wildcard names a family (`p5` matches p5.48xlarge, not p5e.48xlarge).
+ */
+export function instanceTypeMatches(entry: string, type: string): boolean {
+  const t = normalizedInstanceType(type);
+  const e = normalizedInstanceType(entry);
+  if (!e.includes(".") && !e.includes("*") && !e.includes("?")) return t.split(".")[0] === e;
+  return globMatch(e, t);
+}
+
+/** Instance types must be allowed (when an allow list is given) and never denied. Deny wins. */
+export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
+  kind: "instance-types",
+  evaluate(check, ctx) {
+    const out: CheckResult[] = [];
+    for (const r of ctx.head) {
+      const types = r.estimate.facts.instanceTypes.filter((t) => !isUnresolved(t));
+      const problems: string[] = [];
+      for (const t of types) {
+        const denied = check.deny?.find((d) => instanceTypeMatches(d, t));
+        if (denied !== undefined) problems.push(`${t} is denied (matches \`${denied}\`)`);
+        else if (check.allow && !check.allow.some((a) => instanceTypeMatches(a, t))) problems.push(`${t} is not in the allowed list (${check.allow.join(", ")})`);
+      }
+      if (problems.length) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}`, subjectMonthlyCost: r.estimate.monthlyCost });
+      else if (instanceTypesUnknown(r.estimate))
+        out.push({
+          resource: r,
+          unknown: true,
+          message: "instance type is unknown at synth (an expression or a reference costgate cannot resolve), so it cannot be checked",
+          subjectMonthlyCost: r.estimate.monthlyCost,
+        });
+    }
+    return out;
+  },
+  loosenings(central, project) {
+    return [...keepsAll("denied", central.deny, project.deny), ...narrowsOnly("allow", central.allow, project.allow)];
+  },
+};

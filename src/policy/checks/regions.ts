@@ -1,0 +1,27 @@
+import type { RegionsCheck } from "../policy-document.js";
+import { firstMatchingGlob } from "../glob.js";
+import { keepsAll, narrowsOnly } from "./strictness.js";
+import type { CheckDefinition, CheckResult } from "./check-definition.js";
+
+/** Resources live in allowed regions (globs) and in no denied region. Deny wins. */
+export const regions: CheckDefinition<RegionsCheck> = {
+  kind: "regions",
+  evaluate(check, ctx) {
+    const out: CheckResult[] = [];
+    for (const r of ctx.head) {
+      const region = r.estimate.region;
+      const denied = check.deny ? firstMatchingGlob(check.deny, region) : undefined;
+      const message =
+        denied !== undefined
+          ? `region ${region} is denied (matches \`${denied}\`)`
+          : check.allow && firstMatchingGlob(check.allow, region) === undefined
+            ? `region ${region} is not allowed; allowed: ${check.allow.join(", ")}`
+            : undefined;
+      if (message) out.push({ resource: r, message, subjectMonthlyCost: r.estimate.monthlyCost });
+    }
+    return out;
+  },
+  loosenings(central, project) {
+    return [...keepsAll("denied", central.deny, project.deny), ...narrowsOnly("allow", central.allow, project.allow)];
+  },
+};

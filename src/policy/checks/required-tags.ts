@@ -1,0 +1,80 @@
+import type { RequiredTagsCheck, TagRequirement } from "../policy-document.js";
+import { compileRegex, regexProblem } from "../regex.js";
+import { narrowsOnly, same } from "./strictness.js";
+import type { CheckDefinition, CheckResult } from "./check-definition.js";
+
+/** Each resource carries the listed tags; values must be allowed / match a pattern; key case matters. */
+export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
+  kind: "required-tags",
+  validate(check) {
+    return Object.entries(check.keys).flatMap(([key, req]) => {
+      const problem = req?.pattern === undefined ? undefined : regexProblem(req.pattern);
+      return problem ? [{ path: ["keys", key, "pattern"], message: problem }] : [];
+    });
+  },
+  evaluate(check, ctx) {
+    const out: CheckResult[] = [];
+    for (const r of ctx.head) {
+      const problems: string[] = [];
+      const unknown: string[] = [];
+      for (const [key, req0] of Object.entries(check.keys)) {
+        const req: TagRequirement = req0 ?? {};
+        const caseSensitive = req.caseSensitive !== false;
+        const tags = r.estimate.tags;
+        const unknownKeys = r.estimate.unknownTags;
+        let found: string | undefined = key in tags || unknownKeys.includes(key) ? key : undefined;
+        if (found === undefined) {
+          const other = [...Object.keys(tags), ...unknownKeys].find((k) => k.toLowerCase() === key.toLowerCase());
+          if (other !== undefined && caseSensitive) {
+            problems.push(`tag \`${other}\` has the wrong case; expected \`${key}\``);
+            continue;
+          }
+          found = other;
+        }
+        if (found === undefined) {
+          problems.push(`missing tag \`${key}\``);
+          continue;
+        }
+        const value = tags[found];
+        const constrained = req.values !== undefined || req.pattern !== undefined;
+        if (value === undefined) {
+          if (constrained) unknown.push(`value of tag \`${found}\` is unknown until apply, so it cannot be checked`);
+          continue;
+        }
+        if (value.trim() === "") {
+          problems.push(`tag \`${found}\` is empty`);
+          continue;
+        }
+        if (req.values !== undefined) {
+          const ok = caseSensitive ? req.values.includes(value) : req.values.some((v) => v.toLowerCase() === value.toLowerCase());
+          if (!ok) problems.push(`tag ${found}=\`${value}\` is not one of ${req.values.join(", ")}`);
+        }
+        if (req.pattern !== undefined && !compileRegex(req.pattern, caseSensitive ? "" : "i").test(value))
+          problems.push(`tag ${found}=\`${value}\` does not match /${req.pattern}/`);
+      }
+      if (problems.length) out.push({ resource: r, message: problems.join("; "), subjectMonthlyCost: r.estimate.monthlyCost });
+      else if (unknown.length) out.push({ resource: r, message: unknown.join("; "), unknown: true, subjectMonthlyCost: r.estimate.monthlyCost });
+    }
+    return out;
+  },
+  loosenings(central, project) {
+    const out: string[] = [];
+    for (const [key, c0] of Object.entries(central.keys)) {
+      if (!(key in project.keys)) {
+        out.push(`drops required tag \`${key}\``);
+        continue;
+      }
+      const c = c0 ?? {};
+      const p = project.keys[key] ?? {};
+      out.push(...narrowsOnly(`allowed values of \`${key}\``, c.values, p.values));
+      if (c.pattern !== undefined && p.pattern !== c.pattern) {
+        // A different pattern is only provably tighter when the project lists values that all match central's.
+        const pattern = compileRegex(c.pattern, c.caseSensitive === false ? "i" : "");
+        const provable = p.values !== undefined && p.values.every((v) => pattern.test(v));
+        if (!provable) out.push(...same(`the pattern of \`${key}\``, c.pattern, p.pattern));
+      }
+      if (c.caseSensitive !== false && p.caseSensitive === false) out.push(`makes \`${key}\` case-insensitive`);
+    }
+    return out;
+  },
+};

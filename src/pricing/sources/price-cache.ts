@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, rename, writeFile, unlink } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { PriceOrigin } from "../price-quote.js";
+
+/** A unit price read from a live source, with when it was fetched. */
+export interface CachedPrice {
+  usdPerUnit: number;
+  unit: string;
+  origin: PriceOrigin;
+  /** ISO date-time the price was fetched from the API. */
+  fetchedAt: string;
+}
+
+const FORMAT = "costgate.price-cache/v1";
+
+/** Default TTL: prices change rarely (one GPU price change in 18 months), and a day keeps runs cheap. */
+export const DEFAULT_CACHE_TTL_HOURS = 24;
+
+/**
+ * On-disk cache of live prices: one small JSON file per key (named by a hash of the key), written atomically, so
+ * parallel runs never see half a file. Entries older than the TTL, from another format, or unreadable are misses.
+ */
+export class PriceCache {
+  constructor(
+    readonly dir: string,
+    readonly ttlMs: number = DEFAULT_CACHE_TTL_HOURS * 3_600_000,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async get(key: string): Promise<CachedPrice | undefined> {
+    let raw: string;
+    try {
+      raw = await readFile(this.file(key), "utf8");
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(raw) as { format?: string; key?: string; price?: CachedPrice };
+      const p = entry.price;
+      if (entry.format !== FORMAT || entry.key !== key || !p || typeof p.usdPerUnit !== "number" || !(p.usdPerUnit > 0)) return undefined;
+      if (typeof p.unit !== "string" || typeof p.origin?.label !== "string") return undefined;
+      const fetched = Date.parse(p.fetchedAt);
+      const age = this.now().getTime() - fetched;
+      // A fetch date in the future (clock skew beyond a minute) is as untrustworthy as an expired one.
+      if (!Number.isFinite(fetched) || age > this.ttlMs || age < -60_000) return undefined;
+      return p;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Store a price. Throws on I/O errors (the caller reports them once and carries on). */
+  async set(key: string, price: CachedPrice): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = this.file(key);
+    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+    try {
+      await writeFile(tmp, JSON.stringify({ format: FORMAT, key, price }) + "\n", "utf8");
+      await rename(tmp, file);
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private file(key: string): string {
+    return join(this.dir, `${createHash("sha256").update(`${FORMAT}\n${key}`).digest("hex").slice(0, 40)}.json`);
+  }
+}
+
+/**
+ * The user's cache directory for costgate prices: `$XDG_CACHE_HOME/costgate/prices` (or `~/.cache/...`) on Linux,
+ * `~/Library/Caches/costgate/prices` on macOS, `%LOCALAPPDATA%\costgate\Cache\prices` on Windows.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  if (platform === "win32") return join(env.LOCALAPPDATA || join(home, "AppData", "Local"), "costgate", "Cache", "prices");
+  if (platform === "darwin") return join(home, "Library", "Caches", "costgate", "prices");
+  return join(env.XDG_CACHE_HOME || join(home, ".cache"), "costgate", "prices");
+}

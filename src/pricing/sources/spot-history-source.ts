@@ -1,0 +1,173 @@
+import { DescribeSpotPriceHistoryCommand, EC2Client, type EC2ClientConfig, type _InstanceType } from "@aws-sdk/client-ec2";
+import type { PriceQuote, PriceSourceInfo, SpotPriceSource, SpotQuote } from "../price-quote.js";
+import { SNAPSHOT, type PriceSnapshot } from "../snapshot/snapshot.js";
+import { describeError } from "./price-fallback.js";
+import { PriceLookupError } from "./price-list-document.js";
+import { SpotDiscountSource } from "./spot-discount-source.js";
+
+/** What the spot history of one type in one region says. */
+export interface SpotHistoryPrice {
+  /** Median over availability zones of each zone's latest Linux/UNIX spot price. */
+  usdPerHour: number;
+  zones: number;
+  min: number;
+  max: number;
+  /** Timestamp of the newest price used. */
+  latest: string;
+}
+
+export interface SpotHistorySourceOptions {
+  /** Build the EC2 client for a region (tests); otherwise built from the options below. */
+  clientFor?: (region: string) => EC2Client;
+  endpoint?: string;
+  credentials?: EC2ClientConfig["credentials"];
+  maxAttempts?: number;
+  /** Answers keys the history cannot (default: the configured dated discount). */
+  fallback?: SpotPriceSource;
+  snapshot?: PriceSnapshot;
+  now?: () => Date;
+}
+
+const PRODUCT = "Linux/UNIX";
+const MAX_PAGES = 20;
+
+/**
+ * Spot prices from EC2 `DescribeSpotPriceHistory` (needs credentials, `ec2:DescribeSpotPriceHistory`): the median
+ * of the latest Linux/UNIX price in each availability zone of the region. Asking with StartTime = now returns the
+ * price in effect in each zone. Keys the history cannot answer fall back to the discount source with a warning.
+ * SageMaker managed spot is billed as a discount on the SageMaker rate, not at EC2 spot prices, so `ml.*` keys
+ * (passed with `kind: "sagemaker-instance"`) always use the fallback, without a warning.
+ */
+export class SpotHistorySource implements SpotPriceSource {
+  private readonly clients = new Map<string, EC2Client>();
+  private readonly memo = new Map<string, Promise<SpotHistoryPrice>>();
+  private readonly fallback: SpotPriceSource;
+  private readonly snap: PriceSnapshot;
+  private readonly now: () => Date;
+  private readonly warningList: string[] = [];
+  private readonly counts = { requests: 0, history: 0, fellBack: 0 };
+  private fallbackUsed = false;
+
+  constructor(private readonly opts: SpotHistorySourceOptions = {}) {
+    this.fallback = opts.fallback ?? new SpotDiscountSource();
+    this.snap = opts.snapshot ?? SNAPSHOT;
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  async spotQuote(key: { region: string; instanceType: string; kind?: string }, onDemand: PriceQuote): Promise<SpotQuote> {
+    const type = key.instanceType.replace(/^ml\./, "");
+    if (key.kind === "sagemaker-instance" || key.instanceType.startsWith("ml.")) {
+      this.fallbackUsed = true;
+      return this.fallback.spotQuote({ region: key.region, instanceType: type }, onDemand);
+    }
+    const memoKey = `${key.region}|${type}`;
+    let pending = this.memo.get(memoKey);
+    if (!pending) {
+      pending = this.history(key.region, type);
+      this.memo.set(memoKey, pending);
+    }
+    try {
+      const h = await pending;
+      this.counts.history++;
+      const band = this.snap.spot.advisor[key.region]?.[type]?.band;
+      const asOf = h.latest;
+      return {
+        priced: true,
+        usdPerHour: h.usdPerHour,
+        origin: {
+          source: "spot-history",
+          asOf,
+          label: `spot-history ${asOf.slice(0, 10)}`,
+          estimated: false,
+          note: `median of the latest ${PRODUCT} spot price in ${h.zones} availability zone(s) of ${key.region} (min $${h.min}, max $${h.max})`,
+        },
+        ...(band ? { interruptionBand: band } : {}),
+      };
+    } catch (e) {
+      this.counts.fellBack++;
+      this.fallbackUsed = true;
+      this.warningList.push(`spot price spot|${key.region}|${type} from spot-discount: ${describeError(e)}`);
+      return this.fallback.spotQuote({ region: key.region, instanceType: type }, onDemand);
+    }
+  }
+
+  /** Requests sent, keys answered from history, keys that fell back. */
+  stats(): { requests: number; history: number; fellBack: number } {
+    return { ...this.counts };
+  }
+
+  describe(): PriceSourceInfo[] {
+    const out: PriceSourceInfo[] = [];
+    if (this.counts.history > 0) {
+      const asOf = this.now().toISOString().slice(0, 10);
+      out.push({
+        id: "spot-history",
+        label: "spot-history",
+        asOf,
+        description: `EC2 DescribeSpotPriceHistory (${PRODUCT}): median of the latest spot price per availability zone`,
+      });
+    }
+    if (this.fallbackUsed) out.push(...this.fallback.describe());
+    return out;
+  }
+
+  warnings(): string[] {
+    return [...this.warningList, ...this.fallback.warnings()];
+  }
+
+  private client(region: string): EC2Client {
+    let c = this.clients.get(region);
+    if (!c) {
+      c =
+        this.opts.clientFor?.(region) ??
+        new EC2Client({
+          region,
+          ...(this.opts.endpoint ? { endpoint: this.opts.endpoint } : {}),
+          ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
+          maxAttempts: this.opts.maxAttempts ?? 5,
+          retryMode: "adaptive",
+        });
+      this.clients.set(region, c);
+    }
+    return c;
+  }
+
+  private async history(region: string, type: string): Promise<SpotHistoryPrice> {
+    const client = this.client(region);
+    const latestByZone = new Map<string, { price: number; at: string }>();
+    let token: string | undefined;
+    let pages = 0;
+    const startTime = this.now();
+    do {
+      this.counts.requests++;
+      const out = await client.send(
+        new DescribeSpotPriceHistoryCommand({
+          // The SDK types instance types as a closed enum; newer types are valid on the wire all the same.
+          InstanceTypes: [type as _InstanceType],
+          ProductDescriptions: [PRODUCT],
+          StartTime: startTime,
+          MaxResults: 1000,
+          ...(token ? { NextToken: token } : {}),
+        }),
+      );
+      pages++;
+      for (const row of out.SpotPriceHistory ?? []) {
+        if (row.InstanceType !== type || row.ProductDescription !== PRODUCT || !row.AvailabilityZone) continue;
+        const price = Number(row.SpotPrice);
+        if (!(price > 0) || !Number.isFinite(price))
+          throw new PriceLookupError("MalformedSpotPrice", `spot price ${JSON.stringify(row.SpotPrice)} for ${type} in ${row.AvailabilityZone} is not a positive number`);
+        const at = row.Timestamp instanceof Date ? row.Timestamp.toISOString() : String(row.Timestamp ?? "");
+        const prev = latestByZone.get(row.AvailabilityZone);
+        if (!prev || at > prev.at) latestByZone.set(row.AvailabilityZone, { price, at });
+      }
+      token = out.NextToken || undefined;
+    } while (token && pages < MAX_PAGES);
+    if (latestByZone.size === 0)
+      throw new PriceLookupError("NoSpotPriceHistory", `EC2 reports no ${PRODUCT} spot price for ${type} in ${region}`);
+    const prices = [...latestByZone.values()].map((z) => z.price).sort((a, b) => a - b);
+    const mid = Math.floor(prices.length / 2);
+    const median = prices.length % 2 ? prices[mid]! : (prices[mid - 1]! + prices[mid]!) / 2;
+    const latest = [...latestByZone.values()].map((z) => z.at).sort().at(-1)!;
+    return { usdPerHour: median, zones: prices.length, min: prices[0]!, max: prices.at(-1)!, latest };
+  }
+}

@@ -1,0 +1,242 @@
+import type { ComponentEstimate, Estimate, ResourceEstimate } from "../pricing/estimate.js";
+import { allResources } from "../pricing/estimate.js";
+import { normalizeText } from "./escape-markdown.js";
+
+/**
+ * FOCUS-shaped CSV (FOCUS 1.2 column names, `x_` custom columns): one row per cost component for one
+ * representative month, so FinOps tools can line the estimate up with an AWS FOCUS export. It is an
+ * estimate, not billing data: unpriced components have empty cost columns and `unpriced` in `x_Flags`
+ * (never $0), and resource ids are synthetic (`tf:<stack>/<address>`).
+ */
+export const FOCUS_COLUMNS = [
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+  "ListUnitPrice",
+  "ContractedUnitPrice",
+  "PricingQuantity",
+  "PricingUnit",
+  "PricingCategory",
+  "BillingCurrency",
+  "BillingAccountId",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "ChargeCategory",
+  "ChargeClass",
+  "ChargeDescription",
+  "ChargeFrequency",
+  "ProviderName",
+  "PublisherName",
+  "InvoiceIssuerName",
+  "ServiceName",
+  "ServiceCategory",
+  "ServiceSubcategory",
+  "RegionId",
+  "ResourceId",
+  "ResourceName",
+  "ResourceType",
+  "SkuPriceDetails",
+  "Tags",
+  "x_Stack",
+  "x_IacAddress",
+  "x_ResourceStatus",
+  "x_PriceSource",
+  "x_PriceAsOf",
+  "x_UsageKey",
+  "x_EstimateInput",
+  "x_Flags",
+] as const;
+
+export type FocusColumn = (typeof FOCUS_COLUMNS)[number];
+
+export interface FocusCsvOptions {
+  /** Any instant in the month before the representative month. Default: now (so the next calendar month). */
+  now?: Date;
+}
+
+interface Service {
+  name: string;
+  category: string;
+  subcategory: string;
+}
+
+const SERVICES: Record<string, Service> = {
+  "ec2-instance": { name: "Amazon Elastic Compute Cloud", category: "Compute", subcategory: "Virtual Machines" },
+  "sagemaker-instance": { name: "Amazon SageMaker", category: "AI and Machine Learning", subcategory: "Machine Learning" },
+  "ebs-storage": { name: "Amazon Elastic Block Store", category: "Storage", subcategory: "Block Storage" },
+  "ebs-iops": { name: "Amazon Elastic Block Store", category: "Storage", subcategory: "Block Storage" },
+  "ebs-throughput": { name: "Amazon Elastic Block Store", category: "Storage", subcategory: "Block Storage" },
+  "s3-storage": { name: "Amazon Simple Storage Service", category: "Storage", subcategory: "Object Storage" },
+  "s3-requests": { name: "Amazon Simple Storage Service", category: "Storage", subcategory: "Object Storage" },
+  "fsx-lustre-storage": { name: "Amazon FSx", category: "Storage", subcategory: "File Storage" },
+  "nat-gateway-hours": { name: "Amazon Virtual Private Cloud", category: "Networking", subcategory: "Network Connectivity" },
+  "nat-gateway-data": { name: "Amazon Virtual Private Cloud", category: "Networking", subcategory: "Network Connectivity" },
+};
+
+const UNITS: Record<string, string> = {
+  hours: "Hours",
+  "GB-months": "GB-Months",
+  "IOPS-months": "IOPS-Months",
+  "MiBps-months": "MiBps-Months",
+  GB: "GB",
+  "1k requests": "1000 Requests",
+};
+
+/** Render an estimate as FOCUS-shaped CSV (RFC 4180, CRLF line ends). */
+export function renderFocusCsv(estimate: Estimate, opts: FocusCsvOptions = {}): string {
+  const { start, end } = representativeMonth(opts.now ?? new Date());
+  const lines = [FOCUS_COLUMNS.join(",")];
+  for (const r of allResources(estimate)) {
+    for (const c of r.components) lines.push(row(focusRow(estimate, r, c, start, end)));
+    if (r.components.length === 0 && r.status === "unsupported") lines.push(row(unsupportedRow(estimate, r, start, end)));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate, start: string, end: string): Record<FocusColumn, string> {
+  const kind = c.priceKey?.split("|")[0] ?? "";
+  const service = SERVICES[kind];
+  const qty = c.monthlyQuantity;
+  const priced = c.monthlyCost !== null;
+  const spot = c.purchaseOption === "spot";
+  const listCost = spot ? c.onDemandMonthlyCost ?? null : c.monthlyCost;
+  const listUnit = listCost !== null && qty ? listCost / qty : spot ? null : c.unitPrice;
+  const flags = [
+    "synthetic-resource-id",
+    ...(c.unpricedReason !== undefined ? ["unpriced"] : []),
+    ...(c.unpricedReason === undefined && !priced ? ["usage-unknown"] : []),
+    ...(c.price?.estimated ? ["price-estimated"] : []),
+    ...(spot ? ["spot"] : []),
+  ];
+  const instanceType = kind === "ec2-instance" || kind === "sagemaker-instance" ? c.priceKey!.split("|")[2] : undefined;
+  const sku: Record<string, unknown> = {
+    ...(instanceType ? { InstanceType: instanceType } : {}),
+    ...(instanceType && r.facts.gpusPerInstance ? { GpuCount: r.facts.gpusPerInstance } : {}),
+    ...(c.priceKey ? { x_PriceKey: c.priceKey } : {}),
+  };
+  return {
+    ...common(estimate, r, start, end, flags),
+    BilledCost: num(c.monthlyCost),
+    EffectiveCost: num(c.monthlyCost),
+    ListCost: num(listCost),
+    ContractedCost: num(listCost),
+    ListUnitPrice: num(listUnit),
+    ContractedUnitPrice: num(listUnit),
+    PricingQuantity: num(qty),
+    PricingUnit: qty === null ? "" : UNITS[c.unit] ?? c.unit,
+    PricingCategory: spot ? "Dynamic" : "Standard",
+    ChargeDescription: c.name,
+    ChargeFrequency: "Usage-Based",
+    ServiceName: service?.name ?? "",
+    ServiceCategory: service?.category ?? "Other",
+    ServiceSubcategory: service?.subcategory ?? "",
+    SkuPriceDetails: Object.keys(sku).length ? JSON.stringify(sku) : "",
+    x_PriceSource: c.price?.label ?? "",
+    x_PriceAsOf: c.price?.asOf ?? "",
+    x_UsageKey: c.usageKey ?? "",
+  };
+}
+
+function unsupportedRow(estimate: Estimate, r: ResourceEstimate, start: string, end: string): Record<FocusColumn, string> {
+  return {
+    ...common(estimate, r, start, end, ["synthetic-resource-id", "unsupported"]),
+    BilledCost: "",
+    EffectiveCost: "",
+    ListCost: "",
+    ContractedCost: "",
+    ListUnitPrice: "",
+    ContractedUnitPrice: "",
+    PricingQuantity: "",
+    PricingUnit: "",
+    PricingCategory: "",
+    ChargeDescription: r.notes.join("; "),
+    ChargeFrequency: "",
+    ServiceName: "",
+    ServiceCategory: "Other",
+    ServiceSubcategory: "",
+    SkuPriceDetails: "",
+    x_PriceSource: "",
+    x_PriceAsOf: "",
+    x_UsageKey: "",
+  };
+}
+
+type CommonColumns = Exclude<
+  FocusColumn,
+  | "BilledCost"
+  | "EffectiveCost"
+  | "ListCost"
+  | "ContractedCost"
+  | "ListUnitPrice"
+  | "ContractedUnitPrice"
+  | "PricingQuantity"
+  | "PricingUnit"
+  | "PricingCategory"
+  | "ChargeDescription"
+  | "ChargeFrequency"
+  | "ServiceName"
+  | "ServiceCategory"
+  | "ServiceSubcategory"
+  | "SkuPriceDetails"
+  | "x_PriceSource"
+  | "x_PriceAsOf"
+  | "x_UsageKey"
+>;
+
+function common(estimate: Estimate, r: ResourceEstimate, start: string, end: string, flags: string[]): Record<CommonColumns, string> {
+  return {
+    BillingCurrency: estimate.currency,
+    BillingAccountId: "unknown",
+    BillingPeriodStart: start,
+    BillingPeriodEnd: end,
+    ChargePeriodStart: start,
+    ChargePeriodEnd: end,
+    ChargeCategory: "Usage",
+    ChargeClass: "",
+    ProviderName: "AWS",
+    PublisherName: "AWS",
+    InvoiceIssuerName: "AWS",
+    RegionId: r.region,
+    ResourceId: `tf:${r.stack}/${r.address}`,
+    ResourceName: r.address,
+    ResourceType: r.type,
+    Tags: JSON.stringify(r.tags),
+    x_Stack: r.stack,
+    x_IacAddress: r.address,
+    x_ResourceStatus: r.status,
+    x_EstimateInput: estimate.input,
+    x_Flags: JSON.stringify(flags),
+  };
+}
+
+/** The calendar month after `now`, as FOCUS date-times (inclusive start, exclusive end, UTC). */
+export function representativeMonth(now: Date): { start: string; end: string } {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return { start: iso(new Date(Date.UTC(y, m + 1, 1))), end: iso(new Date(Date.UTC(y, m + 2, 1))) };
+}
+
+function row(values: Record<FocusColumn, string>): string {
+  return FOCUS_COLUMNS.map((col) => csvField(values[col])).join(",");
+}
+
+/** Full precision, without binary float noise (0.1 + 0.2 → 0.3). Empty for unknown. */
+function num(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return "";
+  return String(Number(n.toPrecision(12)));
+}
+
+/**
+ * RFC 4180 quoting, plus protection against formula injection when the file is opened in a spreadsheet:
+ * a text field starting with = + - @ or a tab is prefixed with `'` (numbers are written by `num` and are
+ * never text). Line breaks inside values become spaces.
+ */
+export function csvField(value: string): string {
+  let v = normalizeText(value);
+  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?(e-?\d+)?$/.test(v)) v = `'${v}`;
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}

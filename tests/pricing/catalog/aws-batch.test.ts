@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { parseUsage } from "../../../src/pricing/usage.js";
+import { priceStack } from "../../helpers/stack-plan.js";
+
+const ce = (cr: Record<string, unknown>) => ({ aws_batch_compute_environment: { ce: { type: "MANAGED", compute_resources: { max_vcpus: 768, ...cr } } } });
+
+describe("aws_batch_compute_environment", () => {
+  it("prices min vCPUs as always-on instances (ceil(min / vCPUs per instance)) at spot for SPOT", async () => {
+    const { res } = await priceStack(ce({ type: "SPOT", instance_type: ["p4d.24xlarge"], min_vcpus: 100 }));
+    const c = res("aws_batch_compute_environment.ce").components[0]!;
+    expect(c).toMatchObject({ purchaseOption: "spot", monthlyQuantity: 2 * 730 }); // 100 vCPUs / 96 per p4d → 2 instances
+    expect(c.monthlyCost).toBe(21.957642 * 0.5 * 2 * 730);
+  });
+
+  it("scales to zero with min vCPUs 0: only usage-based job compute, priced from gpu_hours", async () => {
+    const usage = parseUsage("resource_usage:\n  aws_batch_compute_environment.ce:\n    gpu_hours: 800\n", "u.yml");
+    const { res } = await priceStack(ce({ type: "EC2", instance_type: ["p5.48xlarge"], min_vcpus: 0 }), { usage });
+    const r = res("aws_batch_compute_environment.ce");
+    expect(r.components).toHaveLength(1);
+    expect(r.components[0]).toMatchObject({ usageKey: "gpu_hours", monthlyQuantity: 100, monthlyCost: 55.04 * 100 }); // 800 GPU-hours / 8 GPUs
+    expect(r.facts).toMatchObject({ scalesToZero: true, workload: "training", purchaseOption: "on-demand" });
+  });
+
+  it("without usage the job compute is usage-based, not $0-priced", async () => {
+    const { res } = await priceStack(ce({ type: "SPOT", instance_type: ["g5.xlarge"], min_vcpus: 0 }));
+    expect(res("aws_batch_compute_environment.ce")).toMatchObject({ status: "usage-based", monthlyCost: 0 });
+  });
+
+  it("cannot price a family or optimal instance type", async () => {
+    const { res } = await priceStack(ce({ type: "EC2", instance_type: ["optimal"], min_vcpus: 4 }));
+    expect(res("aws_batch_compute_environment.ce").status).toBe("unpriced");
+    expect(res("aws_batch_compute_environment.ce").notes[0]).toMatch(/family or "optimal"/);
+  });
+
+  it("reads checkpoint, retry and timeout facts from the stack's job definitions", async () => {
+    const { res } = await priceStack({
+      ...ce({ type: "SPOT", instance_type: ["g5.xlarge"], min_vcpus: 0 }),
+      aws_batch_job_definition: {
+        jd: {
+          name: "train",
+          type: "container",
+          container_properties: JSON.stringify({ image: "x", environment: [{ name: "CHECKPOINT_URI", value: "s3://b/ckpt" }] }),
+          retry_strategy: { attempts: 3 },
+          timeout: { attempt_duration_seconds: 3600 },
+        },
+      },
+    });
+    expect(res("aws_batch_compute_environment.ce").facts).toMatchObject({ checkpointLocation: "s3://b/ckpt", retriesOnInterruption: true, maxRuntimeSeconds: 3600, purchaseOption: "spot" });
+    expect(res("aws_batch_job_definition.jd").status).toBe("free");
+  });
+});
