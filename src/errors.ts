@@ -30,7 +30,9 @@ export function isCostgateError(e: unknown): e is CostgateError {
 
 /** Escape one JSON pointer segment (RFC 6901). */
 export function pointerSegment(s: string | number): string {
-  return String(s).replace(/~/g, "~0").replace(/\//g, "~1");
+  const str = String(s);
+  // Fast path: most segments (resource types and names) need no escaping.
+  return str.includes("~") || str.includes("/") ? str.replace(/~/g, "~0").replace(/\//g, "~1") : str;
 }
 
 export function pointer(...segments: (string | number)[]): string {

@@ -17,3 +17,18 @@ export function s3PrefixAccessPolicy(bucketArn: string, prefix: string): string 
     ],
   });
 }
+
+/** What a SageMaker endpoint's execution role needs: pull the image, write logs and metrics, read the model. */
+export function sagemakerExecutionPolicy(modelDataUrl: string | undefined): string {
+  const statements: unknown[] = [
+    {
+      Effect: "Allow",
+      Action: ["ecr:GetAuthorizationToken", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+      Resource: "*",
+    },
+    { Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "cloudwatch:PutMetricData"], Resource: "*" },
+  ];
+  const m = modelDataUrl ? /^s3:\/\/([^/]+)\/(.*)$/.exec(modelDataUrl) : null;
+  if (m) statements.push({ Effect: "Allow", Action: ["s3:GetObject"], Resource: `arn:aws:s3:::${m[1]}/${m[2]}*` });
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}

@@ -1,20 +1,53 @@
+import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
 import type { PriceSource, SpotPriceSource } from "../pricing/price-quote.js";
+import { AwsPricingSource, DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS, type AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
+import { DEFAULT_CACHE_TTL_HOURS, PriceCache, defaultCacheDir } from "../pricing/sources/price-cache.js";
 import { SnapshotPriceSource } from "../pricing/sources/snapshot-source.js";
 import { SpotDiscountSource } from "../pricing/sources/spot-discount-source.js";
+import { SpotHistorySource } from "../pricing/sources/spot-history-source.js";
 import type { CliIO } from "./cli-io.js";
 
-/** CLI options shared by every command that prices plans. */
+/** CLI options shared by every command that prices plans (spread into each command's parseArgs options). */
 export const PRICE_OPTIONS = {
   prices: { type: "string" },
   "spot-discount": { type: "string" },
+  "cache-dir": { type: "string" },
+  "no-cache": { type: "boolean" },
+  "cache-ttl": { type: "string" },
+  "pricing-region": { type: "string" },
+  "pricing-endpoint": { type: "string" },
 } as const;
+
+/** Parsed values of PRICE_OPTIONS. */
+export interface PriceOptionValues {
+  prices?: string;
+  "spot-discount"?: string;
+  "cache-dir"?: string;
+  "no-cache"?: boolean;
+  "cache-ttl"?: string;
+  "pricing-region"?: string;
+  "pricing-endpoint"?: string;
+}
+
+/** One line per option, for command help texts. */
+export const PRICE_OPTIONS_HELP = `  --prices snapshot|auto|aws  price source: the embedded dated snapshot (default), the AWS Price List API
+                              when credentials resolve (auto), or the API always (aws); failures fall back
+                              to the snapshot per price, with a warning
+  --spot-discount P[,fam=P]   spot discount in percent when live spot history is not used (e.g. 50,p5=45)
+  --cache-dir DIR             live price cache (default: the user cache dir, e.g. ~/.cache/costgate/prices)
+  --cache-ttl HOURS           how long cached live prices are reused (default ${DEFAULT_CACHE_TTL_HOURS})
+  --no-cache                  neither read nor write the live price cache
+  --pricing-region R          Price List API endpoint region: ${PRICING_API_REGIONS.join(", ")} (default ${DEFAULT_PRICING_API_REGION})
+  --pricing-endpoint URL      Price List API endpoint override (also AWS_ENDPOINT_URL_PRICING)
+`;
 
 export type PriceMode = "auto" | "snapshot" | "aws";
 
 export interface PriceSources {
   prices: PriceSource;
   spot: SpotPriceSource;
+  /** The mode in effect: `auto` resolves to `aws` (credentials found) or `snapshot`. */
   mode: PriceMode;
 }
 
@@ -33,11 +66,78 @@ export function parseSpotDiscount(value: string | undefined): { defaultDiscountP
   return out;
 }
 
-/** Choose price sources from options. The embedded snapshot is the offline default. */
-export async function resolvePriceSources(values: { prices?: string; "spot-discount"?: string }, _io: CliIO): Promise<PriceSources> {
+/**
+ * Choose price sources from options. The embedded snapshot is the offline default. `auto` uses the AWS Price
+ * List API when credentials resolve (checked without sending a request) and the snapshot otherwise; `aws` always
+ * tries the API. With the API in use, spot prices come from EC2 spot price history, else from the dated discount.
+ */
+export async function resolvePriceSources(values: PriceOptionValues, io: CliIO): Promise<PriceSources> {
   const mode = (values.prices ?? "snapshot") as PriceMode;
   if (!["auto", "snapshot", "aws"].includes(mode))
     throw new CostgateError(`unknown --prices \`${values.prices}\`; expected auto, snapshot or aws`, "costgate");
-  const spot = new SpotDiscountSource(parseSpotDiscount(values["spot-discount"]));
-  return { prices: new SnapshotPriceSource(), spot, mode: "snapshot" };
+  const discount = new SpotDiscountSource(parseSpotDiscount(values["spot-discount"]));
+  const snapshot = { prices: new SnapshotPriceSource(), spot: discount, mode: "snapshot" as const };
+  if (mode === "snapshot") return snapshot;
+
+  const aws = awsSettings(values, io);
+  const live = new AwsPricingSource({ ...aws, cache: priceCache(values, io) });
+  if (mode === "auto") {
+    try {
+      await live.client.config.credentials();
+    } catch {
+      return snapshot;
+    }
+  }
+  const spot = new SpotHistorySource({
+    ...(io.env.AWS_ENDPOINT_URL_EC2 ? { endpoint: io.env.AWS_ENDPOINT_URL_EC2 } : {}),
+    ...(aws.credentials ? { credentials: aws.credentials } : {}),
+    ...(aws.maxAttempts ? { maxAttempts: aws.maxAttempts } : {}),
+    fallback: discount,
+  });
+  return { prices: live, spot, mode: "aws" };
+}
+
+/**
+ * Client settings for the live sources, from options and the command's environment: the Price List endpoint
+ * region (pinned; the SDK would resolve undocumented hosts), an endpoint override, static credentials when
+ * AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set (else the SDK's default chain: profiles, SSO, IMDS, …) and
+ * AWS_MAX_ATTEMPTS.
+ */
+export function awsSettings(
+  values: Pick<PriceOptionValues, "pricing-region" | "pricing-endpoint">,
+  io: CliIO,
+): Pick<AwsPricingSourceOptions, "apiRegion" | "endpoint" | "credentials" | "maxAttempts"> {
+  const endpoint = values["pricing-endpoint"] ?? (io.env.AWS_ENDPOINT_URL_PRICING || undefined);
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint))
+    throw new CostgateError(`bad --pricing-endpoint \`${endpoint}\`; expected an http(s) URL`, "costgate");
+  const apiRegion = values["pricing-region"] ?? DEFAULT_PRICING_API_REGION;
+  if (!endpoint && !(PRICING_API_REGIONS as readonly string[]).includes(apiRegion))
+    throw new CostgateError(
+      `unknown --pricing-region \`${apiRegion}\`; the Price List API is served from ${PRICING_API_REGIONS.join(", ")} (prices for every region are available from each)`,
+      "costgate",
+    );
+  const env = io.env;
+  const credentials =
+    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
+      : undefined;
+  const attempts = env.AWS_MAX_ATTEMPTS ? Number(env.AWS_MAX_ATTEMPTS) : undefined;
+  return {
+    apiRegion,
+    ...(endpoint ? { endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+    ...(attempts !== undefined && Number.isInteger(attempts) && attempts >= 1 ? { maxAttempts: attempts } : {}),
+  };
+}
+
+function priceCache(values: PriceOptionValues, io: CliIO): PriceCache | undefined {
+  if (values["no-cache"]) return undefined;
+  let ttlHours = DEFAULT_CACHE_TTL_HOURS;
+  if (values["cache-ttl"] !== undefined) {
+    ttlHours = Number(values["cache-ttl"]);
+    if (!(ttlHours > 0) || !Number.isFinite(ttlHours))
+      throw new CostgateError(`bad --cache-ttl \`${values["cache-ttl"]}\`; expected a positive number of hours`, "costgate");
+  }
+  const dir = values["cache-dir"] !== undefined ? resolve(io.cwd, values["cache-dir"]) : defaultCacheDir(io.env);
+  return new PriceCache(dir, ttlHours * 3_600_000);
 }

@@ -4,6 +4,9 @@ import { findExpressions, isExpression, isObject, toNumber } from "./json-values
 import { providerKeyOf, readAwsProviders } from "./provider-regions.js";
 import type { Plan, Resource } from "./resource.js";
 
+/** Terraform meta-arguments: not resource attributes. */
+const META_KEYS = new Set(["//", "provider", "count", "for_each", "depends_on", "lifecycle", "provisioner", "connection"]);
+
 export interface CdktfStackOptions {
   stack: string;
   file: string;
@@ -49,7 +52,7 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
       const { count, countExpression } = readCount(raw, file, at);
       const meta = isObject(raw["//"]) && isObject(raw["//"].metadata) ? raw["//"].metadata : undefined;
       const attributes: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(raw)) if (k !== "//" && k !== "provider" && k !== "count" && k !== "for_each" && k !== "depends_on" && k !== "lifecycle") attributes[k] = v;
+      for (const k in raw) if (!META_KEYS.has(k)) attributes[k] = raw[k];
       const { tags, unknownTags } = effectiveTags(type, attributes, provider?.defaultTags ?? {}, provider?.defaultTagsUnknown ?? []);
       resources.push({
         address: `${type}.${name}`,

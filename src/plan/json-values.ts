@@ -33,12 +33,30 @@ export function literalString(v: unknown): string | undefined {
 }
 
 /** JSON pointers of every unresolved expression inside a value. */
-export function findExpressions(v: unknown, at = ""): string[] {
-  if (isExpression(v)) return [at];
-  if (Array.isArray(v)) return v.flatMap((x, i) => findExpressions(x, `${at}/${i}`));
-  if (isObject(v))
-    return Object.entries(v).flatMap(([k, x]) => (k === "//" ? [] : findExpressions(x, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`)));
-  return [];
+export function findExpressions(v: unknown): string[] {
+  const found: string[] = [];
+  const path: string[] = [];
+  // Paths are joined only on a hit: most values hold no expression, and this runs for every resource.
+  const walk = (x: unknown): void => {
+    if (typeof x === "string") {
+      if (x.includes("${")) found.push("/" + path.join("/"));
+    } else if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        path.push(String(i));
+        walk(x[i]);
+        path.pop();
+      }
+    } else if (typeof x === "object" && x !== null) {
+      for (const k in x as Record<string, unknown>) {
+        if (k === "//") continue;
+        path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
+        walk((x as Record<string, unknown>)[k]);
+        path.pop();
+      }
+    }
+  };
+  walk(v);
+  return found;
 }
 
 /** Read a string→string tag map; expression values are reported separately. */

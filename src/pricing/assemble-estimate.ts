@@ -30,24 +30,33 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     const components = cp.components.map((c) => priceComponent(c, prices));
     const notes: string[] = [];
     let status: ResourceStatus;
+    let monthlyCost = 0;
+    let monthlyCostOnDemand = 0;
     if (cp.kind === "unsupported") {
       status = "unsupported";
       notes.push(`costgate has no pricing for ${r.type}; it is not counted (and not assumed free)`);
     } else if (cp.kind === "free") {
       status = "free";
     } else {
-      const unpriced = components.filter((c) => c.unpricedReason !== undefined);
-      const usageOnly = components.filter((c) => c.monthlyCost === null && c.unpricedReason === undefined);
-      for (const c of unpriced) notes.push(`${c.name}: ${c.unpricedReason}`);
-      for (const c of usageOnly) notes.push(`${c.name}: usage-based; set \`${c.usageKey ?? "usage"}\` in a usage file to price it`);
+      let unpriced = 0;
+      let usageOnly = 0;
+      for (const c of components) {
+        if (c.unpricedReason !== undefined) {
+          unpriced++;
+          notes.push(`${c.name}: ${c.unpricedReason}`);
+        } else if (c.monthlyCost === null) {
+          usageOnly++;
+          notes.push(`${c.name}: usage-based; set \`${c.usageKey ?? "usage"}\` in a usage file to price it`);
+        }
+        monthlyCost += c.monthlyCost ?? 0;
+        monthlyCostOnDemand += c.purchaseOption === "spot" ? c.onDemandMonthlyCost ?? 0 : c.monthlyCost ?? 0;
+      }
       if (components.length === 0) status = r.action === "delete" ? "priced" : "free";
-      else if (unpriced.length === components.length) status = "unpriced";
-      else if (unpriced.length > 0) status = "partial";
-      else if (usageOnly.length > 0 && usageOnly.length === components.length) status = "usage-based";
+      else if (unpriced === components.length) status = "unpriced";
+      else if (unpriced > 0) status = "partial";
+      else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";
       else status = "priced";
     }
-    const monthlyCost = sum(components.map((c) => c.monthlyCost ?? 0));
-    const monthlyCostOnDemand = sum(components.map((c) => (c.purchaseOption === "spot" ? c.onDemandMonthlyCost ?? 0 : c.monthlyCost ?? 0)));
     const est: ResourceEstimate = {
       address: r.address,
       stack: r.stack,
@@ -56,7 +65,6 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       region: r.region,
       provider: r.provider,
       action: r.action,
-      ...(r.constructPath ? { constructPath: r.constructPath } : {}),
       tags: r.tags,
       unknownTags: r.unknownTags,
       count: r.count,
@@ -68,6 +76,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       notes,
       attributes: r.attributes,
     };
+    if (r.constructPath) est.constructPath = r.constructPath;
     if (!byStack.has(r.stack)) byStack.set(r.stack, []);
     byStack.get(r.stack)!.push(est);
   }
@@ -104,41 +113,46 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
 }
 
 function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): ComponentEstimate {
-  const base: ComponentEstimate = {
+  // Built field by field (no spreads): this runs for every component of every resource.
+  const out: ComponentEstimate = {
     name: c.name,
     unit: c.unit,
     monthlyQuantity: c.monthlyQuantity,
-    ...(c.usageKey ? { usageKey: c.usageKey } : {}),
     purchaseOption: c.purchaseOption,
     priceKey: c.priceKey ? priceKeyId(c.priceKey) : null,
     unitPrice: null,
     monthlyCost: null,
   };
+  if (c.usageKey) out.usageKey = c.usageKey;
   if (c.unpricedReason !== undefined || !c.priceKey) {
-    return { ...base, unpricedReason: c.unpricedReason ?? "no price key" };
+    out.unpricedReason = c.unpricedReason ?? "no price key";
+    return out;
   }
-  const id = priceKeyId(c.priceKey);
-  const q = prices.quotes.get(id) ?? { priced: false as const, reason: `price ${id} was not resolved` };
-  if (!q.priced) return { ...base, unpricedReason: q.reason, ...(c.purchaseOption === "spot" ? { onDemandMonthlyCost: null } : {}) };
+  const id = out.priceKey!;
+  const q = prices.quotes.get(id);
+  if (!q || !q.priced) {
+    out.unpricedReason = q ? q.reason : `price ${id} was not resolved`;
+    if (c.purchaseOption === "spot") out.onDemandMonthlyCost = null;
+    return out;
+  }
+  const qty = c.monthlyQuantity;
   if (c.purchaseOption === "spot") {
-    const s = prices.spot.get(id) ?? { priced: false as const, reason: `spot price for ${id} was not resolved` };
-    const onDemandMonthlyCost = c.monthlyQuantity === null ? null : q.usdPerUnit * c.monthlyQuantity;
-    if (!s.priced) return { ...base, unpricedReason: s.reason, onDemandMonthlyCost };
-    return {
-      ...base,
-      unitPrice: s.usdPerHour,
-      monthlyCost: c.monthlyQuantity === null ? null : s.usdPerHour * c.monthlyQuantity,
-      onDemandMonthlyCost,
-      price: s.origin,
-      ...(s.interruptionBand ? { interruptionBand: s.interruptionBand } : {}),
-    };
+    out.onDemandMonthlyCost = qty === null ? null : q.usdPerUnit * qty;
+    const s = prices.spot.get(id);
+    if (!s || !s.priced) {
+      out.unpricedReason = s ? s.reason : `spot price for ${id} was not resolved`;
+      return out;
+    }
+    out.unitPrice = s.usdPerHour;
+    out.monthlyCost = qty === null ? null : s.usdPerHour * qty;
+    out.price = s.origin;
+    if (s.interruptionBand) out.interruptionBand = s.interruptionBand;
+    return out;
   }
-  return {
-    ...base,
-    unitPrice: q.usdPerUnit,
-    monthlyCost: c.monthlyQuantity === null ? null : q.usdPerUnit * c.monthlyQuantity,
-    price: q.origin,
-  };
+  out.unitPrice = q.usdPerUnit;
+  out.monthlyCost = qty === null ? null : q.usdPerUnit * qty;
+  out.price = q.origin;
+  return out;
 }
 
 function sum(xs: number[]): number {

@@ -3,6 +3,7 @@ import { allResources, type Estimate, type ResourceEstimate } from "../pricing/e
 import type { PriceSourceInfo } from "../pricing/price-quote.js";
 import type { Enforcement, Finding, Override, Verdict } from "../policy/verdict.js";
 import { escapeMarkdown as esc } from "./escape-markdown.js";
+import { usd as formatUsd, usdDelta } from "./money.js";
 import { mermaidPie, type ChartSlice } from "./mermaid-chart.js";
 import { fitSections, type MarkdownSection } from "./truncate-markdown.js";
 
@@ -182,7 +183,7 @@ function waivedSection(waived: Finding[]): MarkdownSection | null {
 }
 
 function policyNotesSection(verdict: Verdict): MarkdownSection | null {
-  const notes = [...verdict.compositionNotes, ...verdict.exemptionNotes];
+  const notes = [...(verdict.overrideNotes ?? []), ...verdict.compositionNotes, ...verdict.exemptionNotes, ...(verdict.notes ?? [])];
   if (notes.length === 0) return null;
   return {
     id: "policy-notes",
@@ -349,22 +350,9 @@ export function hasPricedChanges(diff: EstimateDiff): boolean {
   });
 }
 
-/** `$1,234.56` (rounded only here, for display). */
-export function formatUsd(n: number): string {
-  const abs = Math.abs(n);
-  const text = abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${n < 0 && text !== "0.00" ? "-" : ""}$${text}`;
-}
-
-/** `+$12.00`, `-$3.50`, `$0.00`. */
-export function formatSignedUsd(n: number): string {
-  const text = formatUsd(n);
-  return text === "$0.00" || text.startsWith("-") ? text : `+${text}`;
-}
-
 // In Markdown a `$` may open GitHub math; the escaped form renders as a plain dollar sign.
 const usd = (n: number) => formatUsd(n).replace("$", "\\$");
-const signedUsd = (n: number) => formatSignedUsd(n).replace("$", "\\$");
+const signedUsd = (n: number) => usdDelta(n).replace("$", "\\$");
 const signedPct = (p: number) => `${p > 0 ? "+" : ""}${p.toFixed(1)}%`;
 const s = (n: number) => (n === 1 ? "" : "s");
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffEstimates } from "../../src/pricing/diff-estimates.js";
-import { formatSignedUsd, formatUsd, hasPricedChanges, markdownReportSections, renderMarkdownReport } from "../../src/report/markdown.js";
+import { hasPricedChanges, markdownReportSections, renderMarkdownReport } from "../../src/report/markdown.js";
 import { mermaidLabel, mermaidPie } from "../../src/report/mermaid-chart.js";
 import { estimate, finding, resource, tableCells, verdict } from "./markdown-fixtures.js";
 
@@ -156,16 +156,6 @@ describe("renderMarkdownReport", () => {
     const v = verdict([finding({ ruleId: "CG-A-001", enforcement: "hard-mandatory" })]);
     const ids = markdownReportSections({ estimate: head, diff, verdict: v }).map((x) => x.id);
     expect(ids.slice(0, 4)).toEqual(["verdict", "findings-hard-mandatory", "coverage", "stacks"]);
-  });
-});
-
-describe("money formatting", () => {
-  it("rounds only for display and signs deltas", () => {
-    expect(formatUsd(1234.565)).toBe("$1,234.57");
-    expect(formatUsd(-0.001)).toBe("$0.00");
-    expect(formatSignedUsd(12)).toBe("+$12.00");
-    expect(formatSignedUsd(-3.5)).toBe("-$3.50");
-    expect(formatSignedUsd(0)).toBe("$0.00");
   });
 });
 

@@ -1,0 +1,159 @@
+import { allResources, type Estimate } from "../pricing/estimate.js";
+import { applyExemptions } from "./apply-exemptions.js";
+import { applyOverrides } from "./apply-overrides.js";
+import { checkDefinition } from "./checks/index.js";
+import type { CheckResult } from "./checks/check-definition.js";
+import { composePolicies, enforcementIn, type EffectiveRule } from "./compose-policies.js";
+import type { LoadedPolicy } from "./policy-document.js";
+import { toPolicyResource, type PolicyResource } from "./policy-resource.js";
+import { inScope } from "./scope.js";
+import { ENFORCEMENTS, SEVERITIES, VERDICT_SCHEMA_VERSION, type Enforcement, type Finding, type Override, type Verdict } from "./verdict.js";
+
+export interface EvaluateOptions {
+  /** The estimate to compare with (the PR's base); cost-delta rules need it, budgets use it for increase-only. */
+  base?: Estimate;
+  /** Approvals for soft-mandatory findings (CLI `--override`, PR labels/comments via the action). */
+  overrides?: Override[];
+  /** Today's date (YYYY-MM-DD, UTC) for exemption expiry and `enforceFrom`. Default: the current date. */
+  today?: string;
+  /** Environment of resources without an environment tag (CLI `--environment`). */
+  environment?: string;
+}
+
+/** A finding with what exemptions and overrides need to know, before they are applied. */
+export interface PendingFinding {
+  finding: Finding;
+  rule: EffectiveRule;
+  /** Monthly cost of the resource or group the finding is about. */
+  subjectMonthlyCost?: number;
+  /** Strings exemption patterns are matched against: `stack/address` and `address`, or the group label. */
+  targets: string[];
+}
+
+/**
+ * Pure: evaluate policies over an estimate (and a base) into a Verdict. Status is `fail` if any remaining
+ * finding is soft- or hard-mandatory, `advisory` if only advisory findings remain, else `pass`.
+ */
+export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estimate, opts: EvaluateOptions = {}): Verdict {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const composed = composePolicies(policies);
+  const env = { tag: composed.settings.environmentTag, unresolved: composed.settings.unresolvedEnvironment, ...(opts.environment ? { flag: opts.environment } : {}) };
+  const headResources = allResources(head).map((r) => toPolicyResource(r, env));
+  const baseResources = opts.base ? allResources(opts.base).map((r) => toPolicyResource(r, env)) : undefined;
+  const notes: string[] = [];
+
+  const defaulted = headResources.filter((r) => r.environmentSource === "default" && r.estimate.action !== "delete");
+  if (defaulted.length > 0 && composed.rules.length > 0)
+    notes.push(
+      `${defaulted.length} resource${defaulted.length === 1 ? " has" : "s have"} no \`${env.tag}\` tag and no --environment was given; treated as \`${env.unresolved}\` (e.g. ${defaulted
+        .slice(0, 3)
+        .map((r) => r.key)
+        .join(", ")})`,
+    );
+
+  const pending: PendingFinding[] = [];
+  for (const rule of composed.rules) {
+    const def = checkDefinition(rule.rule.check.kind);
+    if (def.needsBase && !baseResources) {
+      notes.push(`rule ${rule.rule.id} (${rule.rule.check.kind}) was not evaluated: it compares with a base estimate (pass --base)`);
+      continue;
+    }
+    const ctx = {
+      head: headResources.filter((r) => inScope(rule.rule.scope, r)),
+      ...(baseResources ? { base: baseResources.filter((r) => inScope(rule.rule.scope, r)) } : {}),
+    };
+    const results = def.evaluate(rule.rule.check, ctx);
+    let deferred = false;
+    for (const result of results) {
+      const p = toPending(rule, result, today);
+      if (!p) continue;
+      if (p.deferred) deferred = true;
+      pending.push(p.pending);
+    }
+    if (deferred) notes.push(`rule ${rule.rule.id} only warns until ${rule.rule.enforceFrom} (enforceFrom); its findings are advisory until then`);
+  }
+
+  const afterExemptions = applyExemptions(pending, composed.exemptions, today, composed.settings.exemptionWarnDays);
+  const afterOverrides = applyOverrides(afterExemptions.remaining, opts.overrides ?? [], composed.rules);
+  const findings = afterOverrides.remaining.map((p) => p.finding).sort(byImportance);
+  const waived = [...afterExemptions.waived, ...afterOverrides.waived].map((p) => p.finding).sort(byImportance);
+  const mandatory = findings.some((f) => f.enforcement !== "advisory");
+  return {
+    schemaVersion: VERDICT_SCHEMA_VERSION,
+    status: mandatory ? "fail" : findings.length > 0 ? "advisory" : "pass",
+    findings,
+    waived,
+    exemptionNotes: [...composed.exemptionNotes, ...afterExemptions.notes],
+    compositionNotes: composed.compositionNotes,
+    policyFiles: composed.policyFiles,
+    overrideNotes: afterOverrides.notes,
+    notes,
+  };
+}
+
+/** Hard before soft before advisory; then higher severity; then rule id and place. */
+export function byImportance(a: Finding, b: Finding): number {
+  return (
+    ENFORCEMENTS.indexOf(b.enforcement) - ENFORCEMENTS.indexOf(a.enforcement) ||
+    SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.stack ?? "", b.stack ?? "") ||
+    cmp(a.address ?? a.group ?? "", b.address ?? b.group ?? "")
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Strictest level over the environments a finding touches (a group spanning dev and prod gets prod's level). */
+function strictestLevel(rule: EffectiveRule, environments: readonly (string | undefined)[]): { level: Enforcement; environment?: string } {
+  let best: { level: Enforcement; environment?: string } | undefined;
+  for (const e of environments.length ? environments : [undefined]) {
+    const level = enforcementIn(rule.rule.enforcement, e);
+    if (!best || ENFORCEMENTS.indexOf(level) > ENFORCEMENTS.indexOf(best.level)) best = { level, ...(e !== undefined ? { environment: e } : {}) };
+  }
+  return best!;
+}
+
+function toPending(rule: EffectiveRule, result: CheckResult, today: string): { pending: PendingFinding; deferred: boolean } | undefined {
+  const r = rule.rule;
+  const onUnknown = r.onUnknown ?? "fail";
+  if (result.unknown && onUnknown === "ignore") return undefined;
+  const resources: PolicyResource[] = result.resource ? [result.resource] : (result.group?.resources ?? []);
+  const envs = [...new Set(resources.map((x) => x.environment))];
+  let { level, environment } = strictestLevel(rule, envs);
+  let message = result.message;
+  if (result.unknown && onUnknown === "advisory") level = "advisory";
+  let deferred = false;
+  if (r.enforceFrom !== undefined && today < r.enforceFrom && level !== "advisory") {
+    message += ` (advisory until ${r.enforceFrom}, then ${level})`;
+    level = "advisory";
+    deferred = true;
+  }
+  const e = result.resource?.estimate;
+  const finding: Finding = {
+    ruleId: r.id,
+    description: r.description,
+    severity: r.severity,
+    enforcement: level,
+    policyFile: rule.policy.file,
+    ...(e ? { stack: e.stack, address: e.address } : result.group?.stack ? { stack: result.group.stack } : {}),
+    ...(e?.constructPath ? { constructPath: e.constructPath } : {}),
+    message,
+    ...(result.monthlyCost !== undefined ? { monthlyCost: result.monthlyCost } : {}),
+    kind: r.check.kind,
+    ...(result.group ? { group: result.group.label } : {}),
+    ...(result.resource ? { environment: result.resource.environment } : environment !== undefined ? { environment } : {}),
+    ...(result.unknown ? { unknown: true } : {}),
+  };
+  return {
+    pending: {
+      finding,
+      rule,
+      ...(result.subjectMonthlyCost !== undefined ? { subjectMonthlyCost: result.subjectMonthlyCost } : {}),
+      targets: e ? [result.resource!.key, e.address] : [result.group?.label ?? "total"],
+    },
+    deferred,
+  };
+}
