@@ -1,0 +1,97 @@
+import { ESTIMATE_SCHEMA_VERSION, type Estimate, type ResourceEstimate } from "../../src/pricing/estimate.js";
+import type { ResourceFacts } from "../../src/pricing/cost-component.js";
+import { parsePolicy } from "../../src/policy/load-policy.js";
+import type { LoadedPolicy } from "../../src/policy/policy-document.js";
+
+/** Options for a test resource; everything has a plain default. */
+export interface ResourceOptions extends Partial<Omit<ResourceEstimate, "facts">> {
+  facts?: Partial<ResourceFacts>;
+  /** Shorthand for tags.environment. */
+  env?: string;
+}
+
+/** A priced resource estimate built directly (no catalog), `type.name` address in stack `app`. */
+export function res(address: string, o: ResourceOptions = {}): ResourceEstimate {
+  const [type, name] = address.split(".") as [string, string];
+  const monthlyCost = o.monthlyCost ?? 0;
+  const { env, facts, ...rest } = o;
+  return {
+    address,
+    stack: "app",
+    type,
+    name: name ?? address,
+    region: "us-east-1",
+    provider: "aws",
+    action: "create",
+    tags: { ...(env ? { environment: env } : {}), ...(o.tags ?? {}) },
+    unknownTags: [],
+    count: 1,
+    status: "priced",
+    monthlyCost,
+    monthlyCostOnDemand: o.monthlyCostOnDemand ?? monthlyCost,
+    components: [],
+    notes: [],
+    attributes: {},
+    ...rest,
+    ...(env && o.tags ? { tags: { environment: env, ...o.tags } } : {}),
+    facts: { instanceTypes: [], instanceCount: null, gpusPerInstance: null, ...(facts ?? {}) },
+  };
+}
+
+/** An EC2-like GPU compute resource: `gpus` per instance × `count` instances of `type`. */
+export function gpu(address: string, type: string, gpus: number, o: ResourceOptions & { instances?: number } = {}): ResourceEstimate {
+  const { instances, ...rest } = o;
+  return res(address, {
+    ...rest,
+    facts: { instanceTypes: [type], instanceCount: instances ?? 1, gpusPerInstance: gpus, purchaseOption: "on-demand", ...(o.facts ?? {}) },
+  });
+}
+
+/** An estimate from resources; stacks in first-seen order, totals computed. */
+export function est(resources: ResourceEstimate[], input = "head"): Estimate {
+  const stacks = new Map<string, ResourceEstimate[]>();
+  for (const r of resources) {
+    if (!stacks.has(r.stack)) stacks.set(r.stack, []);
+    stacks.get(r.stack)!.push(r);
+  }
+  const sum = (rs: ResourceEstimate[], k: "monthlyCost" | "monthlyCostOnDemand") => rs.reduce((s, r) => s + r[k], 0);
+  const count = (s: ResourceEstimate["status"]) => resources.filter((r) => r.status === s).length;
+  return {
+    schemaVersion: ESTIMATE_SCHEMA_VERSION,
+    currency: "USD",
+    hoursPerMonth: 730,
+    input,
+    format: "cdktf",
+    stacks: [...stacks].map(([name, rs]) => ({ name, monthlyCost: sum(rs, "monthlyCost"), monthlyCostOnDemand: sum(rs, "monthlyCostOnDemand"), resources: rs })),
+    totals: {
+      monthlyCost: sum(resources, "monthlyCost"),
+      monthlyCostOnDemand: sum(resources, "monthlyCostOnDemand"),
+      resources: resources.length,
+      priced: count("priced"),
+      partial: count("partial"),
+      unpriced: count("unpriced"),
+      usageBased: count("usage-based"),
+      free: count("free"),
+      unsupported: count("unsupported"),
+    },
+    priceSources: [],
+    warnings: [],
+  };
+}
+
+/** A policy from YAML text (header added unless the text has an apiVersion). */
+export function pol(yaml: string, file = "policy.yaml", meta = "name: test"): LoadedPolicy {
+  const text = yaml.includes("apiVersion:") ? yaml : `apiVersion: costgate.policy/v1\nmetadata: {${meta}}\n${yaml}`;
+  return parsePolicy(text, file);
+}
+
+/** A policy with one rule of the given check (YAML flow or block mapping text), hard-mandatory by default. */
+export function rule(check: string, extra = "", enforcement = "hard-mandatory"): LoadedPolicy {
+  return pol(`rules:
+  - id: R-1
+    description: test rule
+    severity: high
+    enforcement: ${enforcement}
+${extra ? extra.replace(/^/gm, "    ") + "\n" : ""}    check: ${check}
+`);
+}
