@@ -84,7 +84,7 @@ export class GpuTrainingCluster extends Construct {
     const check = new PropChecks(this);
     const capacity = (this.capacity = props.capacity ?? { type: "spot" });
     const spot = capacity.type === "spot";
-    const minVcpus = props.minVcpus ?? 1;
+    const minVcpus = props.minVcpus ?? 0;
 
     if (props.instanceTypes.length === 0) check.error("instanceTypes must name at least one EC2 instance type");
     props.instanceTypes.forEach((t, i) => check.instanceType(`instanceTypes[${i}]`, t, { gpu: true }));
@@ -100,7 +100,7 @@ export class GpuTrainingCluster extends Construct {
     if (capacity.type === "on-demand") check.reason("on-demand capacity (capacity.reason)", capacity.reason);
     else if (capacity.type !== "spot") check.error(`capacity.type must be "spot" or "on-demand"`);
     if (spot && capacity.bidPercentage !== undefined) check.integer("capacity.bidPercentage", capacity.bidPercentage, 1, 100);
-    if (false) {
+    if (spot && props.checkpoints === false) {
       check.error("spot capacity without a checkpoint location: every spot interruption would lose the run's progress (remove `checkpoints: false`, or use on-demand capacity with a reason)");
     }
 

@@ -1,0 +1,22 @@
+// costgate's engine API. Framework-neutral: nothing here imports cdktf or the AWS provider bindings.
+export { CostgateError, isCostgateError } from "./errors.js";
+export type { Plan, Resource, ResourceAction } from "./plan/resource.js";
+export { resourceKey } from "./plan/resource.js";
+export { loadPlan, DEFAULT_REGION, type LoadPlanOptions } from "./plan/load-plan.js";
+export { planFromCdktfStack } from "./plan/cdktf-plan.js";
+export { planFromTerraformPlan } from "./plan/terraform-plan.js";
+export { estimatePlan, estimatePlans, type EstimateOptions } from "./pricing/estimate-plans.js";
+export { planCosts } from "./pricing/plan-costs.js";
+export { assembleEstimate } from "./pricing/assemble-estimate.js";
+export { diffEstimates, type EstimateDiff, type ResourceDelta, type StackDelta } from "./pricing/diff-estimates.js";
+export * from "./pricing/estimate.js";
+export type { CostComponentSpec, ResourceFacts, PurchaseOption } from "./pricing/cost-component.js";
+export type { PriceKey } from "./pricing/price-key.js";
+export { priceKeyId } from "./pricing/price-key.js";
+export type { PriceQuote, PriceSource, SpotPriceSource, PriceOrigin, PriceSourceInfo } from "./pricing/price-quote.js";
+export { SnapshotPriceSource } from "./pricing/sources/snapshot-source.js";
+export { SpotDiscountSource } from "./pricing/sources/spot-discount-source.js";
+export { loadUsageFile, parseUsage, EMPTY_USAGE, type Usage } from "./pricing/usage.js";
+export { renderEstimateTable } from "./report/estimate-table.js";
+export { renderEstimateJson, estimateToJson } from "./report/estimate-json.js";
+export type { Finding, Verdict, Override, Severity, Enforcement } from "./policy/verdict.js";
