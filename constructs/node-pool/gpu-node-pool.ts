@@ -84,8 +84,11 @@ export class GpuNodePool extends Construct {
     check.integer("scaling.min", min, 0);
     check.integer("scaling.max", props.scaling.max, 1);
     check.integer("scaling.desired", desired, 0);
-    check.ordered("scaling.min", min, "scaling.desired", desired);
-    check.ordered("scaling.desired", desired, "scaling.max", props.scaling.max);
+    check.ordered("scaling.min", min, "scaling.max", props.scaling.max);
+    if (props.scaling.desired !== undefined) {
+      check.ordered("scaling.min", min, "scaling.desired", desired);
+      check.ordered("scaling.desired", desired, "scaling.max", props.scaling.max);
+    }
     check.integer("diskSizeGib", props.diskSizeGib, 20, 16_384);
 
     const nodeRoleArn = props.nodeRoleArn ?? this.createNodeRole();

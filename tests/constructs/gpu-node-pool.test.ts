@@ -71,7 +71,7 @@ describe("GpuNodePool", () => {
     const stack = pool({ instanceTypes: ["p9.mega"], scaling: { min: 3, max: 2 } });
     expect(errors(stack).map((e) => e.message)).toEqual([
       "costgate: instanceTypes[0] p9.mega is not a known EC2 instance type",
-      "costgate: scaling.desired (3) must not exceed scaling.max (2)",
+      "costgate: scaling.min (3) must not exceed scaling.max (2)",
     ]);
     expect(() => t.app.synth()).toThrow(/\[dev\/pool\] costgate: instanceTypes\[0\] p9.mega/);
   });

@@ -41,6 +41,8 @@ export interface FakePricingApiOptions {
   fault?: (req: { operation: string; input: Record<string, any>; attempt: number; seen: number }) => FakeFault | undefined;
   /** accessKeyId → secret (default: TEST_CREDENTIALS). */
   credentials?: Record<string, string>;
+  /** Hold every response this long (to observe concurrency). */
+  delayMs?: number;
 }
 
 export interface FakePricingApi {
@@ -49,6 +51,8 @@ export interface FakePricingApi {
   /** GetProducts requests, optionally only those whose filters include Field=Value. */
   getProducts(filter?: { Field: string; Value: string }): FakeRequest[];
   products: FakeProduct[];
+  /** Most requests that were open at the same time. */
+  peakInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -59,10 +63,14 @@ export async function startFakePricingApi(opts: FakePricingApiOptions = {}): Pro
   const secrets = opts.credentials ?? { [TEST_CREDENTIALS.accessKeyId]: TEST_CREDENTIALS.secretAccessKey };
   const requests: FakeRequest[] = [];
   const seenByQuery = new Map<string, number>();
+  let inFlight = 0;
+  let peak = 0;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
+    inFlight++;
+    peak = Math.max(peak, inFlight);
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const target = String(req.headers["x-amz-target"] ?? "");
@@ -77,7 +85,12 @@ export async function startFakePricingApi(opts: FakePricingApiOptions = {}): Pro
         res.statusCode = status;
         res.setHeader("content-type", raw === undefined ? "application/x-amz-json-1.1" : "text/html");
         res.setHeader("x-amzn-requestid", `fake-${requests.length}`);
-        res.end(raw ?? JSON.stringify(payload));
+        const finish = () => {
+          inFlight--;
+          res.end(raw ?? JSON.stringify(payload));
+        };
+        if (opts.delayMs) setTimeout(finish, opts.delayMs);
+        else finish();
       };
       const error = (status: number, type: string, message: string) => send(status, { __type: `com.amazonaws.pricing#${type}`, Message: message });
 
@@ -132,6 +145,7 @@ export async function startFakePricingApi(opts: FakePricingApiOptions = {}): Pro
     endpoint: `http://127.0.0.1:${port}`,
     requests,
     products,
+    peakInFlight: () => peak,
     getProducts: (f) =>
       requests.filter(
         (r) => r.operation === "GetProducts" && (!f || (r.input.Filters ?? []).some((x: { Field: string; Value: string }) => x.Field === f.Field && x.Value === f.Value)),

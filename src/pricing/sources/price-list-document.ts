@@ -120,7 +120,8 @@ export function selectRate(products: PriceListProduct[], rule: RateRule): Select
     const firstTier = Math.min(...dims.map((d) => d.beginRange));
     for (const d of dims.filter((x) => x.beginRange === firstTier)) {
       const conv = rule.units[d.unit]!;
-      const usdPerUnit = d.usd * conv.factor;
+      // Unit conversions (×1000, ÷1024) are rounded to 12 significant digits so 0.0000004 × 1000 reads 0.0004.
+      const usdPerUnit = conv.factor === 1 ? d.usd : Number((d.usd * conv.factor).toPrecision(12));
       const id = `${usdPerUnit}|${conv.unit}`;
       const prev = rates.get(id);
       const publicationDate = latest(prev?.publicationDate, p.publicationDate);

@@ -141,23 +141,19 @@ describe("AwsPricingSource against the fake Price List API", () => {
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const slow = await startFakePricingApi({
-      products: PRODUCTS,
-      fault: () => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        setTimeout(() => inFlight--, 30);
-        return undefined;
-      },
-    });
+    const slow = await startFakePricingApi({ products: PRODUCTS, delayMs: 40 });
     try {
-      const s = source({ fakeApi: slow, concurrency: 2 });
       const types = ["p5.48xlarge", "p5.4xlarge", "g5.xlarge", "g4dn.metal", "m5.large", "p4d.24xlarge"];
-      await s.quote(types.map((t) => ec2(t)));
+      await source({ fakeApi: slow, concurrency: 2 }).quote(types.map((t) => ec2(t)));
       expect(slow.getProducts()).toHaveLength(6);
-      expect(peak).toBeLessThanOrEqual(2);
+      expect(slow.peakInFlight()).toBe(2);
+      const wide = await startFakePricingApi({ products: PRODUCTS, delayMs: 40 });
+      try {
+        await source({ fakeApi: wide, concurrency: 5 }).quote(types.map((t) => ec2(t)));
+        expect(wide.peakInFlight()).toBe(5);
+      } finally {
+        await wide.close();
+      }
     } finally {
       await slow.close();
     }
