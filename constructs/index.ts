@@ -22,3 +22,7 @@ export { DEFAULT_REQUIRED_COST_TAGS, DEFAULT_COST_TAG_VALUES, checkCostTags } fr
 export type { CostTagRules, TagValueRule, TagProblem } from "./tags/cost-tag-rules.js";
 export type { AspectsApi, CostgateAspect } from "./framework/aspects-api.js";
 export { annotationsOf } from "./framework/annotate.js";
+export { applyCostGovernance } from "./governance/apply-cost-governance.js";
+export type { ApplyCostGovernanceOptions } from "./governance/apply-cost-governance.js";
+export { CostGovernanceAspect } from "./governance/cost-governance-aspect.js";
+export type { CostGovernanceOptions, GovernanceResult } from "./governance/cost-governance-aspect.js";

@@ -37,6 +37,12 @@ export interface GpuNodePoolProps {
   /** Default: spot for training, on-demand for inference. */
   readonly capacity?: NodePoolCapacity;
   readonly scaling: NodePoolScaling;
+  /**
+   * Where jobs on this pool write checkpoints (e.g. `s3://bucket/prefix/`), recorded as the `checkpoint-uri`
+   * tag so cost policies can see it. Required for spot training pools: an interruption without checkpoints
+   * loses the run's progress.
+   */
+  readonly checkpointUri?: string;
   /** Use an existing node role instead of creating one with the EKS worker policies. */
   readonly nodeRoleArn?: string;
   /** Default `AL2023_x86_64_NVIDIA` (NVIDIA drivers preinstalled). */
@@ -76,6 +82,9 @@ export class GpuNodePool extends Construct {
     const capacity: NodePoolCapacity = props.capacity ?? (props.workload === "training" ? { type: "spot" } : { type: "on-demand" });
     if (capacity.type === "on-demand" && props.workload === "training") check.reason("on-demand capacity for a training pool (capacity.reason)", capacity.reason);
     this.capacityType = capacity.type === "spot" ? "SPOT" : "ON_DEMAND";
+    if (this.capacityType === "SPOT" && props.workload === "training" && !props.checkpointUri) {
+      check.error("spot training pool without a checkpoint location: set checkpointUri (e.g. s3://bucket/prefix/), or use on-demand capacity with a reason");
+    }
 
     if (props.instanceTypes.length === 0) check.error("instanceTypes must name at least one EC2 instance type");
     props.instanceTypes.forEach((t, i) => check.instanceType(`instanceTypes[${i}]`, t, { gpu: true }));
@@ -117,6 +126,7 @@ export class GpuNodePool extends Construct {
       labels: { "costgate/workload": props.workload, ...(props.labels ?? {}) },
       taint: (props.taints ?? [{ key: "nvidia.com/gpu", value: "true", effect: "NO_SCHEDULE" }]).map((t) => ({ ...t })),
       lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
+      ...(props.checkpointUri !== undefined ? { tags: { "checkpoint-uri": props.checkpointUri } } : {}),
     });
   }
 

@@ -85,7 +85,7 @@ export function describeTagProblems(problems: readonly TagProblem[]): string {
   const missing = problems.filter((p) => p.kind === "missing").map((p) => p.key);
   const invalid = problems.filter((p) => p.kind === "invalid");
   const parts: string[] = [];
-  if (missing.length) parts.push(`missing required cost tags: ${missing.join(", ")}`);
+  if (missing.length) parts.push(`missing required cost tag${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
   for (const p of invalid) parts.push(`cost tag ${p.key}=${JSON.stringify(p.value)} is invalid (expected ${p.expected})`);
   return parts.join("; ");
 }

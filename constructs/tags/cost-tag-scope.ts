@@ -21,22 +21,26 @@ export function costTagData(scope: IConstruct, create = false): CostTagData | un
 export interface EffectiveCostTags {
   tags: Record<string, string>;
   rules: ResolvedCostTagRules;
-  /** The nearest scope that set cost tags or rules: where a tag it lacks is reported. */
-  owner: IConstruct;
+  /** The outermost governed scope: setting a missing tag there fixes every resource below it. */
+  outermost: IConstruct;
+  /** Which scope set each key's value in effect (where an invalid value is reported). */
+  setBy: Record<string, IConstruct>;
 }
 
 /** Merge cost tags from the root down to `node` (nearer wins); undefined when no scope on the way is governed. */
 export function effectiveCostTags(node: IConstruct): EffectiveCostTags | undefined {
   let tags: Record<string, string> | undefined;
   let rules: CostTagRules | undefined;
-  let owner: IConstruct | undefined;
+  let outermost: IConstruct | undefined;
+  const setBy: Record<string, IConstruct> = {};
   for (const scope of node.node.scopes) {
     const d = costTagData(scope);
     if (!d) continue;
     tags = { ...(tags ?? {}), ...d.tags };
+    for (const k of Object.keys(d.tags)) setBy[k] = scope;
     if (d.rules) rules = d.rules;
-    owner = scope;
+    outermost ??= scope;
   }
-  if (!tags || !owner) return undefined;
-  return { tags, rules: resolveCostTagRules(rules), owner };
+  if (!tags || !outermost) return undefined;
+  return { tags, rules: resolveCostTagRules(rules), outermost, setBy };
 }

@@ -28,11 +28,32 @@ interface BatchComputeShape {
 /** What propagation found: the resource's primary tags after propagation, or why they cannot be known. */
 export type PropagationResult =
   | { taggable: false }
-  | { taggable: true; tags: Record<string, unknown> }
+  | { taggable: true; tags: Record<string, unknown>; own: Record<string, unknown> }
   | { taggable: true; unresolved: string };
 
 /** Instances launched from a template should carry cost tags, and so should their volumes. */
 const LAUNCHED_RESOURCE_TYPES = ["instance", "volume"] as const;
+
+/**
+ * What the user wrote before costgate merged cost tags in, per resource and attribute. Without it, tags
+ * merged by one synth would count as the resource's own on the next, and a changed cost tag would never
+ * reach the resource again. A value the user changed after our write becomes the new original.
+ */
+const originals = new WeakMap<object, Map<string, { original: unknown; written: string }>>();
+
+function originalOf(resource: object, slot: string, current: unknown): unknown {
+  const rec = originals.get(resource)?.get(slot);
+  return rec && rec.written === JSON.stringify(current ?? null) ? rec.original : current;
+}
+
+/** Record a write; returns true when `desired` differs from `current` (the caller then writes it). */
+function remember(resource: object, slot: string, original: unknown, desired: unknown, current: unknown): boolean {
+  let bySlot = originals.get(resource);
+  if (!bySlot) originals.set(resource, (bySlot = new Map()));
+  const written = JSON.stringify(desired ?? null);
+  bySlot.set(slot, { original, written });
+  return written !== JSON.stringify(current ?? null);
+}
 
 export function propagateCostTags(resource: TerraformResourceShape, costTags: Readonly<Tags>): PropagationResult {
   const type = resource.terraformResourceType;
@@ -41,11 +62,11 @@ export function propagateCostTags(resource: TerraformResourceShape, costTags: Re
   }
   if (!("tagsInput" in resource)) return { taggable: false };
   const r = resource as unknown as Taggable;
-  const own = r.tagsInput;
-  if (isUnresolved(own)) return { taggable: true, unresolved: "its tags are an expression" };
-  const merged = mergeMissing(own as Tags | undefined, costTags);
-  if (merged) r.tags = merged;
-  const result: PropagationResult = { taggable: true, tags: merged ?? ((own as Tags | undefined) ?? {}) };
+  const current = r.tagsInput;
+  if (isUnresolved(current)) return { taggable: true, unresolved: "its tags are an expression" };
+  const own = (originalOf(r, "tags", current) ?? {}) as Tags;
+  const desired = { ...costTags, ...own };
+  if (remember(r, "tags", own, desired, current)) r.tags = desired;
 
   if (type === "aws_launch_template" && typeof (resource as unknown as LaunchTemplateShape).putTagSpecifications === "function") {
     propagateToLaunchTemplate(resource as unknown as LaunchTemplateShape, costTags);
@@ -53,54 +74,40 @@ export function propagateCostTags(resource: TerraformResourceShape, costTags: Re
   if (type === "aws_batch_compute_environment" && typeof (resource as unknown as BatchComputeShape).putComputeResources === "function") {
     propagateToBatchCompute(resource as unknown as BatchComputeShape, costTags);
   }
-  return result;
-}
-
-/** Cost tags under the resource's own (own wins); undefined when nothing is missing (no write needed). */
-function mergeMissing(own: Tags | undefined, costTags: Readonly<Tags>): Tags | undefined {
-  const base = own ?? {};
-  const missing = Object.keys(costTags).filter((k) => !(k in base));
-  if (missing.length === 0) return undefined;
-  return { ...costTags, ...base };
+  return { taggable: true, tags: desired, own };
 }
 
 // default_tags do not cover ASGs; their `tag` blocks with propagate_at_launch tag the launched instances.
 function propagateToAsg(asg: AsgShape, costTags: Readonly<Tags>): PropagationResult {
   const current = asg.tagInput;
   if (isUnresolved(current)) return { taggable: true, unresolved: "its tag blocks are an expression" };
-  const blocks = (Array.isArray(current) ? current : []) as { key?: unknown; value?: unknown; propagateAtLaunch?: unknown }[];
-  const have = new Set(blocks.map((b) => b.key));
-  const added = Object.entries(costTags)
-    .filter(([k]) => !have.has(k))
-    .map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
-  if (added.length > 0) asg.putTag([...blocks, ...added]);
-  const tags: Record<string, unknown> = {};
-  for (const b of [...blocks, ...added]) if (typeof b.key === "string") tags[b.key] = b.value;
-  return { taggable: true, tags };
+  type Block = { key?: unknown; value?: unknown; propagateAtLaunch?: unknown };
+  const own = (originalOf(asg, "tag", current) ?? []) as Block[];
+  const have = new Set(own.map((b) => b.key));
+  const desired: Block[] = [
+    ...own,
+    ...Object.entries(costTags)
+      .filter(([k]) => !have.has(k))
+      .map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+  ];
+  if (remember(asg, "tag", own, desired, current)) asg.putTag(desired);
+  const asTags = (blocks: Block[]) => Object.fromEntries(blocks.filter((b) => typeof b.key === "string").map((b) => [b.key as string, b.value]));
+  return { taggable: true, tags: asTags(desired), own: asTags(own) };
 }
 
 // The only way to tag instances (and their volumes) that ASGs, EKS node groups and Batch launch from a template.
 function propagateToLaunchTemplate(lt: LaunchTemplateShape, costTags: Readonly<Tags>): void {
   const current = lt.tagSpecificationsInput;
   if (isUnresolved(current)) return;
-  const specs = (Array.isArray(current) ? [...current] : []) as { resourceType?: string; tags?: Tags }[];
-  let changed = false;
+  type Spec = { resourceType?: string; tags?: Tags };
+  const own = (originalOf(lt, "tag_specifications", current) ?? []) as Spec[];
+  const desired = own.map((s) => ({ ...s }));
   for (const resourceType of LAUNCHED_RESOURCE_TYPES) {
-    const i = specs.findIndex((s) => s.resourceType === resourceType);
-    if (i < 0) {
-      specs.push({ resourceType, tags: { ...costTags } });
-      changed = true;
-      continue;
-    }
-    const spec = specs[i]!;
-    if (isUnresolved(spec.tags)) continue;
-    const merged = mergeMissing(spec.tags, costTags);
-    if (merged) {
-      specs[i] = { ...spec, tags: merged };
-      changed = true;
-    }
+    const spec = desired.find((s) => s.resourceType === resourceType);
+    if (!spec) desired.push({ resourceType, tags: { ...costTags } });
+    else if (!isUnresolved(spec.tags)) spec.tags = { ...costTags, ...(spec.tags ?? {}) };
   }
-  if (changed) lt.putTagSpecifications(specs);
+  if (remember(lt, "tag_specifications", own, desired, current)) lt.putTagSpecifications(desired);
 }
 
 // Batch tags the EC2 instances it launches with compute_resources.tags (not applicable to Fargate).
@@ -108,6 +115,7 @@ function propagateToBatchCompute(ce: BatchComputeShape, costTags: Readonly<Tags>
   const cr = ce.computeResourcesInput as { type?: unknown; tags?: unknown } | undefined;
   if (!cr || typeof cr !== "object" || isUnresolved(cr.tags)) return;
   if (typeof cr.type === "string" && cr.type.startsWith("FARGATE")) return;
-  const merged = mergeMissing(cr.tags as Tags | undefined, costTags);
-  if (merged) ce.putComputeResources({ ...cr, tags: merged });
+  const own = (originalOf(ce, "compute_resources.tags", cr.tags) ?? {}) as Tags;
+  const desired = { ...costTags, ...own };
+  if (remember(ce, "compute_resources.tags", own, desired, cr.tags)) ce.putComputeResources({ ...cr, tags: desired });
 }

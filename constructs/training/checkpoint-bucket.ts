@@ -6,6 +6,11 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { physicalName } from "../framework/physical-name.js";
 
 export interface CheckpointBucketProps {
+  /**
+   * A fixed, globally unique bucket name. Default: a name prefix Terraform completes with a unique suffix,
+   * which leaves the checkpoint URI unknown until apply (policies then cannot read it offline).
+   */
+  readonly bucketName?: string;
   /** Key prefix checkpoints are written under (default `checkpoints/`). */
   readonly prefix?: string;
   /** Delete checkpoints this many days after they were written (default 30). */
@@ -28,7 +33,11 @@ export class CheckpointBucket extends Construct {
     super(scope, id);
     this.prefix = normalizePrefix(props.prefix ?? "checkpoints/");
     // A prefix, not a name: bucket names are global, Terraform appends a unique suffix.
-    this.bucket = new S3Bucket(this, "bucket", { bucketPrefix: `${physicalName(this, 36)}-` });
+    this.bucket = new S3Bucket(
+      this,
+      "bucket",
+      props.bucketName !== undefined ? { bucket: props.bucketName } : { bucketPrefix: `${physicalName(this, 36)}-` },
+    );
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: this.bucket.id,
       rule: [
@@ -64,7 +73,8 @@ export class CheckpointBucket extends Construct {
         },
       ],
     });
-    this.uri = `s3://${this.bucket.bucket}/${this.prefix}`;
+    // A literal name stays literal in the URI, so offline policy checks can read the location.
+    this.uri = `s3://${props.bucketName ?? this.bucket.bucket}/${this.prefix}`;
   }
 }
 

@@ -117,6 +117,9 @@ export class GpuTrainingCluster extends Construct {
         checkpointPrefix = m?.[2] ?? "";
       } else {
         check.integer("checkpoints.expireAfterDays", cp.expireAfterDays, 1);
+        if (cp.bucketName !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(cp.bucketName)) {
+          check.error(`checkpoints.bucketName ${JSON.stringify(cp.bucketName)} is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)`);
+        }
         this.checkpointBucket = new CheckpointBucket(this, "checkpoints", cp);
         this.checkpointUri = this.checkpointBucket.uri;
         checkpointBucketArn = this.checkpointBucket.bucket.arn;
@@ -139,6 +142,8 @@ export class GpuTrainingCluster extends Construct {
     this.computeEnvironment = new BatchComputeEnvironment(this, "compute-environment", {
       name: physicalName(this, 128),
       type: "MANAGED",
+      // The checkpoint-uri tag records the location on the compute itself, where policies and people look.
+      ...(this.checkpointUri ? { tags: { "checkpoint-uri": this.checkpointUri } } : {}),
       computeResources: {
         type: spot ? "SPOT" : "EC2",
         allocationStrategy: spot ? "SPOT_PRICE_CAPACITY_OPTIMIZED" : "BEST_FIT_PROGRESSIVE",

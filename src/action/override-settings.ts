@@ -1,5 +1,5 @@
 import type { LoadedPolicy } from "../policy/policy-document.js";
-import { OVERRIDE_PERMISSIONS, type OverridePermission } from "./label-override.js";
+import type { OverridePermission } from "./label-override.js";
 
 /** How soft-mandatory findings may be overridden on a PR, as the (central) policy declares it. */
 export interface OverrideSettings {
@@ -11,11 +11,6 @@ export interface OverrideSettings {
   declaredIn: string;
 }
 
-interface OverridesBlock {
-  label?: unknown;
-  minPermission?: unknown;
-}
-
 /**
  * The override label from the policies: top-level `overrides: { label, minPermission }` of a central
  * policy (project policies may not declare escape hatches; their `overrides` are ignored). The first
@@ -25,8 +20,8 @@ export function overrideSettings(policies: readonly LoadedPolicy[]): { settings?
   const notes: string[] = [];
   let settings: OverrideSettings | undefined;
   for (const p of policies) {
-    const block = (p.document as { overrides?: OverridesBlock }).overrides;
-    if (!block || typeof block.label !== "string" || block.label.trim() === "") continue;
+    const block = p.document.overrides;
+    if (!block || block.label.trim() === "") continue;
     if (p.layer !== "central") {
       notes.push(`${p.file}: \`overrides\` in a project policy is ignored; only central policies can allow overrides`);
       continue;
@@ -35,8 +30,7 @@ export function overrideSettings(policies: readonly LoadedPolicy[]): { settings?
       if (settings.label !== block.label) notes.push(`${p.file}: override label "${block.label}" ignored; "${settings.label}" from ${settings.declaredIn} applies`);
       continue;
     }
-    const min = OVERRIDE_PERMISSIONS.includes(block.minPermission as OverridePermission) ? (block.minPermission as OverridePermission) : "write";
-    settings = { label: block.label.trim(), minPermission: min, declaredIn: p.file };
+    settings = { label: block.label.trim(), minPermission: block.minPermission ?? "write", declaredIn: p.file };
   }
   return { ...(settings ? { settings } : {}), notes };
 }

@@ -33,7 +33,8 @@ interface ApiComment {
 
 /** `<!-- costgate-comment key=default -->`. The key separates several costgate jobs on one PR. */
 export function commentMarker(key: string): string {
-  const safe = key.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 64) || "default";
+  // No `>` and no `--`, so the key can never end the HTML comment early.
+  const safe = key.replace(/[^A-Za-z0-9._-]/g, "_").replace(/-{2,}/g, "-").slice(0, 64) || "default";
   return `<!-- costgate-comment key=${safe} -->`;
 }
 

@@ -3,12 +3,14 @@ import { estimatePlan } from "../pricing/estimate-plans.js";
 import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
 import { renderEstimateJson } from "../report/estimate-json.js";
 import { renderEstimateTable } from "../report/estimate-table.js";
+import { renderFocusCsv } from "../report/focus-csv.js";
+import { renderMarkdownReport } from "../report/markdown.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PRICE_OPTIONS, resolvePriceSources } from "./price-options.js";
+import { PRICE_OPTIONS, PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
 import { CostgateError } from "../errors.js";
 
-export const ESTIMATE_FORMATS = ["table", "json"] as const;
+export const ESTIMATE_FORMATS = ["table", "json", "markdown", "focus-csv"] as const;
 
 /** Shared by commands that load and price plans. */
 export const PLAN_OPTIONS = {
@@ -26,12 +28,10 @@ Price a cdktf output directory, a cdk.tf.json, or terraform show -json plan outp
 
 Options:
   --usage <file>          usage file (YAML) for usage-based components
-  --format table|json     output format (default table)
+  --format table|json|markdown|focus-csv   output format (default table)
   --region <region>       region for providers without a literal region (default us-east-1)
-  --prices snapshot|aws|auto   where prices come from (default snapshot)
-  --spot-discount <pct>   spot discount off on-demand, e.g. 50 or 50,p5=45
   --allow-unknown-types   list unknown instance types as unpriced instead of failing
-`;
+${PRICE_OPTIONS_HELP}`;
 
 export const estimateCommand: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs("estimate", args, PLAN_OPTIONS);
@@ -45,6 +45,14 @@ export const estimateCommand: Command = async (args, io) => {
   const plan = loadPlan(positionals[0]!, { ...(values.region ? { defaultRegion: values.region } : {}) });
   const sources = await resolvePriceSources(values, io);
   const estimate = await estimatePlan(plan, { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false });
-  io.stdout(format === "json" ? renderEstimateJson(estimate) : renderEstimateTable(estimate));
+  io.stdout(
+    format === "json"
+      ? renderEstimateJson(estimate)
+      : format === "markdown"
+        ? renderMarkdownReport({ estimate })
+        : format === "focus-csv"
+          ? renderFocusCsv(estimate)
+          : renderEstimateTable(estimate),
+  );
   return EXIT.ok;
 };

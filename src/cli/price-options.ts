@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
 import type { PriceSource, SpotPriceSource } from "../pricing/price-quote.js";
-import { AwsPricingSource, DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS, type AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
+// The live sources load the AWS SDK, so they are imported only when --prices asks for them.
+import type { AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
+import { DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS } from "../pricing/sources/pricing-api-regions.js";
 import { DEFAULT_CACHE_TTL_HOURS, PriceCache, defaultCacheDir } from "../pricing/sources/price-cache.js";
 import { SnapshotPriceSource } from "../pricing/sources/snapshot-source.js";
 import { SpotDiscountSource } from "../pricing/sources/spot-discount-source.js";
-import { SpotHistorySource } from "../pricing/sources/spot-history-source.js";
 import type { CliIO } from "./cli-io.js";
 
 /** CLI options shared by every command that prices plans (spread into each command's parseArgs options). */
@@ -80,7 +81,9 @@ export async function resolvePriceSources(values: PriceOptionValues, io: CliIO):
   if (mode === "snapshot") return snapshot;
 
   const aws = awsSettings(values, io);
-  const live = new AwsPricingSource({ ...aws, cache: priceCache(values, io) });
+  const cache = priceCache(values, io);
+  const { AwsPricingSource } = await import("../pricing/sources/aws-pricing-source.js");
+  const live = new AwsPricingSource({ ...aws, ...(cache ? { cache } : {}) });
   if (mode === "auto") {
     try {
       await live.client.config.credentials();
@@ -88,6 +91,7 @@ export async function resolvePriceSources(values: PriceOptionValues, io: CliIO):
       return snapshot;
     }
   }
+  const { SpotHistorySource } = await import("../pricing/sources/spot-history-source.js");
   const spot = new SpotHistorySource({
     ...(io.env.AWS_ENDPOINT_URL_EC2 ? { endpoint: io.env.AWS_ENDPOINT_URL_EC2 } : {}),
     ...(aws.credentials ? { credentials: aws.credentials } : {}),

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
-import { AwsPricingSource } from "../pricing/sources/aws-pricing-source.js";
 import { describeError } from "../pricing/sources/price-fallback.js";
 import { applyRefresh, refreshKeys } from "../pricing/snapshot/refresh-snapshot.js";
 import { SNAPSHOT, type PriceSnapshot } from "../pricing/snapshot/snapshot.js";
@@ -58,6 +57,7 @@ export async function pricingCommand(args: string[], io: CliIO): Promise<number>
   const base = existsSync(out) ? readSnapshot(out) : SNAPSHOT;
 
   const settings = awsSettings(values, io);
+  const { AwsPricingSource } = await import("../pricing/sources/aws-pricing-source.js"); // loads the AWS SDK
   const source = new AwsPricingSource({ ...settings, concurrency });
   try {
     await source.client.config.credentials();

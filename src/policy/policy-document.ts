@@ -12,6 +12,8 @@ export interface PolicyDocument {
   apiVersion: typeof POLICY_API_VERSION;
   metadata: { name: string; layer?: PolicyLayer; owner?: string; description?: string };
   settings?: PolicySettings;
+  /** PR-label overrides, read by the GitHub Action (src/action/override-settings.ts); central policies only. */
+  overrides?: { label: string; minPermission?: "write" | "maintain" | "admin" };
   rules?: PolicyRule[];
   exemptions?: PolicyExemption[];
 }
@@ -64,6 +66,7 @@ export interface TagRequirement {
 export interface RequiredTagsCheck {
   kind: "required-tags";
   keys: Record<string, TagRequirement | null>;
+  includeFree?: boolean;
 }
 export interface BudgetCheck {
   kind: "budget";

@@ -1,3 +1,4 @@
+import { isMap, isPair, isScalar, type Node } from "yaml";
 import { CostgateError } from "../errors.js";
 import { positionOf, type PositionedYaml } from "../yaml-positions.js";
 import type { SchemaError } from "./policy-schema.js";
@@ -129,14 +130,23 @@ export function relevantErrors(errors: readonly SchemaError[]): SchemaError[] {
   return out;
 }
 
+/** `line:column` of a key (not its value) in the mapping at `path`, so an unknown key is pointed at itself. */
+function keyPosition(y: PositionedYaml, path: string[], key: string): string | undefined {
+  const map = path.length ? y.doc.getIn(path, true) : y.doc.contents;
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+  const range = (pair?.key as Node | undefined)?.range;
+  if (!range) return undefined;
+  const p = y.lines.linePos(range[0]);
+  return `${p.line}:${p.col}`;
+}
+
 /** Throw the first schema problem (in document order) as one positioned CostgateError. */
 export function throwSchemaErrors(y: PositionedYaml, errors: readonly SchemaError[]): never {
   const located = relevantErrors(errors).map((e) => {
     const path = pointerPath(e.instancePath);
-    let at: (string | number)[] = path;
-    if (e.keyword === "additionalProperties") at = [...path, String((e.params as Record<string, unknown>).additionalProperty)];
-    if (e.keyword === "discriminator") at = [...path, "kind"];
-    const pos = positionOf(y, at);
+    let pos = positionOf(y, e.keyword === "discriminator" ? [...path, "kind"] : path);
+    if (e.keyword === "additionalProperties") pos = keyPosition(y, path, String((e.params as Record<string, unknown>).additionalProperty)) ?? pos;
     const [line, col] = pos.split(":").map(Number) as [number, number];
     return { message: describe(e, path), pos, line, col };
   });

@@ -48,7 +48,7 @@ export async function resolvePrices(costPlans: ResourceCostPlan[], prices: Price
     if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance") continue;
     const id = priceKeyId(k);
     const od = quotes.get(id) ?? { priced: false as const, reason: `price ${id} was not resolved` };
-    spotQuotes.set(id, await spot.spotQuote({ region: k.region, instanceType: k.instanceType.replace(/^ml\./, "") }, od));
+    spotQuotes.set(id, await spot.spotQuote({ region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind: k.kind }, od));
   }
   const usesSpot = spotQuotes.size > 0;
   return {

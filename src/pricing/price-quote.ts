@@ -38,7 +38,11 @@ export interface PriceSourceInfo {
 
 /** Resolves spot prices for EC2 instance types, given the on-demand quote as a baseline. */
 export interface SpotPriceSource {
-  spotQuote(key: { region: string; instanceType: string }, onDemand: PriceQuote): Promise<SpotQuote>;
+  /**
+   * `instanceType` is the EC2 type (`ml.` stripped); `kind` says whether the key priced EC2 or SageMaker (managed
+   * spot training is a discount on the SageMaker rate, not an EC2 spot price). Optional for older callers.
+   */
+  spotQuote(key: { region: string; instanceType: string; kind?: "ec2-instance" | "sagemaker-instance" }, onDemand: PriceQuote): Promise<SpotQuote>;
   describe(): PriceSourceInfo[];
   warnings(): string[];
 }

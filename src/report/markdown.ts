@@ -148,9 +148,8 @@ function findingsSection(enforcement: Enforcement, findings: Finding[], priority
     head: `\n### ${ENFORCEMENT_TITLES[enforcement]} (${mine.length})\n\n| Rule | Severity | Resource | Finding |\n|---|---|---|---|\n`,
     rows: mine.map(
       (f) =>
-        `| ${esc(f.ruleId, { maxLength: 80 })} | ${esc(f.severity)} | ${findingTarget(f)} | ${esc(f.message, { maxLength: 500 })}${
-          f.monthlyCost !== undefined ? ` (${usd(f.monthlyCost)}/mo)` : ""
-        } |\n`,
+        // Policy messages state their amounts; `monthlyCost` stays in the JSON report and SARIF.
+        `| ${esc(f.ruleId, { maxLength: 80 })} | ${esc(f.severity)} | ${findingTarget(f)} | ${esc(f.message, { maxLength: 500 })} |\n`,
     ),
     more: (n) => `| … | | | ${n} more ${enforcement} finding${s(n)}; see the job summary |\n`,
   };
@@ -305,7 +304,10 @@ function priceSourcesSection(estimate: Estimate, diff: EstimateDiff | undefined)
     id: "price-sources",
     priority: 750,
     head: `\n**Price sources:**\n`,
-    rows: sources.map((p) => `- ${esc(p.label, { maxLength: 80 })} (as of ${esc(p.asOf, { maxLength: 30 })}): ${esc(p.description, { maxLength: 300 })}\n`),
+    rows: sources.map((p) => {
+      const date = p.label.includes(p.asOf) ? "" : ` (as of ${esc(p.asOf, { maxLength: 30 })})`;
+      return `- ${esc(p.label, { maxLength: 80 })}${date}: ${esc(p.description, { maxLength: 300 })}\n`;
+    }),
     more: (n) => `- … ${n} more\n`,
   };
 }

@@ -26,7 +26,7 @@ export function renderSarif(verdict: Verdict, estimate: Estimate, opts: SarifOpt
   const all = [...verdict.findings, ...verdict.waived];
   const ruleIds = [...new Set(all.map((f) => f.ruleId))].sort();
   const firstByRule = new Map(ruleIds.map((id) => [id, all.find((f) => f.ruleId === id)!]));
-  const artifactFor = opts.artifactFor ?? defaultArtifact(estimate);
+  const artifactFor = opts.artifactFor ?? defaultArtifactFor(estimate);
   const rules: SarifRule[] = ruleIds.map((id) => {
     const f = firstByRule.get(id)!;
     return {
@@ -91,7 +91,8 @@ export function levelOf(f: Finding): SarifLevel {
   return f.severity === "info" || f.severity === "low" ? "note" : "warning";
 }
 
-function defaultArtifact(estimate: Estimate): (f: Finding) => string {
+/** The synthesized stack file (or plan JSON) of a finding's stack, else its policy file. */
+export function defaultArtifactFor(estimate: Estimate): (f: Finding) => string {
   return (f) => {
     if (/\.json$/i.test(estimate.input)) return estimate.input;
     if (estimate.format === "cdktf" && f.stack) return `${estimate.input.replace(/\/+$/, "")}/stacks/${f.stack}/cdk.tf.json`;

@@ -28,7 +28,7 @@ function platform(stackTags: Record<string, string> = GOOD_TAGS) {
     image: "train:1",
   });
   new GpuInferenceEndpoint(stack, "inference", { image: "serve:1", instanceType: "ml.g5.xlarge" });
-  new GpuNodePool(stack, "pool", { clusterName: "c", subnetIds: ["subnet-a"], instanceTypes: ["g5.2xlarge"], workload: "training", scaling: { max: 2 } });
+  new GpuNodePool(stack, "pool", { clusterName: "c", subnetIds: ["subnet-a"], instanceTypes: ["g5.2xlarge"], workload: "training", scaling: { max: 2 }, checkpointUri: "s3://ml-checkpoints/pool/" });
   const ami = new DataAwsAmi(stack, "ami", { mostRecent: true, owners: ["amazon"], tags: { filter: "yes" } });
   const lt = new LaunchTemplate(stack, "plain-lt", { imageId: ami.id, instanceType: "g5.xlarge" });
   new AutoscalingGroup(stack, "plain-asg", {
@@ -61,7 +61,9 @@ describe("cost tags reach every taggable resource", () => {
         expect(node, `${type}.${name}`).toBeDefined();
         if (!("tagsInput" in node)) continue;
         checked++;
-        expect(r.tags, `${type}.${name}`).toMatchObject(GOOD_TAGS);
+        const { team: _team, ...rest } = GOOD_TAGS; // the plain bucket sets its own team
+        expect(r.tags, `${type}.${name}`).toMatchObject(name === "plain-bucket" ? rest : GOOD_TAGS);
+        expect(Object.keys(r.tags as object)).toEqual(expect.arrayContaining(Object.keys(GOOD_TAGS)));
       }
     }
     // IAM roles, profiles, bucket, Batch CE/queue/job definition, SageMaker model/config/endpoint, scaling
@@ -72,7 +74,7 @@ describe("cost tags reach every taggable resource", () => {
 
   test("a resource's own tags win over inherited cost tags", () => {
     const json = synth(platform());
-    expect(only(json, "aws_s3_bucket").tags).toEqual({ ...GOOD_TAGS, team: "data-eng", purpose: "datasets" });
+    expect(json.resource.aws_s3_bucket!["plain-bucket"]!.tags).toEqual({ ...GOOD_TAGS, team: "data-eng", purpose: "datasets" });
   });
 
   test("ASGs get tag blocks that propagate at launch (default_tags cannot reach them)", () => {
@@ -108,15 +110,18 @@ describe("cost tags reach every taggable resource", () => {
     const before = annotations(stack);
     expect(Testing.synth(stack)).toBe(first);
     expect(annotations(stack)).toEqual(before);
-    expect(before.filter((a) => a.level === "error")).toHaveLength(1);
+    expect(before.filter((a) => a.level === "error").map((a) => a.path)).toEqual(["dev"]);
   });
 });
 
 describe("missing or invalid cost tags fail synth naming the construct", () => {
   test("a tag missing on the stack is reported once, on the stack", () => {
     const { owner: _owner, ...withoutOwner } = GOOD_TAGS;
-    platform(withoutOwner);
-    expect(() => t.app.synth()).toThrow(/\[dev\] costgate: missing required cost tags: owner \(set them with CostTags/);
+    const stack = platform(withoutOwner);
+    expect(() => t.app.synth()).toThrow(/\[dev\] costgate: missing required cost tag: owner \(set them with CostTags/);
+    expect(errors(stack).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      "dev: costgate: missing required cost tag: owner (set them with CostTags.of(scope).set({...}) or the construct's `tags` prop)",
+    ]);
   });
 
   test("a tag missing on a construct is reported on the construct's path", () => {
@@ -131,7 +136,7 @@ describe("missing or invalid cost tags fail synth naming the construct", () => {
       tags: { team: "ml", project: "llm", environment: "dev", owner: "@octocat" },
     });
     expect(errors(stack)).toEqual([]); // nothing is judged before synth: tags may still be set later
-    expect(() => t.app.synth()).toThrow(/\[dev\/training\] costgate: missing required cost tags: cost-center/);
+    expect(() => t.app.synth()).toThrow(/\[dev\/training\] costgate: missing required cost tag: cost-center/);
     // Setting it afterwards (on the stack) is enough: tags are applied and checked at synth.
     CostTags.of(stack).set({ "cost-center": "CC-1" });
     expect(() => Testing.fullSynth(stack)).not.toThrow();

@@ -9,6 +9,7 @@ const BASE: GpuNodePoolProps = {
   instanceTypes: ["g5.2xlarge", "g5.4xlarge"],
   workload: "training",
   scaling: { max: 8 },
+  checkpointUri: "s3://ml-checkpoints/pool/",
 };
 
 let t: TestApp;
@@ -32,6 +33,8 @@ describe("GpuNodePool", () => {
     expect(ng.ami_type).toBe("AL2023_x86_64_NVIDIA");
     expect(ng.taint).toEqual([{ key: "nvidia.com/gpu", value: "true", effect: "NO_SCHEDULE" }]);
     expect(ng.lifecycle).toEqual({ ignore_changes: ["scaling_config[0].desired_size"] });
+    // The checkpoint location is recorded on the node group, where cost policies read it.
+    expect(ng.tags).toEqual({ ...GOOD_TAGS, workload: "training", "checkpoint-uri": "s3://ml-checkpoints/pool/" });
   });
 
   test("instances and volumes get the cost tags through the launch template", () => {
@@ -57,6 +60,11 @@ describe("GpuNodePool", () => {
     expect(ng.capacity_type).toBe("ON_DEMAND");
     expect(ng.scaling_config).toEqual({ min_size: 1, desired_size: 1, max_size: 4 });
     expect(errors(stack)).toEqual([]);
+  });
+
+  test("spot training pools need a checkpoint location", () => {
+    pool({ checkpointUri: undefined });
+    expect(() => t.app.synth()).toThrow(/\[dev\/pool\] costgate: spot training pool without a checkpoint location/);
   });
 
   test("on-demand training pools need a reason", () => {

@@ -102,6 +102,7 @@ describe("GpuTrainingCluster checkpoint bucket", () => {
     );
 
     const env = containerProperties(json).environment;
+    expect((only(json, "aws_batch_compute_environment").tags as Record<string, string>)["checkpoint-uri"]).toBe(`s3://\${aws_s3_bucket.${bucketId}.bucket}/runs/`);
     expect(env).toEqual([{ name: "CHECKPOINT_URI", value: `s3://\${aws_s3_bucket.${bucketId}.bucket}/runs/` }]);
     expect(c.checkpointBucket).toBeDefined();
 
@@ -116,6 +117,7 @@ describe("GpuTrainingCluster checkpoint bucket", () => {
     const json = synth(stack);
     expect(resourcesOf(json, "aws_s3_bucket")).toEqual({});
     expect(containerProperties(json).environment).toEqual([{ name: "CHECKPOINT_URI", value: "s3://shared-checkpoints/team-a/" }]);
+    expect(only(json, "aws_batch_compute_environment").tags).toEqual({ ...GOOD_TAGS, workload: "training", "checkpoint-uri": "s3://shared-checkpoints/team-a/" });
     expect(errors(stack)).toEqual([]);
   });
 });

@@ -80,7 +80,8 @@ export async function startFakeGitHub(init: Partial<Pick<FakeGitHubState, "botLo
   };
   let nextId = 1000;
   let clock = Date.parse("2026-11-23T10:00:00Z");
-  const now = () => new Date((clock += 1000)).toISOString();
+  // GitHub writes timestamps without milliseconds.
+  const now = () => new Date((clock += 1000)).toISOString().replace(/\.\d{3}Z$/, "Z");
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -1,11 +1,50 @@
+import type { ComponentEstimate, ResourceEstimate } from "../../pricing/estimate.js";
 import type { PricingCoverageCheck } from "../policy-document.js";
 import { gpuCountOf, incompleteReason } from "../policy-resource.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
 
+/** An accelerated instance type (GPU, Trainium, Inferentia) written anywhere in a resource's attributes. */
+const ACCELERATED_TYPE = /^(ml\.)?(p\d|g\d|trn\d|inf\d|dl\d)[a-z0-9-]*\.[a-z0-9]+$/;
+
+function mentionsAcceleratedType(v: unknown): string | undefined {
+  if (typeof v === "string") return ACCELERATED_TYPE.test(v) ? v : undefined;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const hit = mentionsAcceleratedType(x);
+      if (hit) return hit;
+    }
+  } else if (typeof v === "object" && v !== null) {
+    for (const x of Object.values(v)) {
+      const hit = mentionsAcceleratedType(x);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** Compute components (instance-hours) — the part of a GPU resource whose price matters. */
+function isCompute(c: ComponentEstimate): boolean {
+  return c.priceKey === null ? c.unit === "hours" : /^(ec2-instance|sagemaker-instance)\|/.test(c.priceKey);
+}
+
+/** Why a GPU resource's GPU cost is unknown, or undefined when its compute is priced. */
+function gpuPricingGap(e: ResourceEstimate): string | undefined {
+  if (e.status === "unsupported") {
+    const t = mentionsAcceleratedType(e.attributes);
+    return t ? `unsupported resource type with accelerated instance type ${t}; costgate cannot price it` : undefined;
+  }
+  const gpus = e.facts.gpusPerInstance;
+  const mayHaveGpus = (gpus !== null && gpus > 0) || (gpus === null && gpuCountOf(e) === null);
+  if (!mayHaveGpus) return undefined;
+  const gap = e.components.find((c) => c.unpricedReason !== undefined && isCompute(c));
+  return gap ? `${gap.name}: ${gap.unpricedReason}` : undefined;
+}
+
 /**
  * Every resource in scope is priced: unpriced, partly priced and unsupported resources fail (never a silent
- * $0). Usage-based resources pass unless `allowUsageBased: false`. `gpuOnly` looks only at resources with GPUs
- * or an instance type costgate cannot resolve.
+ * $0). Usage-based resources pass unless `allowUsageBased: false`. `gpuOnly` looks only at the compute of
+ * resources with GPUs (or an instance type costgate cannot resolve), and at unsupported resource types that
+ * name an accelerated instance type.
  */
 export const pricingCoverage: CheckDefinition<PricingCoverageCheck> = {
   kind: "pricing-coverage",
@@ -14,9 +53,9 @@ export const pricingCoverage: CheckDefinition<PricingCoverageCheck> = {
     for (const r of ctx.head) {
       const e = r.estimate;
       if (check.gpuOnly) {
-        const gpus = e.facts.gpusPerInstance;
-        const mayHaveGpus = (gpus !== null && gpus > 0) || (gpus === null && gpuCountOf(e) === null);
-        if (!mayHaveGpus) continue;
+        const gap = gpuPricingGap(e);
+        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})`, subjectMonthlyCost: e.monthlyCost });
+        continue;
       }
       const failing = e.status === "unpriced" || e.status === "partial" || e.status === "unsupported" || (e.status === "usage-based" && check.allowUsageBased === false);
       if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})`, subjectMonthlyCost: e.monthlyCost });

@@ -3,7 +3,10 @@ import { compileRegex, regexProblem } from "../regex.js";
 import { narrowsOnly, same } from "./strictness.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
 
-/** Each resource carries the listed tags; values must be allowed / match a pattern; key case matters. */
+/**
+ * Each resource carries the listed tags; values must be allowed / match a pattern; key case matters. Free
+ * resources (IAM, launch templates, job definitions) are skipped unless `includeFree`.
+ */
 export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
   kind: "required-tags",
   validate(check) {
@@ -15,6 +18,7 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
   evaluate(check, ctx) {
     const out: CheckResult[] = [];
     for (const r of ctx.head) {
+      if (r.estimate.status === "free" && check.includeFree !== true) continue;
       const problems: string[] = [];
       const unknown: string[] = [];
       for (const [key, req0] of Object.entries(check.keys)) {
@@ -59,6 +63,7 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
   },
   loosenings(central, project) {
     const out: string[] = [];
+    if (central.includeFree === true && project.includeFree !== true) out.push("stops checking free resources");
     for (const [key, c0] of Object.entries(central.keys)) {
       if (!(key in project.keys)) {
         out.push(`drops required tag \`${key}\``);

@@ -5,12 +5,11 @@ import { mapWithConcurrency } from "./concurrency-limit.js";
 import type { PriceCache } from "./price-cache.js";
 import { quoteFailuresFromFallback, type FailedLookup } from "./price-fallback.js";
 import { parsePriceListItem, PriceLookupError, selectRate, type PriceListProduct } from "./price-list-document.js";
-import { PRICE_LIST_QUERY_VERSION, priceListQuery } from "./price-list-queries.js";
+import { PRICE_LIST_QUERY_VERSION, priceListQuery, type PriceListQuery } from "./price-list-queries.js";
+import { DEFAULT_PRICING_API_REGION } from "./pricing-api-regions.js";
 import { SnapshotPriceSource } from "./snapshot-source.js";
 
-/** The documented Price List Query API endpoints. The SDK resolves any region, so the region is pinned. */
-export const PRICING_API_REGIONS = ["us-east-1", "eu-central-1", "ap-south-1", "cn-northwest-1"] as const;
-export const DEFAULT_PRICING_API_REGION = "us-east-1";
+export { DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS } from "./pricing-api-regions.js";
 
 /** Most pages one lookup may read (100 products a page); a point lookup needs one. */
 const MAX_PAGES = 20;
@@ -41,9 +40,10 @@ export interface AwsPricingSourceOptions {
 }
 
 /**
- * Live prices from the AWS Price List Query API (`GetProducts`). One request (plus pages) per distinct key,
- * bounded concurrency, SDK retries with backoff, an optional on-disk cache, and a per-key fallback to the
- * embedded snapshot with a warning naming the key and the error. Never a silent $0, never a crash.
+ * Live prices from the AWS Price List Query API (`GetProducts`). At most one request (plus pages) per distinct
+ * key (keys that share a query share its request), bounded concurrency, SDK retries with backoff, an optional
+ * on-disk cache, and a per-key fallback to the embedded snapshot with a warning naming the key and the error.
+ * Never a silent $0, never a crash.
  *
  * Origins: a live price is labelled `aws-pricing-api <publicationDate>` (the offer's publication date, or the
  * fetch date when the document has none). A cached price keeps its original label and gets the note
@@ -105,7 +105,7 @@ export class AwsPricingSource implements PriceSource {
   /**
    * Live (or cached) answers with an error per failed key and no fallback: `quote` adds the fallback, and
    * `costgate pricing refresh` uses this directly. Cached keys send nothing; misses check credentials once
-   * (without a request) and then send one GetProducts request each, plus pages.
+   * (without a request) and then send one GetProducts request each (plus pages; keys with one query share it).
    */
   async lookup(keys: PriceKey[], onSettled?: (done: number, total: number) => void): Promise<Map<string, LiveLookup>> {
     const distinct = distinctPriceKeys(keys);
@@ -136,12 +136,14 @@ export class AwsPricingSource implements PriceSource {
       } catch (e) {
         credentialError = e;
       }
+      // Keys that share a query (NAT hours and data, S3 PUT and GET) share its request.
+      const queries = new Map<string, Promise<PriceListProduct[]>>();
       await mapWithConcurrency(misses, credentialError ? misses.length : this.concurrency, async (k) => {
         const id = priceKeyId(k);
         if (credentialError) results.set(id, { ok: false, error: credentialError });
         else {
           try {
-            const quote = await this.fetch(k);
+            const quote = await this.fetch(k, queries);
             this.counts.live++;
             results.set(id, { ok: true, quote, fromCache: false });
             await this.store(k, quote);
@@ -182,8 +184,28 @@ export class AwsPricingSource implements PriceSource {
     return [...this.warningList];
   }
 
-  private async fetch(key: PriceKey): Promise<PricedQuote> {
+  private async fetch(key: PriceKey, queries: Map<string, Promise<PriceListProduct[]>>): Promise<PricedQuote> {
     const query = priceListQuery(key);
+    const queryId = JSON.stringify([query.serviceCode, query.filters]);
+    let products = queries.get(queryId);
+    if (!products) {
+      products = this.products(query);
+      queries.set(queryId, products);
+    }
+    const rate = selectRate(await products, query);
+    const fetchedAt = this.now().toISOString();
+    this.noteFetch(fetchedAt);
+    const asOf = (rate.publicationDate ?? fetchedAt).slice(0, 10);
+    return {
+      priced: true,
+      usdPerUnit: rate.usdPerUnit,
+      unit: rate.unit,
+      origin: { source: "aws-pricing-api", asOf, label: `aws-pricing-api ${asOf}`, estimated: false },
+    };
+  }
+
+  /** Every product a query matches, page by page. */
+  private async products(query: PriceListQuery): Promise<PriceListProduct[]> {
     const products: PriceListProduct[] = [];
     let token: string | undefined;
     let pages = 0;
@@ -204,16 +226,7 @@ export class AwsPricingSource implements PriceSource {
       if (token && pages >= MAX_PAGES)
         throw new PriceLookupError("TooManyProducts", `more than ${MAX_PAGES * 100} products match ${query.what}; the filters are too loose`);
     } while (token);
-    const rate = selectRate(products, query);
-    const fetchedAt = this.now().toISOString();
-    this.noteFetch(fetchedAt);
-    const asOf = (rate.publicationDate ?? fetchedAt).slice(0, 10);
-    return {
-      priced: true,
-      usdPerUnit: rate.usdPerUnit,
-      unit: rate.unit,
-      origin: { source: "aws-pricing-api", asOf, label: `aws-pricing-api ${asOf}`, estimated: false },
-    };
+    return products;
   }
 
   private async store(key: PriceKey, quote: PricedQuote): Promise<void> {

@@ -11,9 +11,14 @@ export interface FailedLookup {
 export function describeError(e: unknown): string {
   const name = (e as { name?: unknown })?.name;
   const message = (e as { message?: unknown })?.message;
+  const err = e as { $metadata?: { httpStatusCode?: unknown }; $response?: { statusCode?: unknown } };
+  const status = err?.$metadata?.httpStatusCode ?? err?.$response?.statusCode;
   const n = typeof name === "string" && name ? name : "Error";
-  const m = typeof message === "string" && message.trim() ? message.trim() : String(e);
-  return `${n}: ${m.replace(/\s+/g, " ")}`;
+  let m = typeof message === "string" && message.trim() ? message.trim() : String(e);
+  m = m.replace(/\s*Deserialization error: to see the raw response.*$/s, "").replace(/\s+/g, " ");
+  // An unmodelled answer (a proxy's HTML 502, an empty 500) says little more than its HTTP status.
+  const http = typeof status === "number" && (n === "Unknown" || n === "SyntaxError") ? ` (HTTP ${status})` : "";
+  return `${n}: ${m}${http}`;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { DescribeSpotPriceHistoryCommand, EC2Client, type EC2ClientConfig, type _InstanceType } from "@aws-sdk/client-ec2";
+// Types only: the EC2 client takes about a second to load, so it is imported when a spot price is first asked for.
+import type { EC2Client, EC2ClientConfig, _InstanceType } from "@aws-sdk/client-ec2";
 import type { PriceQuote, PriceSourceInfo, SpotPriceSource, SpotQuote } from "../price-quote.js";
 import { SNAPSHOT, type PriceSnapshot } from "../snapshot/snapshot.js";
 import { describeError } from "./price-fallback.js";
@@ -115,12 +116,13 @@ export class SpotHistorySource implements SpotPriceSource {
     return [...this.warningList, ...this.fallback.warnings()];
   }
 
-  private client(region: string): EC2Client {
+  private async client(region: string): Promise<{ client: EC2Client; Command: typeof import("@aws-sdk/client-ec2").DescribeSpotPriceHistoryCommand }> {
+    const sdk = await import("@aws-sdk/client-ec2");
     let c = this.clients.get(region);
     if (!c) {
       c =
         this.opts.clientFor?.(region) ??
-        new EC2Client({
+        new sdk.EC2Client({
           region,
           ...(this.opts.endpoint ? { endpoint: this.opts.endpoint } : {}),
           ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
@@ -129,11 +131,11 @@ export class SpotHistorySource implements SpotPriceSource {
         });
       this.clients.set(region, c);
     }
-    return c;
+    return { client: c, Command: sdk.DescribeSpotPriceHistoryCommand };
   }
 
   private async history(region: string, type: string): Promise<SpotHistoryPrice> {
-    const client = this.client(region);
+    const { client, Command } = await this.client(region);
     const latestByZone = new Map<string, { price: number; at: string }>();
     let token: string | undefined;
     let pages = 0;
@@ -141,7 +143,7 @@ export class SpotHistorySource implements SpotPriceSource {
     do {
       this.counts.requests++;
       const out = await client.send(
-        new DescribeSpotPriceHistoryCommand({
+        new Command({
           // The SDK types instance types as a closed enum; newer types are valid on the wire all the same.
           InstanceTypes: [type as _InstanceType],
           ProductDescriptions: [PRODUCT],

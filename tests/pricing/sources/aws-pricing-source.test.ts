@@ -232,7 +232,9 @@ describe("AwsPricingSource against the fake Price List API", () => {
       "nat-gateway-hours|us-east-1": [0.045, "hours"],
       "nat-gateway-data|us-east-1": [0.045, "GB"],
     });
-    expect(api.getProducts()).toHaveLength(keys.length);
+    // NAT hours/data, S3 PUT/GET and the two Lustre keys share a query each: 11 keys, 8 requests, none repeated.
+    expect(api.getProducts()).toHaveLength(8);
+    expect(new Set(api.getProducts().map((r) => JSON.stringify(r.input))).size).toBe(8);
     expect(s.warnings()).toEqual([]);
   });
 
@@ -278,27 +280,39 @@ describe("AwsPricingSource against the fake Price List API", () => {
         const type = input.Filters?.find((f: { Field: string }) => f.Field === "instanceType")?.Value;
         if (type === "p5.48xlarge") return { status: 500, type: "InternalErrorException", message: "We encountered an internal error" };
         if (type === "g5.xlarge") return { status: 502, rawBody: "<html>Bad Gateway</html>" };
+        if (type === "m5.large") return { status: 500, rawBody: "" };
         return undefined;
       },
     });
     try {
       const s = source({ fakeApi: flaky });
-      const quotes = await s.quote([ec2("p5.48xlarge"), ec2("g5.xlarge"), ec2("p5.4xlarge")]);
+      const quotes = await s.quote([ec2("p5.48xlarge"), ec2("g5.xlarge"), ec2("p5.4xlarge"), ec2("m5.large")]);
       expect(priced(quotes.get("ec2-instance|us-east-1|p5.4xlarge")).origin.source).toBe("aws-pricing-api");
-      for (const t of ["p5.48xlarge", "g5.xlarge"]) {
+      for (const t of ["p5.48xlarge", "g5.xlarge", "m5.large"]) {
         const q = priced(quotes.get(`ec2-instance|us-east-1|${t}`));
         expect(q.origin.label).toBe(`snapshot ${SNAPSHOT.datasets[SNAPSHOT.ec2["us-east-1"]![t]![1]]!.asOf}`);
         expect(q.usdPerUnit).toBe(SNAPSHOT.ec2["us-east-1"]![t]![0]);
       }
       const w = s.warnings();
-      expect(w).toHaveLength(2);
+      expect(w).toHaveLength(3);
       expect(w[0]).toBe("price ec2-instance|us-east-1|p5.48xlarge from snapshot: InternalErrorException: We encountered an internal error");
-      expect(w[1]).toMatch(/^price ec2-instance\|us-east-1\|g5\.xlarge from snapshot: \S+: .+/);
-      expect(s.stats()).toMatchObject({ live: 1, fellBack: 2 });
-      expect(s.describe().map((d) => d.id)).toEqual(["aws-pricing-api", expect.stringMatching(/^snapshot:/)]);
+      expect(w[1]).toMatch(/^price ec2-instance\|us-east-1\|g5\.xlarge from snapshot: SyntaxError: .*not valid JSON \(HTTP 502\)$/);
+      expect(w[2]).toBe("price ec2-instance|us-east-1|m5.large from snapshot: Unknown: UnknownError (HTTP 500)");
+      expect(s.stats()).toMatchObject({ live: 1, fellBack: 3 });
+      const datasets = [...new Set(["p5.48xlarge", "g5.xlarge", "m5.large"].map((t) => `snapshot:${SNAPSHOT.ec2["us-east-1"]![t]![1]}`))].sort();
+      expect(s.describe().map((d) => d.id)).toEqual(["aws-pricing-api", ...datasets]);
     } finally {
       await flaky.close();
     }
+  });
+
+  it("falls back when the endpoint cannot be reached at all", async () => {
+    const gone = await startFakePricingApi();
+    await gone.close();
+    const s = source({ fakeApi: gone });
+    const quotes = await s.quote([ec2("p5.48xlarge")]);
+    expect(priced(quotes.get("ec2-instance|us-east-1|p5.48xlarge")).origin.source).toBe("snapshot");
+    expect(s.warnings()).toEqual([expect.stringMatching(/^price ec2-instance\|us-east-1\|p5\.48xlarge from snapshot: \w+: .*ECONNREFUSED/)]);
   });
 
   it("treats a malformed price row as an error for that key, not as $0", async () => {

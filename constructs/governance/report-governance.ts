@@ -1,0 +1,56 @@
+import { basename } from "node:path";
+import type { IConstruct } from "constructs";
+import type { Estimate, ResourceEstimate } from "../../src/pricing/estimate.js";
+import type { Finding, Verdict } from "../../src/policy/verdict.js";
+import type { AnnotationLedger } from "../framework/annotation-ledger.js";
+
+/**
+ * Turn a stack's verdict and estimate into annotations: mandatory findings are errors (they fail synth),
+ * advisory ones warnings, waived ones info; the stack gets its estimated monthly cost as info.
+ */
+export function reportGovernance(
+  stack: IConstruct,
+  estimate: Estimate,
+  verdict: Verdict,
+  byPath: ReadonlyMap<string, IConstruct>,
+  ledger: AnnotationLedger,
+): void {
+  for (const f of verdict.findings) {
+    ledger.add(nodeFor(f, stack, byPath), f.enforcement === "advisory" ? "warn" : "error", findingMessage(f));
+  }
+  for (const f of verdict.waived) {
+    const why = f.exemption ? `exempted: ${f.exemption.reason} (${f.exemption.owner}, until ${f.exemption.expires})` : f.override ? `overridden by ${f.override.approvedBy}: ${f.override.reason}` : "waived";
+    ledger.add(nodeFor(f, stack, byPath), "info", `${findingMessage(f)} — ${why}`);
+  }
+  for (const note of [...verdict.exemptionNotes, ...verdict.compositionNotes, ...(verdict.notes ?? [])]) ledger.add(stack, "info", `costgate: ${note}`);
+  ledger.add(stack, "info", costSummary(estimate));
+}
+
+function nodeFor(f: Finding, stack: IConstruct, byPath: ReadonlyMap<string, IConstruct>): IConstruct {
+  return (f.constructPath && byPath.get(f.constructPath)) || stack;
+}
+
+export function findingMessage(f: Finding): string {
+  return `costgate [${f.ruleId}] ${f.message} (${f.enforcement}, ${basename(f.policyFile)})`;
+}
+
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** One line: the stack's monthly cost, its on-demand worst case, and what is not counted. */
+export function costSummary(estimate: Estimate): string {
+  const stacks = estimate.stacks;
+  const resources = stacks.flatMap((s) => s.resources);
+  const cost = stacks.reduce((a, s) => a + s.monthlyCost, 0);
+  const onDemand = stacks.reduce((a, s) => a + s.monthlyCostOnDemand, 0);
+  const parts = [`costgate: estimated ${usd.format(cost)}/month`];
+  if (onDemand > cost + 0.005) parts.push(`(${usd.format(onDemand)}/month if spot capacity is unavailable)`);
+  const t = estimate.totals;
+  parts.push(`for ${t.resources} resources`);
+  const list = (rs: ResourceEstimate[]) => rs.slice(0, 5).map((r) => r.address).join(", ") + (rs.length > 5 ? `, +${rs.length - 5} more` : "");
+  const notCounted = resources.filter((r) => r.status === "unpriced" || r.status === "partial" || r.status === "unsupported");
+  const usage = resources.filter((r) => r.status === "usage-based");
+  const extra: string[] = [];
+  if (notCounted.length) extra.push(`not (fully) priced: ${list(notCounted)}`);
+  if (usage.length) extra.push(`usage-based, not counted without a usage file: ${list(usage)}`);
+  return parts.join(" ") + (extra.length ? `; ${extra.join("; ")}` : "");
+}

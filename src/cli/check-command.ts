@@ -1,0 +1,94 @@
+import { CostgateError } from "../errors.js";
+import { loadPlan } from "../plan/load-plan.js";
+import { evaluatePolicies } from "../policy/evaluate-policies.js";
+import { loadPolicyFiles } from "../policy/load-policy.js";
+import { parseOverrideFlag } from "../policy/override-flag.js";
+import { estimatePlans } from "../pricing/estimate-plans.js";
+import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
+import { renderVerdictText } from "../report/verdict-text.js";
+import { diffEstimates } from "../pricing/diff-estimates.js";
+import { renderFocusCsv } from "../report/focus-csv.js";
+import { renderMarkdownReport } from "../report/markdown.js";
+import { renderSarif } from "../report/sarif.js";
+import { EXIT, type Command } from "./cli-io.js";
+import { PLAN_OPTIONS } from "./estimate-command.js";
+import { formatOption, parseCommandArgs } from "./parse-args.js";
+import { PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
+
+export const CHECK_FORMATS = ["table", "json", "markdown", "sarif", "focus-csv"] as const;
+
+export const CHECK_OPTIONS = {
+  ...PLAN_OPTIONS,
+  policy: { type: "string", multiple: true },
+  base: { type: "string" },
+  environment: { type: "string" },
+  override: { type: "string", multiple: true },
+  today: { type: "string" },
+} as const;
+
+export const CHECK_HELP = `Usage: costgate check <plan> --policy <file> [--policy <file>...] [options]
+
+Price a plan and evaluate policies over it. Exit 0 when it passes (or has advisory findings only),
+1 when a soft- or hard-mandatory finding remains, 2 on bad input (including an invalid policy file).
+
+Options:
+  --policy <file>         policy file (repeatable; central and project files compose)
+  --base <plan>           the plan to compare with (cost-delta rules need it; budgets use it)
+  --environment <env>     environment of resources without an environment tag (else the policy's
+                          unresolvedEnvironment, default prod)
+  --override RULE:approver:reason   approve a soft-mandatory finding (repeatable; RULE may be *)
+  --today YYYY-MM-DD      evaluate exemption expiry and enforceFrom as of this date (default today, UTC)
+  --usage <file>          usage file (YAML) for usage-based components
+  --format table|json|markdown|sarif|focus-csv   output format (default table); json is
+                          costgate.verdict/v1, sarif is SARIF 2.1.0, focus-csv prices the plan
+  --region <region>       region for providers without a literal region (default us-east-1)
+  --allow-unknown-types   list unknown instance types as unpriced instead of failing
+${PRICE_OPTIONS_HELP}`;
+
+export const checkCommand: Command = async (args, io) => {
+  const { values, positionals } = parseCommandArgs("check", args, CHECK_OPTIONS);
+  if (values.help) {
+    io.stdout(CHECK_HELP);
+    return EXIT.ok;
+  }
+  const format = formatOption("check", values.format, CHECK_FORMATS, "table");
+  if (positionals.length !== 1) throw new CostgateError("expected exactly one <plan> (see `costgate check --help`)", "costgate check");
+  const policyFiles = values.policy ?? [];
+  if (policyFiles.length === 0) throw new CostgateError("no policy given; pass --policy <file> (e.g. --policy policies/default.yaml)", "costgate check");
+  if (values.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.today) && !Number.isNaN(Date.parse(values.today))))
+    throw new CostgateError(`bad --today \`${values.today}\`; expected a date YYYY-MM-DD`, "costgate check");
+  if (values.environment !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(values.environment))
+    throw new CostgateError(`bad --environment \`${values.environment}\`; expected a name such as dev or prod`, "costgate check");
+  // Policies first: a broken policy is reported before any pricing work.
+  const policies = loadPolicyFiles(policyFiles);
+  const overrides = (values.override ?? []).map(parseOverrideFlag);
+  const usage = values.usage ? loadUsageFile(values.usage) : EMPTY_USAGE;
+  const planOpts = values.region ? { defaultRegion: values.region } : {};
+  const headPlan = loadPlan(positionals[0]!, planOpts);
+  const basePlan = values.base !== undefined ? loadPlan(values.base, planOpts) : undefined;
+  const sources = await resolvePriceSources(values, io);
+  const [head, base] = await estimatePlans(basePlan ? [headPlan, basePlan] : [headPlan], {
+    usage,
+    prices: sources.prices,
+    spot: sources.spot,
+    allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false,
+  });
+  const verdict = evaluatePolicies(policies, head!, {
+    ...(base ? { base } : {}),
+    overrides,
+    ...(values.today ? { today: values.today } : {}),
+    ...(values.environment ? { environment: values.environment } : {}),
+  });
+  io.stdout(
+    format === "json"
+      ? JSON.stringify(verdict, null, 2) + "\n"
+      : format === "markdown"
+        ? renderMarkdownReport({ estimate: head!, ...(base ? { diff: diffEstimates(base, head!) } : {}), verdict })
+        : format === "sarif"
+          ? JSON.stringify(renderSarif(verdict, head!), null, 2) + "\n"
+          : format === "focus-csv"
+            ? renderFocusCsv(head!)
+            : renderVerdictText(verdict, { head: head!, ...(base ? { base } : {}) }),
+  );
+  return verdict.status === "fail" ? EXIT.violation : EXIT.ok;
+};

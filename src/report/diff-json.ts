@@ -1,0 +1,22 @@
+import type { EstimateDiff } from "../pricing/diff-estimates.js";
+import { estimateToJson } from "./estimate-json.js";
+
+/**
+ * The documented JSON form of an EstimateDiff (`schemaVersion: costgate.diff/v1`): both estimates in their JSON
+ * form, totals, stacks, and per-resource deltas. Per-resource deltas do not repeat the resources (they are in
+ * `base` and `head`, by `stack` and `address`).
+ */
+export function diffToJson(d: EstimateDiff): unknown {
+  return {
+    schemaVersion: d.schemaVersion,
+    totals: d.totals,
+    stacks: d.stacks,
+    resources: d.resources.map(({ base: _base, head: _head, ...rest }) => rest),
+    base: estimateToJson(d.base),
+    head: estimateToJson(d.head),
+  };
+}
+
+export function renderDiffJson(d: EstimateDiff): string {
+  return JSON.stringify(diffToJson(d), null, 2) + "\n";
+}

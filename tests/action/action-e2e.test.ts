@@ -1,0 +1,369 @@
+// End-to-end: the bundled action (dist/index.js) runs as a child process with a runner-like environment
+// (INPUT_* variables, GITHUB_EVENT_PATH with a pull_request payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
+// against the loopback fake GitHub REST API, in a real git repository whose base commit holds the policy.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { commentMarker } from "../../src/action/sticky-comment.js";
+import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
+import { createTestRepo, type TestRepo } from "./git-repo.js";
+
+const DIST = new URL("../../dist/index.js", import.meta.url).pathname;
+const MARKER = commentMarker("default");
+
+const POLICY = (limit: number) => `apiVersion: costgate.policy/v1
+metadata:
+  name: e2e-central
+  layer: central
+overrides:
+  label: cost-override
+rules:
+  - id: CG-BUD-001
+    description: Monthly budget for the whole change
+    severity: high
+    enforcement: soft-mandatory
+    check: {kind: budget, limit: ${limit}}
+  - id: CG-GPU-001
+    description: No g5.12xlarge anywhere
+    severity: critical
+    enforcement: hard-mandatory
+    check: {kind: instance-types, deny: ["g5.12xlarge"]}
+`;
+
+type Instances = Record<string, Record<string, string>>; // stack → resource name → instance type
+
+/** Write a cdktf output directory (manifest.json + stacks/<name>/cdk.tf.json), as `cdktf synth` does. */
+function writeCdktfOut(dir: string, stacks: Instances): void {
+  const manifest = { version: "0.21.0", stacks: {} as Record<string, unknown> };
+  for (const [stack, instances] of Object.entries(stacks)) {
+    manifest.stacks[stack] = {
+      name: stack,
+      constructPath: stack,
+      workingDirectory: `stacks/${stack}`,
+      synthesizedStackPath: `stacks/${stack}/cdk.tf.json`,
+      annotations: [],
+      dependencies: [],
+    };
+    const resource = {
+      aws_instance: Object.fromEntries(
+        Object.entries(instances).map(([name, type]) => [
+          name,
+          { "//": { metadata: { path: `${stack}/${name}`, uniqueId: name } }, ami: "ami-123", instance_type: type, tags: { Name: name } },
+        ]),
+      ),
+    };
+    const stackJson = {
+      "//": { metadata: { backend: "local", stackName: stack, version: "0.21.0" } },
+      provider: { aws: [{ region: "us-east-1", default_tags: [{ tags: { team: "ml", environment: "dev" } }] }] },
+      resource,
+    };
+    mkdirSync(join(dir, "stacks", stack), { recursive: true });
+    writeFileSync(join(dir, "stacks", stack, "cdk.tf.json"), JSON.stringify(stackJson, null, 2));
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+}
+
+const BASE: Instances = { "ml-train": { trainer: "g5.xlarge" }, "ml-serve": { web: "m5.large" } };
+const OVER_BUDGET: Instances = { "ml-train": { trainer: "p5.48xlarge" }, "ml-serve": { web: "m5.large" } };
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Parse the GITHUB_OUTPUT file (`name<<delimiter\nvalue\ndelimiter`). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m; (m = re.exec(text)); ) out[m[1]!] = m[3]!;
+  return out;
+}
+
+let api: FakeGitHub;
+let repo: TestRepo;
+let baseSha: string;
+let headSha: string;
+let runnerDir: string;
+
+beforeAll(() => {
+  if (!existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run bundle` (the e2e tests run the committed bundle)");
+});
+
+beforeEach(async () => {
+  api = await startFakeGitHub();
+  for (const [login, role] of [["wendy", "write"], ["rita", "read"]] as const) api.state.permissions.set(login, role);
+  repo = createTestRepo();
+  repo.write("policies/cost.yaml", POLICY(5000));
+  writeCdktfOut(join(repo.dir, "base-out"), BASE);
+  baseSha = repo.commit("base: policy and infrastructure");
+  // The PR raises the budget in the policy file; the action must keep enforcing the base branch's policy.
+  repo.write("policies/cost.yaml", POLICY(1_000_000_000));
+  headSha = repo.commit("head: loosen the policy");
+  writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET);
+  api.state.pulls.set(7, { headSha, baseSha, state: "open" });
+  runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));
+});
+
+afterEach(async () => {
+  await api.close();
+  repo.remove();
+  rmSync(runnerDir, { recursive: true, force: true });
+});
+
+afterAll(() => undefined);
+
+function payload(opts: { fork?: boolean; labels?: string[] } = {}) {
+  return {
+    action: "synchronize",
+    number: 7,
+    pull_request: {
+      number: 7,
+      state: "open",
+      title: "Bigger trainer <img src=x> @everyone",
+      user: { login: "dev" },
+      labels: (opts.labels ?? []).map((name) => ({ name })),
+      head: { sha: headSha, ref: "feature", repo: { full_name: opts.fork ? "mallory/r" : "o/r", fork: Boolean(opts.fork) } },
+      base: { sha: baseSha, ref: "main", repo: { full_name: "o/r", fork: false } },
+    },
+    repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
+    sender: { login: "dev" },
+  };
+}
+
+/** Run dist/index.js once, like the runner does (every input set, as the runner applies action.yml defaults). */
+async function runAction(inputs: Record<string, string> = {}, opts: { fork?: boolean; labels?: string[]; env?: Record<string, string> } = {}): Promise<RunResult> {
+  const step = mkdtempSync(join(runnerDir, "step-"));
+  const files = Object.fromEntries(["output", "summary", "env", "path", "state"].map((f) => [f, join(step, f)]));
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  writeFileSync(join(step, "event.json"), JSON.stringify(payload(opts)));
+  const allInputs: Record<string, string> = {
+    path: "head-out",
+    "base-path": "base-out",
+    "synth-command": "",
+    policy: "policies/cost.yaml",
+    "policy-source": "base",
+    usage: "",
+    prices: "snapshot",
+    "spot-discount": "",
+    region: "us-east-1",
+    "allow-unknown-types": "false",
+    "github-token": "ghs_faketoken",
+    comment: "update",
+    "comment-key": "default",
+    "comment-author": "github-actions[bot]",
+    "comment-when-unchanged": "false",
+    "fail-on": "mandatory",
+    "report-path": join(step, "report.json"),
+    "sarif-path": "",
+    "top-resources": "10",
+    ...inputs,
+  };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: runnerDir,
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_API_URL: api.url,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_REPOSITORY: "o/r",
+    GITHUB_REPOSITORY_OWNER: "o",
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: join(step, "event.json"),
+    GITHUB_SHA: "c".repeat(40),
+    GITHUB_REF: "refs/pull/7/merge",
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_RUN_ID: "4242",
+    GITHUB_OUTPUT: files.output!,
+    GITHUB_STEP_SUMMARY: files.summary!,
+    GITHUB_ENV: files.env!,
+    GITHUB_PATH: files.path!,
+    GITHUB_STATE: files.state!,
+    RUNNER_TEMP: step,
+    RUNNER_OS: "Linux",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...Object.fromEntries(Object.entries(allInputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...opts.env,
+  };
+  // Asynchronous spawn: the fake server lives in this process and must keep answering.
+  const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output!, "utf8")), summary: readFileSync(files.summary!, "utf8") };
+}
+
+const comments = () => api.state.comments.get(7) ?? [];
+const writes = () => api.state.requests.filter((r) => r.method !== "GET");
+
+describe("the bundled action, end to end", () => {
+  it("over budget: comments first, then exits 1; the base branch's policy applies despite the PR loosening it", async () => {
+    const r = await runAction();
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(comments()).toHaveLength(1);
+    const body = comments()[0]!.body;
+    expect(body.split("\n")[0]).toBe(MARKER);
+    expect(body.split("\n")[1]).toBe("## ❌ costgate: blocked by 1 mandatory finding");
+    expect(body).toContain("CG\\-BUD\\-001");
+    expect(body).toContain("### Cost by stack");
+    expect(body).toContain(`<code>policies/cost\\.yaml@\u200B${baseSha.slice(0, 7)}</code>`);
+    expect(body).toContain("```mermaid");
+    // The failure is reported after the comment was written.
+    const errorLine = r.stdout.split("\n").findIndex((l) => l.startsWith("::error::costgate: 1 mandatory policy finding"));
+    const commentLine = r.stdout.split("\n").findIndex((l) => l.startsWith("Comment created"));
+    expect(commentLine).toBeGreaterThanOrEqual(0);
+    expect(errorLine).toBeGreaterThan(commentLine);
+    expect(r.stdout).toMatch(/^::error title=costgate soft-mandatory%3A CG-BUD-001::/m);
+    // Outputs, the JSON report and the job summary.
+    expect(r.outputs).toMatchObject({ verdict: "fail", findings: "1", "comment-id": String(comments()[0]!.id) });
+    expect(Number(r.outputs.delta)).toBeGreaterThan(30_000);
+    const report = JSON.parse(readFileSync(r.outputs["report-path"]!, "utf8"));
+    expect(report.schemaVersion).toBe("costgate.action-report/v1");
+    expect(report.verdict.status).toBe("fail");
+    expect(report.totals.headMonthlyCost.toFixed(2)).toBe(r.outputs["monthly-cost"]);
+    expect(report.comment).toMatchObject({ action: "created" });
+    expect(r.summary).toContain("## ❌ costgate: blocked by 1 mandatory finding");
+    expect(r.summary).not.toContain(MARKER);
+    // The token is masked and otherwise never reaches the log.
+    expect(r.stdout.split("\n").filter((l) => l.includes("ghs_faketoken"))).toEqual(["::add-mask::ghs_faketoken"]);
+    expect(api.state.requests.every((q) => q.authorization === "token ghs_faketoken")).toBe(true);
+  });
+
+  it("a second run updates the same comment in place", async () => {
+    await runAction();
+    const first = { ...comments()[0]! };
+    writeCdktfOut(join(repo.dir, "head-out"), { ...OVER_BUDGET, "ml-serve": { web: "m5.large", web2: "m5.large" } });
+    const r = await runAction();
+    expect(r.code).toBe(1);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.id).toBe(first.id);
+    expect(comments()[0]!.body).not.toBe(first.body);
+    expect(writes().map((w) => `${w.method} ${w.path}`)).toEqual(["POST /repos/o/r/issues/7/comments", `PATCH /repos/o/r/issues/comments/${first.id}`]);
+    expect(r.outputs["comment-id"]).toBe(String(first.id));
+    // A third identical run does not write at all.
+    await runAction();
+    expect(writes()).toHaveLength(2);
+  });
+
+  it("an override label flips the verdict only when a writer applied it, re-read from the API", async () => {
+    // In the (replayed) payload but not on the PR: ignored.
+    let r = await runAction({}, { labels: ["cost-override"] });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe("fail");
+
+    api.applyLabel(7, "cost-override", "rita");
+    r = await runAction();
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe("fail");
+    expect(comments()[0]!.body).toContain("label &quot;cost\\-override&quot; was applied by rita, who has read access; overriding needs write access, so it is ignored");
+
+    api.applyLabel(7, "cost-override", "wendy");
+    r = await runAction();
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe("pass");
+    const body = comments()[0]!.body;
+    expect(comments()).toHaveLength(1);
+    expect(body.split("\n")[1]).toBe("## ✅ costgate: passed (1 waived)");
+    expect(body).toMatch(/> \*\*Override:\*\* 1 soft-mandatory finding overridden by wendy via label:cost\\-override\. Reason: label &quot;cost\\-override&quot; applied by wendy \\\(write access\\\) at 2026\\-11\\-23T/);
+    const report = JSON.parse(readFileSync(r.outputs["report-path"]!, "utf8"));
+    expect(report.overrides).toEqual([expect.objectContaining({ approvedBy: "wendy", via: "label:cost-override" })]);
+  });
+
+  it("a hard-mandatory finding cannot be overridden", async () => {
+    writeCdktfOut(join(repo.dir, "head-out"), { ...BASE, "ml-train": { trainer: "g5.12xlarge" } });
+    api.applyLabel(7, "cost-override", "wendy");
+    const r = await runAction();
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe("fail");
+    expect(comments()[0]!.body).toContain("### Hard-mandatory findings (block the PR; cannot be overridden) (1)");
+  });
+
+  it("a read-only token (fork PR) degrades gracefully: no crash, verdict in the summary and exit code, a clear notice", async () => {
+    api.state.readOnly = true;
+    const r = await runAction({}, { fork: true });
+    expect(r.code).toBe(1);
+    expect(comments()).toHaveLength(0);
+    expect(writes().map((w) => w.method)).toEqual(["POST"]);
+    expect(r.outputs.verdict).toBe("fail");
+    expect(r.outputs["comment-id"]).toBeUndefined();
+    expect(r.summary).toContain("## ❌ costgate: blocked by 1 mandatory finding");
+    expect(r.summary).toContain("No pull request comment: the pull request comes from a fork, so the token is read\\-only \\(HTTP 403");
+    expect(r.stdout).toMatch(/^::warning::No pull request comment: the pull request comes from a fork/m);
+    expect(r.stdout).toMatch(/^::error::costgate: 1 mandatory policy finding/m);
+    expect(r.stdout).not.toMatch(/at .*dist\/index\.js/);
+  });
+
+  it("a read-only token on a same-repository PR says which permission is missing", async () => {
+    api.state.readOnly = true;
+    const r = await runAction();
+    expect(r.summary).toContain("the token cannot write pull request comments \\(grant \\`pull\\-requests: write\\`\\)");
+  });
+
+  it("does not comment when nothing priced changed, unless configured", async () => {
+    writeCdktfOut(join(repo.dir, "head-out"), BASE);
+    let r = await runAction();
+    expect(r.code).toBe(0);
+    expect(comments()).toHaveLength(0);
+    expect(r.summary).toContain("No pull request comment: nothing priced changed");
+    r = await runAction({ "comment-when-unchanged": "true" });
+    expect(r.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain("No priced resource changed in this pull request.");
+  });
+
+  it("a re-run for an older commit does not overwrite the report of a newer one", async () => {
+    api.state.pulls.set(7, { headSha: "d".repeat(40), baseSha, state: "open" });
+    const r = await runAction();
+    expect(r.code).toBe(1);
+    expect(comments()).toHaveLength(0);
+    expect(r.summary).toContain("No pull request comment: the pull request moved on to ddddddd since this run&#x27;s commit");
+  });
+
+  it("synthesizes the base in a worktree of the base commit, without AWS credentials", async () => {
+    // The base commit carries a synth script; the head checkout has an already synthesized head-out.
+    const probe = join(runnerDir, "synth-env.txt");
+    repo.git("checkout", "-q", baseSha);
+    repo.write("synth.sh", `set -e\ncp -r base-out head-out\necho "key=\${AWS_SECRET_ACCESS_KEY:-none} token=\${ACTIONS_ID_TOKEN_REQUEST_TOKEN:-none}" > "$PROBE"\n`);
+    repo.git("add", "synth.sh");
+    repo.git("commit", "-q", "-m", "base with a synth script");
+    baseSha = repo.git("rev-parse", "HEAD").trim();
+    repo.git("checkout", "-q", "-");
+    api.state.pulls.set(7, { headSha, baseSha, state: "open" });
+    const r = await runAction(
+      { "base-path": "", "synth-command": "sh synth.sh" },
+      { env: { PROBE: probe, AWS_SECRET_ACCESS_KEY: "leak", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc" } },
+    );
+    expect(r.stderr).toBe("");
+    expect(readFileSync(probe, "utf8").trim()).toBe("key=none token=none");
+    expect(r.outputs["base-monthly-cost"]).not.toBe("");
+    expect(Number(r.outputs.delta)).toBeGreaterThan(30_000);
+    expect(r.code).toBe(1);
+    // The temporary worktree is gone.
+    expect(repo.git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+
+  it("writes SARIF when asked", async () => {
+    const r = await runAction({ "sarif-path": "out/costgate.sarif" });
+    const sarif = JSON.parse(readFileSync(join(repo.dir, "out/costgate.sarif"), "utf8"));
+    expect(r.outputs["sarif-path"]).toBe(join(repo.dir, "out/costgate.sarif"));
+    expect(sarif.runs[0].results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toEqual([["CG-BUD-001", "error"]]);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("policies/cost.yaml");
+  });
+
+  it("bad input fails the step with one line, no stack trace", async () => {
+    const r = await runAction({ path: "does-not-exist" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error::costgate: does-not-exist: no such file or directory$/m);
+    expect(r.stdout).not.toMatch(/^\s+at /m);
+    expect(r.summary).toContain("costgate could not run");
+    expect(comments()).toHaveLength(0);
+  });
+});
