@@ -65452,7 +65452,9 @@ function findingsSection(enforcement, findings, priority, required) {
         priority,
         required,
         head: `\n### ${ENFORCEMENT_TITLES[enforcement]} (${mine.length})\n\n| Rule | Severity | Resource | Finding |\n|---|---|---|---|\n`,
-        rows: mine.map((f) => `| ${escapeMarkdown(f.ruleId, { maxLength: 80 })} | ${escapeMarkdown(f.severity)} | ${findingTarget(f)} | ${escapeMarkdown(f.message, { maxLength: 500 })}${f.monthlyCost !== undefined ? ` (${usd(f.monthlyCost)}/mo)` : ""} |\n`),
+        rows: mine.map((f) => 
+        // Policy messages state their amounts; `monthlyCost` stays in the JSON report and SARIF.
+        `| ${escapeMarkdown(f.ruleId, { maxLength: 80 })} | ${escapeMarkdown(f.severity)} | ${findingTarget(f)} | ${escapeMarkdown(f.message, { maxLength: 500 })} |\n`),
         more: (n) => `| … | | | ${n} more ${enforcement} finding${s$1(n)}; see the job summary |\n`,
     };
 }
@@ -65603,7 +65605,10 @@ function priceSourcesSection(estimate, diff) {
         id: "price-sources",
         priority: 750,
         head: `\n**Price sources:**\n`,
-        rows: sources.map((p) => `- ${escapeMarkdown(p.label, { maxLength: 80 })} (as of ${escapeMarkdown(p.asOf, { maxLength: 30 })}): ${escapeMarkdown(p.description, { maxLength: 300 })}\n`),
+        rows: sources.map((p) => {
+            const date = p.label.includes(p.asOf) ? "" : ` (as of ${escapeMarkdown(p.asOf, { maxLength: 30 })})`;
+            return `- ${escapeMarkdown(p.label, { maxLength: 80 })}${date}: ${escapeMarkdown(p.description, { maxLength: 300 })}\n`;
+        }),
         more: (n) => `- … ${n} more\n`,
     };
 }
@@ -83638,8 +83643,9 @@ function normalize(s) {
 const MAX_PAGES$1 = 20;
 /**
  * Live prices from the AWS Price List Query API (`GetProducts`). At most one request (plus pages) per distinct
- * key — keys that share a query share its request — bounded concurrency, SDK retries with backoff, an optional on-disk cache, and a per-key fallback to the
- * embedded snapshot with a warning naming the key and the error. Never a silent $0, never a crash.
+ * key (keys that share a query share its request), bounded concurrency, SDK retries with backoff, an optional
+ * on-disk cache, and a per-key fallback to the embedded snapshot with a warning naming the key and the error.
+ * Never a silent $0, never a crash.
  *
  * Origins: a live price is labelled `aws-pricing-api <publicationDate>` (the offer's publication date, or the
  * fetch date when the document has none). A cached price keeps its original label and gets the note
@@ -83699,7 +83705,7 @@ class AwsPricingSource {
     /**
      * Live (or cached) answers with an error per failed key and no fallback: `quote` adds the fallback, and
      * `costgate pricing refresh` uses this directly. Cached keys send nothing; misses check credentials once
-     * (without a request) and then send one GetProducts request each (plus pages; keys with the same query share one).
+     * (without a request) and then send one GetProducts request each (plus pages; keys with one query share it).
      */
     async lookup(keys, onSettled) {
         const distinct = distinctPriceKeys(keys);

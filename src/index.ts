@@ -33,3 +33,8 @@ export type { LoadedPolicy, PolicyDocument, PolicyRule, Check, CheckKind, Policy
 export { renderVerdictText } from "./report/verdict-text.js";
 export { renderDiffText } from "./report/diff-text.js";
 export { renderDiffJson, diffToJson } from "./report/diff-json.js";
+export { renderMarkdownReport, markdownReportSections, hasPricedChanges, type MarkdownReportInput } from "./report/markdown.js";
+export { escapeMarkdown, escapeHtml } from "./report/escape-markdown.js";
+export { fitSections, GITHUB_COMMENT_MAX_CHARS, GITHUB_SUMMARY_MAX_CHARS, type MarkdownSection } from "./report/truncate-markdown.js";
+export { renderSarif, type SarifLog } from "./report/sarif.js";
+export { renderFocusCsv, FOCUS_COLUMNS } from "./report/focus-csv.js";

@@ -53,7 +53,7 @@ export const checkCommand: Command = async (args, io) => {
   }
   const format = formatOption("check", values.format, CHECK_FORMATS, "table");
   if (positionals.length !== 1) throw new CostgateError("expected exactly one <plan> (see `costgate check --help`)", "costgate check");
-  const policyFiles = values.policy ?? [];
+  const policyFiles = [...new Set(values.policy ?? [])];
   if (policyFiles.length === 0) throw new CostgateError("no policy given; pass --policy <file> (e.g. --policy policies/default.yaml)", "costgate check");
   if (values.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.today) && !Number.isNaN(Date.parse(values.today))))
     throw new CostgateError(`bad --today \`${values.today}\`; expected a date YYYY-MM-DD`, "costgate check");

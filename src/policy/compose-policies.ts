@@ -131,7 +131,7 @@ export function ruleLoosenings(central: PolicyRule, project: PolicyRule): string
   return out;
 }
 
-const LIST_SELECTORS = ["resourceTypes", "stacks", "addresses", "environments", "workloads", "regions"] as const;
+const LIST_SELECTORS = ["resourceTypes", "stacks", "addresses", "environments", "workloads", "regions", "actions"] as const;
 
 /** A project scope must cover at least what the central scope covers (a narrower scope checks less). */
 function scopeLoosenings(c: RuleScope, p: RuleScope): string[] {

@@ -50,6 +50,7 @@ export interface RuleScope {
   environments?: string[];
   workloads?: Workload[];
   regions?: string[];
+  actions?: ("create" | "update" | "replace" | "no-op")[];
   tags?: Record<string, string | string[]>;
 }
 

@@ -16,6 +16,7 @@ export function inScope(scope: RuleScope | undefined, r: PolicyResource): boolea
   if (scope.environments && !scope.environments.some((env) => env.toLowerCase() === r.environment)) return false;
   if (scope.workloads && (e.facts.workload === undefined || !scope.workloads.includes(e.facts.workload))) return false;
   if (scope.regions && firstMatchingGlob(scope.regions, e.region) === undefined) return false;
+  if (scope.actions && !(scope.actions as string[]).includes(e.action)) return false;
   if (scope.tags) {
     for (const [key, want] of Object.entries(scope.tags)) {
       const t = tagValue(e, key);

@@ -30,6 +30,20 @@ describe("costgate check", () => {
     expect(stdout).toContain("override of CG-GPU-001 by finops-lead via cli ignored for 1 hard-mandatory finding: hard-mandatory rules cannot be overridden");
   });
 
+  it("shows exempted findings as waived, with owner, expiry and days left; expired exemptions block again", async () => {
+    const policy = "tests/fixtures/policies/with-exemption.yaml";
+    const ok = await runCliCaptured(["check", head, "--policy", policy, "--today", "2026-11-23"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^costgate check: PASS — 1 waived\n/);
+    expect(ok.stdout).toContain(
+      "Waived (exempted or overridden; not blocking):\n  CG-GPU-001 ml-dev/aws_instance.trainer: exempted by EX-7 (owner @ml-platform, until 2026-12-01, 8 days left, FINOPS-77): Fine-tuning sprint on p5 until the g6e quota lands",
+    );
+    expect(ok.stdout).toContain("Exemptions:\n  - exemption EX-7 (tests/fixtures/policies/with-exemption.yaml:12:5) expires in 8 days (2026-12-01)");
+    const expired = await runCliCaptured(["check", head, "--policy", policy, "--today", "2026-12-02"]);
+    expect(expired.code).toBe(1);
+    expect(expired.stdout).toContain("exemption EX-7 (tests/fixtures/policies/with-exemption.yaml:12:5) expired on 2026-12-01; it no longer applies");
+  });
+
   it("exits 0 when only advisory findings remain", async () => {
     const { code, stdout } = await runCliCaptured(["check", head, "--base", base, "--policy", "tests/fixtures/policies/advisory-only.yaml"]);
     expect(code).toBe(0);

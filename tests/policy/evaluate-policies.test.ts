@@ -72,6 +72,13 @@ rules:
     expect(v.status).toBe("pass");
   });
 
+  it("scope.actions limits a rule to plan actions (e.g. only resources this change creates or updates)", () => {
+    const p = denyP5("hard-mandatory", "scope: {actions: [create, update, replace]}");
+    const v = evaluatePolicies([p], est([p5("aws_instance.old", { action: "no-op" }), p5("aws_instance.new", { action: "create" })]));
+    expect(v.findings.map((f) => f.address)).toEqual(["aws_instance.new"]);
+    expect(evaluatePolicies([denyP5("hard-mandatory")], est([p5("aws_instance.old", { action: "no-op" })])).status).toBe("fail");
+  });
+
   it("orders findings hard → soft → advisory, then by severity", () => {
     const p = pol(`rules:
   - {id: A-1, description: advisory rule, severity: critical, enforcement: advisory, check: {kind: instance-types, deny: [p5]}}

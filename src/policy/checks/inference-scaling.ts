@@ -20,8 +20,9 @@ export const inferenceScaling: CheckDefinition<InferenceScalingCheck> = {
         if (min === null) unknown = true;
         else if (min > check.maxMinCapacity) problems.push(`minimum capacity ${min} exceeds ${check.maxMinCapacity}`);
       }
-      if (check.require === "scale-to-zero" && f.scalesToZero !== true) problems.push("cannot scale to zero (set min capacity 0 or use serverless inference)");
-      if (check.require === "scale-down" && f.scalesToZero !== true && f.scaleDownScheduled !== true)
+      const toZero = f.scalesToZero === true || f.minCapacity === 0;
+      if (check.require === "scale-to-zero" && !toZero) problems.push("cannot scale to zero (set min capacity 0 or use serverless inference)");
+      if (check.require === "scale-down" && !toZero && f.scaleDownScheduled !== true)
         problems.push("neither scales to zero nor has a scheduled scale-down");
       if (problems.length) out.push({ resource: r, message: problems.join("; "), subjectMonthlyCost: r.estimate.monthlyCost });
       else if (unknown)

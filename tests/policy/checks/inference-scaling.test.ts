@@ -37,3 +37,10 @@ describe("inference-scaling", () => {
     ]);
   });
 });
+
+describe("inference-scaling: minimum capacity 0 counts as scaling to zero", () => {
+  it("an autoscaling group with min_size 0 passes scale-to-zero", () => {
+    const p = rule(`{kind: inference-scaling, require: scale-to-zero}`);
+    expect(evaluatePolicies([p], est([endpoint("aws_autoscaling_group.a", { minCapacity: 0 })])).status).toBe("pass");
+  });
+});
