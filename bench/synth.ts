@@ -104,6 +104,7 @@ for (let i = 0; i < runs; i++) {
     into.synth.push(r.synth);
   }
 }
+const min = (xs: number[]) => Math.min(...xs);
 const ratio = median(governed.total) / median(plain.total);
 const synthRatio = median(governed.synth) / median(plain.synth);
 const row = (label: string, xs: { total: number[]; synth: number[] }) =>
@@ -111,5 +112,9 @@ const row = (label: string, xs: { total: number[]; synth: number[] }) =>
 console.log(`${resources}-resource stack, CPU ms, median of ${runs} runs  construct+synth    app.synth only`);
 console.log(row("without governance", plain));
 console.log(row("with governance", governed));
-console.log(`  ratio               ${ratio.toFixed(2).padStart(7)}×${synthRatio.toFixed(2).padStart(13)}×    (target ≤ ${TARGET}×)`);
+console.log(`  ratio of medians    ${ratio.toFixed(2).padStart(7)}×${synthRatio.toFixed(2).padStart(13)}×    (target ≤ ${TARGET}×)`);
+// The fastest run is the least disturbed by other processes: its ratio is the steadier estimate.
+console.log(
+  `  ratio of fastest    ${(min(governed.total) / min(plain.total)).toFixed(2).padStart(7)}×${(min(governed.synth) / min(plain.synth)).toFixed(2).padStart(13)}×`,
+);
 if (check && ratio > TARGET) process.exit(1);

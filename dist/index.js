@@ -44026,9 +44026,10 @@ const inferenceScaling = {
                 else if (min > check.maxMinCapacity)
                     problems.push(`minimum capacity ${min} exceeds ${check.maxMinCapacity}`);
             }
-            if (check.require === "scale-to-zero" && f.scalesToZero !== true)
+            const toZero = f.scalesToZero === true || f.minCapacity === 0;
+            if (check.require === "scale-to-zero" && !toZero)
                 problems.push("cannot scale to zero (set min capacity 0 or use serverless inference)");
-            if (check.require === "scale-down" && f.scalesToZero !== true && f.scaleDownScheduled !== true)
+            if (check.require === "scale-down" && !toZero && f.scaleDownScheduled !== true)
                 problems.push("neither scales to zero nor has a scheduled scale-down");
             if (problems.length)
                 out.push({ resource: r, message: problems.join("; "), subjectMonthlyCost: r.estimate.monthlyCost });
@@ -44534,7 +44535,7 @@ function ruleLoosenings(central, project) {
     out.push(...checkDefinition(central.check.kind).loosenings(central.check, project.check));
     return out;
 }
-const LIST_SELECTORS = ["resourceTypes", "stacks", "addresses", "environments", "workloads", "regions"];
+const LIST_SELECTORS = ["resourceTypes", "stacks", "addresses", "environments", "workloads", "regions", "actions"];
 /** A project scope must cover at least what the central scope covers (a narrower scope checks less). */
 function scopeLoosenings(c, p) {
     const out = [];
@@ -44734,6 +44735,8 @@ function inScope(scope, r) {
     if (scope.workloads && (e.facts.workload === undefined || !scope.workloads.includes(e.facts.workload)))
         return false;
     if (scope.regions && firstMatchingGlob(scope.regions, e.region) === undefined)
+        return false;
+    if (scope.actions && !scope.actions.includes(e.action))
         return false;
     if (scope.tags) {
         for (const [key, want] of Object.entries(scope.tags)) {
@@ -63386,6 +63389,19 @@ const $defs = {
 			},
 			regions: {
 				$ref: "#/$defs/globList"
+			},
+			actions: {
+				type: "array",
+				minItems: 1,
+				items: {
+					"enum": [
+						"create",
+						"update",
+						"replace",
+						"no-op"
+					]
+				},
+				description: "Plan actions to check (Terraform plans; synthesized cdktf output is always create). Default: all but delete and read."
 			},
 			tags: {
 				type: "object",

@@ -13,7 +13,7 @@ import { AnnotationLedger } from "../framework/annotation-ledger.js";
 import type { AspectsApi } from "../framework/aspects-api.js";
 import { isTerraformStack, type TerraformStackShape } from "../framework/construct-shape.js";
 import { reportGovernance } from "./report-governance.js";
-import { reuseRenderedJson } from "./reuse-synth-json.js";
+import { releaseRenderedJson, reuseRenderedJson } from "./reuse-synth-json.js";
 
 export interface CostGovernanceOptions {
   /** Policy files, as for `costgate check --policy` (paths relative to the working directory), or loaded policies. */
@@ -92,6 +92,7 @@ export class CostGovernanceAspect {
     const stackName = this.stack.node.id;
     let json: unknown;
     try {
+      releaseRenderedJson(this.stack); // never evaluate a previous pass's rendering
       json = this.stack.toTerraform();
     } catch (e) {
       // Synth will render the stack again and report this error itself.

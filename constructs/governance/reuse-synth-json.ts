@@ -25,13 +25,21 @@ export function reuseRenderedJson(
   if (below < 0) return false;
   for (const scope of scopes.slice(below + 1)) if (aspects.of(scope).all.length > 0) return false;
   const own = function toTerraform(): unknown {
-    release();
+    releaseRenderedJson(stack);
     return json;
   };
-  const release = () => {
-    if ((stack as unknown as Record<string, unknown>).toTerraform === own) delete (stack as unknown as Record<string, unknown>).toTerraform;
-  };
   Object.defineProperty(stack, "toTerraform", { value: own, configurable: true, writable: true, enumerable: false });
-  queueMicrotask(release);
+  installed.set(stack, own);
+  queueMicrotask(() => releaseRenderedJson(stack));
   return true;
+}
+
+const installed = new WeakMap<object, unknown>();
+
+/** Drop a reuse that was not consumed (e.g. an HCL synth), so the next render is fresh. */
+export function releaseRenderedJson(stack: TerraformStackShape): void {
+  const own = installed.get(stack);
+  if (own === undefined) return;
+  installed.delete(stack);
+  if ((stack as unknown as Record<string, unknown>).toTerraform === own) delete (stack as unknown as Record<string, unknown>).toTerraform;
 }

@@ -11,6 +11,8 @@ import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
 const DIST = new URL("../../dist/index.js", import.meta.url).pathname;
+// The runner uses node24; COSTGATE_E2E_NODE runs the bundle with another Node binary than the test's own.
+const NODE = process.env.COSTGATE_E2E_NODE || process.execPath;
 const MARKER = commentMarker("default");
 
 const POLICY = (limit: number) => `apiVersion: costgate.policy/v1
@@ -191,7 +193,7 @@ async function runAction(inputs: Record<string, string> = {}, opts: { fork?: boo
     ...opts.env,
   };
   // Asynchronous spawn: the fake server lives in this process and must keep answering.
-  const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(NODE, [DIST], { cwd: repo.dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

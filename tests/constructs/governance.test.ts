@@ -117,6 +117,15 @@ describe("applyCostGovernance", () => {
     }
   });
 
+  test("a rendering an HCL synth left unused is not reused by the next synth", () => {
+    const { stack, pool } = governedStack({ poolType: "p5.48xlarge" });
+    Testing.synthHcl(stack); // evaluates (and renders JSON) but writes HCL
+    pool.nodeGroup.instanceTypes = ["g5.2xlarge"];
+    const json = JSON.parse(Testing.synth(stack)); // same task: no microtask ran in between
+    expect(Object.values(json.resource.aws_eks_node_group as Record<string, { instance_types: string[] }>)[0]!.instance_types).toEqual(["g5.2xlarge"]);
+    expect(errors(stack).filter((e) => e.message.includes("[T-GPU-001]"))).toEqual([]);
+  });
+
   test("an aspect added after governance still reaches the output", () => {
     const { stack } = governedStack();
     // Mutates the last resource of the traversal after the governance aspect has evaluated the stack.
