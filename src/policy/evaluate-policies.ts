@@ -5,7 +5,7 @@ import { checkDefinition } from "./checks/index.js";
 import type { CheckResult } from "./checks/check-definition.js";
 import { composePolicies, enforcementIn, type EffectiveRule } from "./compose-policies.js";
 import type { LoadedPolicy } from "./policy-document.js";
-import { toPolicyResource, type PolicyResource } from "./policy-resource.js";
+import { stackEnvironments, toPolicyResource, type PolicyResource } from "./policy-resource.js";
 import { inScope } from "./scope.js";
 import { ENFORCEMENTS, SEVERITIES, VERDICT_SCHEMA_VERSION, type Enforcement, type Finding, type Override, type Verdict } from "./verdict.js";
 
@@ -38,8 +38,12 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const composed = composePolicies(policies);
   const env = { tag: composed.settings.environmentTag, unresolved: composed.settings.unresolvedEnvironment, ...(opts.environment ? { flag: opts.environment } : {}) };
-  const headResources = allResources(head).map((r) => toPolicyResource(r, env));
-  const baseResources = opts.base ? allResources(opts.base).map((r) => toPolicyResource(r, env)) : undefined;
+  const headAll = allResources(head);
+  const headEnv = { ...env, stacks: stackEnvironments(headAll, env.tag) };
+  const headResources = headAll.map((r) => toPolicyResource(r, headEnv));
+  const baseAll = opts.base ? allResources(opts.base) : undefined;
+  const baseEnv = baseAll ? { ...env, stacks: stackEnvironments(baseAll, env.tag) } : env;
+  const baseResources = baseAll?.map((r) => toPolicyResource(r, baseEnv));
   const notes: string[] = [];
 
   const defaulted = headResources.filter((r) => r.environmentSource === "default" && r.estimate.action !== "delete");

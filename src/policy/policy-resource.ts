@@ -2,8 +2,11 @@ import { resourceKey } from "../plan/resource.js";
 import { HOURS_PER_MONTH, type ResourceEstimate } from "../pricing/estimate.js";
 import type { CostBasis } from "./policy-document.js";
 
-/** Where a resource's environment came from: its tag, the --environment flag, or the policy default. */
-export type EnvironmentSource = "tag" | "flag" | "default";
+/**
+ * Where a resource's environment came from: its tag, its stack (every tagged resource of the stack agrees),
+ * the --environment flag, or the policy default.
+ */
+export type EnvironmentSource = "tag" | "stack" | "flag" | "default";
 
 /** A resource as policies see it: the estimate plus its resolved environment. */
 export interface PolicyResource {
@@ -18,17 +21,46 @@ export interface EnvironmentOptions {
   tag: string;
   flag?: string;
   unresolved: string;
+  /** Environment per stack, where every tagged resource of the stack names the same one. */
+  stacks?: ReadonlyMap<string, string>;
 }
 
-/** Resolve a resource's environment: tag (any key case), then the flag, then the policy default. Lower-cased. */
-export function toPolicyResource(r: ResourceEstimate, env: EnvironmentOptions): PolicyResource {
-  const tagged = tagValue(r, env.tag);
+/** A resource's own environment tag value (lower-cased), when it is set to a literal. */
+function taggedEnvironment(r: ResourceEstimate, key: string): string | undefined {
+  const tagged = tagValue(r, key);
   const usable = tagged !== undefined && tagged.value !== undefined && tagged.value.trim() !== "" && !tagged.value.includes("${");
-  const [environment, environmentSource]: [string, EnvironmentSource] = usable
-    ? [tagged.value!.trim().toLowerCase(), "tag"]
-    : env.flag
-      ? [env.flag.toLowerCase(), "flag"]
-      : [env.unresolved.toLowerCase(), "default"];
+  return usable ? tagged.value!.trim().toLowerCase() : undefined;
+}
+
+/**
+ * The environment each stack is in, for stacks whose tagged resources all agree. Resources that cannot carry
+ * tags (scaling policies, job queues) then take their stack's environment instead of the policy default.
+ */
+export function stackEnvironments(resources: readonly ResourceEstimate[], key: string): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  for (const r of resources) {
+    const e = taggedEnvironment(r, key);
+    if (e === undefined) continue;
+    if (!seen.has(r.stack)) seen.set(r.stack, new Set());
+    seen.get(r.stack)!.add(e);
+  }
+  const out = new Map<string, string>();
+  for (const [stack, envs] of seen) if (envs.size === 1) out.set(stack, [...envs][0]!);
+  return out;
+}
+
+/** Resolve a resource's environment: tag (any key case), its stack's, the flag, then the policy default. Lower-cased. */
+export function toPolicyResource(r: ResourceEstimate, env: EnvironmentOptions): PolicyResource {
+  const tagged = taggedEnvironment(r, env.tag);
+  const fromStack = env.stacks?.get(r.stack);
+  const [environment, environmentSource]: [string, EnvironmentSource] =
+    tagged !== undefined
+      ? [tagged, "tag"]
+      : fromStack !== undefined
+        ? [fromStack, "stack"]
+        : env.flag
+          ? [env.flag.toLowerCase(), "flag"]
+          : [env.unresolved.toLowerCase(), "default"];
   return { estimate: r, key: resourceKey(r), environment, environmentSource };
 }
 

@@ -60,10 +60,10 @@ describe("costgate check", () => {
   });
 
   it("--environment sets the environment of untagged resources (tags win)", async () => {
-    const { stdout } = await runCliCaptured(["check", "tests/fixtures/tfplan/gpu-plan.json", "--policy", "tests/fixtures/policies/advisory-only.yaml", "--environment", "dev", "--format", "json"]);
+    const { stdout } = await runCliCaptured(["check", "tests/fixtures/cdktf/untagged.json", "--policy", "tests/fixtures/policies/advisory-only.yaml", "--environment", "dev", "--format", "json"]);
     const v = JSON.parse(stdout);
     expect(v.notes).not.toContainEqual(expect.stringContaining("treated as"));
-    const prod = JSON.parse((await runCliCaptured(["check", "tests/fixtures/tfplan/gpu-plan.json", "--policy", "tests/fixtures/policies/advisory-only.yaml", "--format", "json"])).stdout);
+    const prod = JSON.parse((await runCliCaptured(["check", "tests/fixtures/cdktf/untagged.json", "--policy", "tests/fixtures/policies/advisory-only.yaml", "--format", "json"])).stdout);
     expect(prod.notes).toContainEqual(expect.stringContaining("treated as `prod`"));
   });
 

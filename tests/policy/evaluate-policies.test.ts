@@ -48,8 +48,23 @@ describe("evaluatePolicies: enforcement levels and status", () => {
 rules:
   - {id: R-1, description: no p5 in dev, severity: high, enforcement: hard-mandatory, scope: {environments: [dev]}, check: {kind: instance-types, deny: [p5]}}
 `);
-    const v = evaluatePolicies([p], est([p5("aws_instance.tagged", { tags: { Env: "prod" } }), p5("aws_instance.untagged")]));
+    const v = evaluatePolicies([p], est([p5("aws_instance.tagged", { tags: { Env: "prod" } }), p5("aws_instance.untagged", { stack: "other" })]));
     expect(v.findings.map((f) => f.address)).toEqual(["aws_instance.untagged"]);
+  });
+
+  it("untagged resources take their stack's environment when every tagged resource of the stack agrees", () => {
+    const p = denyP5("{default: advisory, prod: hard-mandatory}");
+    const dev = { tags: { environment: "dev" } };
+    const v = evaluatePolicies([p], est([p5("aws_instance.tagged", dev), p5("aws_instance.untagged")]));
+    expect(v.findings.map((f) => [f.address, f.environment, f.enforcement])).toEqual([
+      ["aws_instance.tagged", "dev", "advisory"],
+      ["aws_instance.untagged", "dev", "advisory"],
+    ]);
+    expect(v.notes).toEqual([]);
+    // A stack whose tagged resources disagree gives no stack environment: the default applies, with a note.
+    const mixed = evaluatePolicies([p], est([p5("aws_instance.a", dev), p5("aws_instance.b", { tags: { environment: "prod" } }), p5("aws_instance.c")]));
+    expect(mixed.findings.find((f) => f.address === "aws_instance.c")).toMatchObject({ environment: "prod", enforcement: "hard-mandatory" });
+    expect(mixed.notes?.[0]).toMatch(/1 resource has no `environment` tag/);
   });
 
   it("a group finding spanning environments gets the strictest level", () => {

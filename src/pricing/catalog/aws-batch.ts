@@ -111,7 +111,8 @@ export const awsBatchJobDefinition: CatalogEntry = {
 /** Read CHECKPOINT_URI, the retry strategy and the attempt timeout from a job definition. */
 export function jobDefinitionFacts(r: Resource): { checkpoint?: string; retries: boolean; timeout: number | null } {
   let props: unknown = r.attributes.container_properties;
-  if (typeof props === "string" && !isExpression(props)) {
+  if (typeof props === "string") {
+    // cdktf writes container_properties as a JSON string; `${...}` references inside its strings keep it valid JSON.
     try {
       props = JSON.parse(props);
     } catch {

@@ -134,6 +134,7 @@ export const awsSagemakerFree: CatalogEntry = {
     return [];
   },
   facts(r) {
-    return { instanceTypes: [], instanceCount: 0, gpusPerInstance: null, workload: workloadFromTags(r) ?? "inference" };
+    // No instances of their own: scaling rules apply to the endpoint configuration that carries the cost.
+    return { instanceTypes: [], instanceCount: 0, gpusPerInstance: null, workload: workloadFromTags(r) ?? "inference", minCapacity: 0 };
   },
 };

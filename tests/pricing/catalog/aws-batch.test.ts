@@ -49,3 +49,17 @@ describe("aws_batch_compute_environment", () => {
     expect(res("aws_batch_job_definition.jd").status).toBe("free");
   });
 });
+
+describe("aws_batch_job_definition", () => {
+  it("reads CHECKPOINT_URI from container_properties that hold cdktf references", async () => {
+    const { res } = await priceStack({
+      aws_batch_job_definition: {
+        jd: {
+          type: "container",
+          container_properties: JSON.stringify({ jobRoleArn: "${aws_iam_role.job.arn}", environment: [{ name: "CHECKPOINT_URI", value: "s3://${aws_s3_bucket.ckpt.bucket}/ckpt" }] }),
+        },
+      },
+    });
+    expect(res("aws_batch_job_definition.jd").facts.checkpointLocation).toBe("s3://${aws_s3_bucket.ckpt.bucket}/ckpt");
+  });
+});
