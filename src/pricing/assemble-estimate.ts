@@ -86,19 +86,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     monthlyCostOnDemand: sum(resources.map((x) => x.monthlyCostOnDemand)),
     resources,
   }));
-  const all = stacks.flatMap((s) => s.resources);
-  const count = (s: ResourceStatus) => all.filter((x) => x.status === s).length;
-  const totals: EstimateTotals = {
-    monthlyCost: sum(stacks.map((s) => s.monthlyCost)),
-    monthlyCostOnDemand: sum(stacks.map((s) => s.monthlyCostOnDemand)),
-    resources: all.length,
-    priced: count("priced"),
-    partial: count("partial"),
-    unpriced: count("unpriced"),
-    usageBased: count("usage-based"),
-    free: count("free"),
-    unsupported: count("unsupported"),
-  };
+  const totals = estimateTotals(stacks.flatMap((s) => s.resources));
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
     currency: "USD",
@@ -109,6 +97,22 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     totals,
     priceSources: prices.sources,
     warnings: [...plan.warnings, ...prices.warnings],
+  };
+}
+
+/** Totals over resources: cost sums and a count per pricing status. */
+export function estimateTotals(resources: readonly ResourceEstimate[]): EstimateTotals {
+  const count = (s: ResourceStatus) => resources.filter((x) => x.status === s).length;
+  return {
+    monthlyCost: sum(resources.map((r) => r.monthlyCost)),
+    monthlyCostOnDemand: sum(resources.map((r) => r.monthlyCostOnDemand)),
+    resources: resources.length,
+    priced: count("priced"),
+    partial: count("partial"),
+    unpriced: count("unpriced"),
+    usageBased: count("usage-based"),
+    free: count("free"),
+    unsupported: count("unsupported"),
   };
 }
 

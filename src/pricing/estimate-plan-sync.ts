@@ -1,7 +1,8 @@
 import type { Plan } from "../plan/resource.js";
 import { assembleEstimate } from "./assemble-estimate.js";
 import type { Estimate } from "./estimate.js";
-import { distinctPriceKeys, priceKeyId, type PriceKey } from "./price-key.js";
+import { priceKeyId } from "./price-key.js";
+import { onDemandFor, priceNeeds, resolvedPrices } from "./price-needs.js";
 import type { PriceQuote, SpotQuote } from "./price-quote.js";
 import { planCosts } from "./plan-costs.js";
 import { SnapshotPriceSource } from "./sources/snapshot-source.js";
@@ -25,27 +26,8 @@ export function estimatePlanSync(plan: Plan, opts: SyncEstimateOptions = {}): Es
   const prices = new SnapshotPriceSource();
   const spot = new SpotDiscountSource(opts.spot ?? {});
   const costPlans = planCosts(plan, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false });
-  const keys: PriceKey[] = [];
-  const spotKeys: PriceKey[] = [];
-  for (const cp of costPlans)
-    for (const c of cp.components) {
-      if (!c.priceKey || c.unpricedReason !== undefined) continue;
-      keys.push(c.priceKey);
-      if (c.purchaseOption === "spot") spotKeys.push(c.priceKey);
-    }
-  const quotes = new Map<string, PriceQuote>(distinctPriceKeys(keys).map((k) => [priceKeyId(k), prices.quoteOne(k)]));
-  const spotQuotes = new Map<string, SpotQuote>();
-  for (const k of distinctPriceKeys(spotKeys)) {
-    if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance") continue;
-    const id = priceKeyId(k);
-    const od = quotes.get(id) ?? { priced: false as const, reason: `price ${id} was not resolved` };
-    spotQuotes.set(id, spot.spotQuoteSync({ region: k.region, instanceType: k.instanceType.replace(/^ml\./, "") }, od));
-  }
-  const usesSpot = spotQuotes.size > 0;
-  return assembleEstimate(plan, costPlans, {
-    quotes,
-    spot: spotQuotes,
-    sources: [...prices.describe(), ...(usesSpot ? spot.describe() : [])],
-    warnings: [...prices.warnings(), ...(usesSpot ? spot.warnings() : [])],
-  });
+  const needs = priceNeeds(costPlans);
+  const quotes = new Map<string, PriceQuote>(needs.keys.map((k) => [priceKeyId(k), prices.quoteOne(k)]));
+  const spotQuotes = new Map<string, SpotQuote>(needs.spot.map((n) => [n.id, spot.spotQuoteSync(n.key, onDemandFor(n, quotes))]));
+  return assembleEstimate(plan, costPlans, resolvedPrices(quotes, spotQuotes, prices, spot));
 }

@@ -1,7 +1,7 @@
 import type { Plan } from "../plan/resource.js";
 import { assembleEstimate, type ResolvedPrices } from "./assemble-estimate.js";
 import type { Estimate } from "./estimate.js";
-import { distinctPriceKeys, priceKeyId, type PriceKey } from "./price-key.js";
+import { onDemandFor, priceNeeds, resolvedPrices } from "./price-needs.js";
 import type { PriceSource, SpotPriceSource, SpotQuote } from "./price-quote.js";
 import { planCosts, type ResourceCostPlan } from "./plan-costs.js";
 import { SnapshotPriceSource } from "./sources/snapshot-source.js";
@@ -34,27 +34,9 @@ export async function estimatePlan(plan: Plan, opts: EstimateOptions = {}): Prom
 
 /** Resolve every distinct price key (and spot rate) the cost plans need. */
 export async function resolvePrices(costPlans: ResourceCostPlan[], prices: PriceSource, spot: SpotPriceSource): Promise<ResolvedPrices> {
-  const all: PriceKey[] = [];
-  const spotKeys: PriceKey[] = [];
-  for (const cp of costPlans)
-    for (const c of cp.components) {
-      if (!c.priceKey || c.unpricedReason !== undefined) continue;
-      all.push(c.priceKey);
-      if (c.purchaseOption === "spot") spotKeys.push(c.priceKey);
-    }
-  const quotes = await prices.quote(distinctPriceKeys(all));
+  const needs = priceNeeds(costPlans);
+  const quotes = await prices.quote(needs.keys);
   const spotQuotes = new Map<string, SpotQuote>();
-  for (const k of distinctPriceKeys(spotKeys)) {
-    if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance") continue;
-    const id = priceKeyId(k);
-    const od = quotes.get(id) ?? { priced: false as const, reason: `price ${id} was not resolved` };
-    spotQuotes.set(id, await spot.spotQuote({ region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind: k.kind }, od));
-  }
-  const usesSpot = spotQuotes.size > 0;
-  return {
-    quotes,
-    spot: spotQuotes,
-    sources: [...prices.describe(), ...(usesSpot ? spot.describe() : [])],
-    warnings: [...prices.warnings(), ...(usesSpot ? spot.warnings() : [])],
-  };
+  for (const n of needs.spot) spotQuotes.set(n.id, await spot.spotQuote(n.key, onDemandFor(n, quotes)));
+  return resolvedPrices(quotes, spotQuotes, prices, spot);
 }

@@ -1,3 +1,4 @@
+import { estimateTotals } from "../../src/pricing/assemble-estimate.js";
 import { ESTIMATE_SCHEMA_VERSION, type Estimate, type ResourceEstimate } from "../../src/pricing/estimate.js";
 import type { ResourceFacts } from "../../src/pricing/cost-component.js";
 import { parsePolicy } from "../../src/policy/load-policy.js";
@@ -55,7 +56,6 @@ export function est(resources: ResourceEstimate[], input = "head"): Estimate {
     stacks.get(r.stack)!.push(r);
   }
   const sum = (rs: ResourceEstimate[], k: "monthlyCost" | "monthlyCostOnDemand") => rs.reduce((s, r) => s + r[k], 0);
-  const count = (s: ResourceEstimate["status"]) => resources.filter((r) => r.status === s).length;
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
     currency: "USD",
@@ -63,17 +63,7 @@ export function est(resources: ResourceEstimate[], input = "head"): Estimate {
     input,
     format: "cdktf",
     stacks: [...stacks].map(([name, rs]) => ({ name, monthlyCost: sum(rs, "monthlyCost"), monthlyCostOnDemand: sum(rs, "monthlyCostOnDemand"), resources: rs })),
-    totals: {
-      monthlyCost: sum(resources, "monthlyCost"),
-      monthlyCostOnDemand: sum(resources, "monthlyCostOnDemand"),
-      resources: resources.length,
-      priced: count("priced"),
-      partial: count("partial"),
-      unpriced: count("unpriced"),
-      usageBased: count("usage-based"),
-      free: count("free"),
-      unsupported: count("unsupported"),
-    },
+    totals: estimateTotals(resources),
     priceSources: [],
     warnings: [],
   };

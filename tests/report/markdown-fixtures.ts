@@ -1,3 +1,4 @@
+import { estimateTotals } from "../../src/pricing/assemble-estimate.js";
 // Builders for Estimate / Verdict values used by the report renderer tests. They produce complete values of
 // the real types (the renderer's input), so the renderers are tested on data shaped like the pipeline's.
 import { ESTIMATE_SCHEMA_VERSION, HOURS_PER_MONTH, type Estimate, type ResourceEstimate, type ResourceStatus } from "../../src/pricing/estimate.js";
@@ -70,7 +71,6 @@ export function estimate(resources: ResourceEstimate[], opts: { input?: string; 
     const rs = resources.filter((r) => r.stack === name);
     return { name, monthlyCost: sum(rs.map((r) => r.monthlyCost)), monthlyCostOnDemand: sum(rs.map((r) => r.monthlyCostOnDemand)), resources: rs };
   });
-  const count = (s: ResourceStatus) => resources.filter((r) => r.status === s).length;
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
     currency: "USD",
@@ -78,17 +78,7 @@ export function estimate(resources: ResourceEstimate[], opts: { input?: string; 
     input: opts.input ?? "cdktf.out",
     format: "cdktf",
     stacks,
-    totals: {
-      monthlyCost: sum(resources.map((r) => r.monthlyCost)),
-      monthlyCostOnDemand: sum(resources.map((r) => r.monthlyCostOnDemand)),
-      resources: resources.length,
-      priced: count("priced"),
-      partial: count("partial"),
-      unpriced: count("unpriced"),
-      usageBased: count("usage-based"),
-      free: count("free"),
-      unsupported: count("unsupported"),
-    },
+    totals: estimateTotals(resources),
     priceSources: [
       {
         id: "snapshot:karpenter-us-east-1-2026-07-20",
