@@ -43542,15 +43542,43 @@ function resourceKey(r) {
     return `${r.stack}/${r.address}`;
 }
 
-/** Resolve a resource's environment: tag (any key case), then the flag, then the policy default. Lower-cased. */
-function toPolicyResource(r, env) {
-    const tagged = tagValue(r, env.tag);
+/** A resource's own environment tag value (lower-cased), when it is set to a literal. */
+function taggedEnvironment(r, key) {
+    const tagged = tagValue(r, key);
     const usable = tagged !== undefined && tagged.value !== undefined && tagged.value.trim() !== "" && !tagged.value.includes("${");
-    const [environment, environmentSource] = usable
-        ? [tagged.value.trim().toLowerCase(), "tag"]
-        : env.flag
-            ? [env.flag.toLowerCase(), "flag"]
-            : [env.unresolved.toLowerCase(), "default"];
+    return usable ? tagged.value.trim().toLowerCase() : undefined;
+}
+/**
+ * The environment each stack is in, for stacks whose tagged resources all agree. Resources that cannot carry
+ * tags (scaling policies, job queues) then take their stack's environment instead of the policy default.
+ */
+function stackEnvironments(resources, key) {
+    const seen = new Map();
+    for (const r of resources) {
+        const e = taggedEnvironment(r, key);
+        if (e === undefined)
+            continue;
+        if (!seen.has(r.stack))
+            seen.set(r.stack, new Set());
+        seen.get(r.stack).add(e);
+    }
+    const out = new Map();
+    for (const [stack, envs] of seen)
+        if (envs.size === 1)
+            out.set(stack, [...envs][0]);
+    return out;
+}
+/** Resolve a resource's environment: tag (any key case), its stack's, the flag, then the policy default. Lower-cased. */
+function toPolicyResource(r, env) {
+    const tagged = taggedEnvironment(r, env.tag);
+    const fromStack = env.stacks?.get(r.stack);
+    const [environment, environmentSource] = tagged !== undefined
+        ? [tagged, "tag"]
+        : fromStack !== undefined
+            ? [fromStack, "stack"]
+            : env.flag
+                ? [env.flag.toLowerCase(), "flag"]
+                : [env.unresolved.toLowerCase(), "default"];
     return { estimate: r, key: resourceKey(r), environment, environmentSource };
 }
 /**
@@ -44762,8 +44790,12 @@ function evaluatePolicies(policies, head, opts = {}) {
     const today = opts.today ?? new Date().toISOString().slice(0, 10);
     const composed = composePolicies(policies);
     const env = { tag: composed.settings.environmentTag, unresolved: composed.settings.unresolvedEnvironment, ...(opts.environment ? { flag: opts.environment } : {}) };
-    const headResources = allResources(head).map((r) => toPolicyResource(r, env));
-    const baseResources = opts.base ? allResources(opts.base).map((r) => toPolicyResource(r, env)) : undefined;
+    const headAll = allResources(head);
+    const headEnv = { ...env, stacks: stackEnvironments(headAll, env.tag) };
+    const headResources = headAll.map((r) => toPolicyResource(r, headEnv));
+    const baseAll = opts.base ? allResources(opts.base) : undefined;
+    const baseEnv = baseAll ? { ...env, stacks: stackEnvironments(baseAll, env.tag) } : env;
+    const baseResources = baseAll?.map((r) => toPolicyResource(r, baseEnv));
     const notes = [];
     const defaulted = headResources.filter((r) => r.environmentSource === "default" && r.estimate.action !== "delete");
     if (defaulted.length > 0 && composed.rules.length > 0)
@@ -64196,19 +64228,7 @@ function assembleEstimate(plan, costPlans, prices) {
         monthlyCostOnDemand: sum(resources.map((x) => x.monthlyCostOnDemand)),
         resources,
     }));
-    const all = stacks.flatMap((s) => s.resources);
-    const count = (s) => all.filter((x) => x.status === s).length;
-    const totals = {
-        monthlyCost: sum(stacks.map((s) => s.monthlyCost)),
-        monthlyCostOnDemand: sum(stacks.map((s) => s.monthlyCostOnDemand)),
-        resources: all.length,
-        priced: count("priced"),
-        partial: count("partial"),
-        unpriced: count("unpriced"),
-        usageBased: count("usage-based"),
-        free: count("free"),
-        unsupported: count("unsupported"),
-    };
+    const totals = estimateTotals(stacks.flatMap((s) => s.resources));
     return {
         schemaVersion: ESTIMATE_SCHEMA_VERSION,
         currency: "USD",
@@ -64219,6 +64239,21 @@ function assembleEstimate(plan, costPlans, prices) {
         totals,
         priceSources: prices.sources,
         warnings: [...plan.warnings, ...prices.warnings],
+    };
+}
+/** Totals over resources: cost sums and a count per pricing status. */
+function estimateTotals(resources) {
+    const count = (s) => resources.filter((x) => x.status === s).length;
+    return {
+        monthlyCost: sum(resources.map((r) => r.monthlyCost)),
+        monthlyCostOnDemand: sum(resources.map((r) => r.monthlyCostOnDemand)),
+        resources: resources.length,
+        priced: count("priced"),
+        partial: count("partial"),
+        unpriced: count("unpriced"),
+        usageBased: count("usage-based"),
+        free: count("free"),
+        unsupported: count("unsupported"),
     };
 }
 function priceComponent(c, prices) {
@@ -64271,6 +64306,41 @@ function sum(xs) {
     for (const x of xs)
         s += x;
     return s;
+}
+
+/** Pure: collect the distinct price keys (and spot rates) of priceable components. */
+function priceNeeds(costPlans) {
+    const keys = [];
+    const spotKeys = [];
+    for (const cp of costPlans)
+        for (const c of cp.components) {
+            if (!c.priceKey || c.unpricedReason !== undefined)
+                continue;
+            keys.push(c.priceKey);
+            if (c.purchaseOption === "spot")
+                spotKeys.push(c.priceKey);
+        }
+    const spot = [];
+    for (const k of distinctPriceKeys(spotKeys)) {
+        if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance")
+            continue;
+        spot.push({ id: priceKeyId(k), key: { region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind: k.kind } });
+    }
+    return { keys: distinctPriceKeys(keys), spot };
+}
+/** The on-demand quote a spot rate is derived from (or why there is none). */
+function onDemandFor(need, quotes) {
+    return quotes.get(need.id) ?? { priced: false, reason: `price ${need.id} was not resolved` };
+}
+/** Bundle resolved quotes with the sources' descriptions and warnings (spot's only when spot was used). */
+function resolvedPrices(quotes, spotQuotes, prices, spot) {
+    const usesSpot = spotQuotes.size > 0;
+    return {
+        quotes,
+        spot: spotQuotes,
+        sources: [...prices.describe(), ...(usesSpot ? spot.describe() : [])],
+        warnings: [...prices.warnings(), ...(usesSpot ? spot.warnings() : [])],
+    };
 }
 
 /** Monthly hours a steadily-running resource runs: usage `monthly_hrs`, else 730. */
@@ -64646,7 +64716,8 @@ const awsBatchJobDefinition = {
 /** Read CHECKPOINT_URI, the retry strategy and the attempt timeout from a job definition. */
 function jobDefinitionFacts(r) {
     let props = r.attributes.container_properties;
-    if (typeof props === "string" && !isExpression(props)) {
+    if (typeof props === "string") {
+        // cdktf writes container_properties as a JSON string; `${...}` references inside its strings keep it valid JSON.
         try {
             props = JSON.parse(props);
         }
@@ -64878,7 +64949,8 @@ const awsSagemakerFree = {
         return [];
     },
     facts(r) {
-        return { instanceTypes: [], instanceCount: 0, gpusPerInstance: null, workload: workloadFromTags(r) ?? "inference" };
+        // No instances of their own: scaling rules apply to the endpoint configuration that carries the cost.
+        return { instanceTypes: [], instanceCount: 0, gpusPerInstance: null, workload: workloadFromTags(r) ?? "inference", minCapacity: 0 };
     },
 };
 
@@ -65150,32 +65222,12 @@ async function estimatePlans(plans, opts = {}) {
 }
 /** Resolve every distinct price key (and spot rate) the cost plans need. */
 async function resolvePrices(costPlans, prices, spot) {
-    const all = [];
-    const spotKeys = [];
-    for (const cp of costPlans)
-        for (const c of cp.components) {
-            if (!c.priceKey || c.unpricedReason !== undefined)
-                continue;
-            all.push(c.priceKey);
-            if (c.purchaseOption === "spot")
-                spotKeys.push(c.priceKey);
-        }
-    const quotes = await prices.quote(distinctPriceKeys(all));
+    const needs = priceNeeds(costPlans);
+    const quotes = await prices.quote(needs.keys);
     const spotQuotes = new Map();
-    for (const k of distinctPriceKeys(spotKeys)) {
-        if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance")
-            continue;
-        const id = priceKeyId(k);
-        const od = quotes.get(id) ?? { priced: false, reason: `price ${id} was not resolved` };
-        spotQuotes.set(id, await spot.spotQuote({ region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind: k.kind }, od));
-    }
-    const usesSpot = spotQuotes.size > 0;
-    return {
-        quotes,
-        spot: spotQuotes,
-        sources: [...prices.describe(), ...(usesSpot ? spot.describe() : [])],
-        warnings: [...prices.warnings(), ...(usesSpot ? spot.warnings() : [])],
-    };
+    for (const n of needs.spot)
+        spotQuotes.set(n.id, await spot.spotQuote(n.key, onDemandFor(n, quotes)));
+    return resolvedPrices(quotes, spotQuotes, prices, spot);
 }
 
 /**
