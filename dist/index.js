@@ -53631,7 +53631,17 @@ function parseYamlWithPositions(text, file) {
         const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
         throw new CostgateError(`YAML syntax error: ${msg}`, file, pos ? `${pos.line}:${pos.col}` : "");
     }
-    return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (e) {
+        // Unresolved aliases (`*x` before `&x`) and alias bombs fail only when the document is turned into data.
+        const alias = firstAliasProblem(doc);
+        const pos = alias ? lines.linePos(alias) : undefined;
+        throw new CostgateError(`YAML error: ${e.message.split("\n")[0]}`, file, pos ? `${pos.line}:${pos.col}` : "");
+    }
+    return { file, doc, lines, value };
 }
 /**
  * `line:column` of the node at a path of keys/indexes (the closest existing ancestor when the path goes
@@ -53664,6 +53674,17 @@ function positionOf(y, path, opts = {}) {
         return "1:1";
     const p = y.lines.linePos(range[0]);
     return `${p.line}:${p.col}`;
+}
+/** Offset of the first alias node, to position alias errors. */
+function firstAliasProblem(doc) {
+    let at;
+    distExports$1.visit(doc, {
+        Alias(_key, node) {
+            at = node.range?.[0];
+            return distExports$1.visit.BREAK;
+        },
+    });
+    return at;
 }
 
 var _2020 = {exports: {}};

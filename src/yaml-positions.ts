@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit, type Document, type Node } from "yaml";
 import { CostgateError } from "./errors.js";
 
 /** A YAML document parsed with positions, so errors can say `file:line:column`. */
@@ -19,7 +19,16 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
     const msg = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     throw new CostgateError(`YAML syntax error: ${msg}`, file, pos ? `${pos.line}:${pos.col}` : "");
   }
-  return { file, doc, lines, value: doc.toJS({ maxAliasCount: 100 }) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Unresolved aliases (`*x` before `&x`) and alias bombs fail only when the document is turned into data.
+    const alias = firstAliasProblem(doc);
+    const pos = alias ? lines.linePos(alias) : undefined;
+    throw new CostgateError(`YAML error: ${(e as Error).message.split("\n")[0]}`, file, pos ? `${pos.line}:${pos.col}` : "");
+  }
+  return { file, doc, lines, value };
 }
 
 /**
@@ -47,4 +56,16 @@ export function positionOf(y: PositionedYaml, path: (string | number)[], opts: {
   if (!range) return "1:1";
   const p = y.lines.linePos(range[0]);
   return `${p.line}:${p.col}`;
+}
+
+/** Offset of the first alias node, to position alias errors. */
+function firstAliasProblem(doc: Document): number | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at;
 }

@@ -44,3 +44,14 @@ describe("usage file", () => {
     expect(() => loadUsageFile("tests/fixtures/none.yml")).toThrow(/none\.yml: cannot read usage file \(ENOENT\)/);
   });
 });
+
+describe("usage file YAML aliases", () => {
+  it("an alias used before its anchor is one positioned error, not a crash", () => {
+    expect(() => parseUsage("resource_usage:\n  x: *nope\n", "u.yml")).toThrow(/^u\.yml:2:6: YAML error: Unresolved alias/);
+  });
+
+  it("an alias bomb is refused", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"].join("\n");
+    expect(() => parseUsage(bomb, "u.yml")).toThrow(/^u\.yml:\d+:\d+: YAML error: /);
+  });
+});
