@@ -1,4 +1,4 @@
-import { isCostgateError } from "./errors.js";
+import { isCostgateError, oneLine } from "./errors.js";
 import { EXIT, processIO, type CliIO, type Command } from "./cli/cli-io.js";
 import { COMMANDS, USAGE } from "./cli/commands.js";
 
@@ -26,7 +26,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
       return EXIT.badInput;
     }
     // An unexpected failure is a bug; still one line, with a hint for a report.
-    io.stderr(`costgate: internal error: ${(e as Error)?.message ?? String(e)} (set COSTGATE_DEBUG=1 for a stack trace)\n`);
+    io.stderr(`costgate: internal error: ${oneLine(String((e as Error)?.message ?? e), 2000)} (set COSTGATE_DEBUG=1 for a stack trace)\n`);
     if (io.env.COSTGATE_DEBUG) io.stderr(`${(e as Error)?.stack ?? ""}\n`);
     return EXIT.badInput;
   }

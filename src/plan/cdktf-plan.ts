@@ -1,6 +1,6 @@
 import { CostgateError, pointer } from "../errors.js";
 import { effectiveTags } from "./effective-tags.js";
-import { findExpressions, isExpression, isObject, toNumber } from "./json-values.js";
+import { assertNesting, findExpressions, isExpression, isObject, nestingError, showValue, toNumber } from "./json-values.js";
 import { providerKeyOf, readAwsProviders } from "./provider-regions.js";
 import type { Plan, Resource } from "./resource.js";
 
@@ -67,7 +67,7 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
         count,
         ...(countExpression !== undefined ? { countExpression } : {}),
         attributes,
-        unknowns: findExpressions(attributes),
+        unknowns: expressionsIn(attributes, file, at),
         action: "create",
         ...(meta && typeof meta.path === "string" ? { constructPath: meta.path } : {}),
         origin: { file, pointer: at },
@@ -82,15 +82,30 @@ function readCount(raw: Record<string, unknown>, file: string, at: string): { co
     if (isExpression(raw.count)) return { count: null, countExpression: raw.count };
     const n = toNumber(raw.count);
     if (n === null || !Number.isInteger(n) || n < 0)
-      throw new CostgateError(`\`count\` must be a non-negative whole number or an expression, got ${JSON.stringify(raw.count)}`, file, `${at}/count`);
+      throw new CostgateError(`\`count\` must be a non-negative whole number or an expression, got ${showValue(raw.count)}`, file, `${at}/count`);
     return { count: n };
   }
   if (raw.for_each !== undefined) {
     const fe = raw.for_each;
     if (isExpression(fe)) return { count: null, countExpression: `for_each = ${fe}` };
-    if (Array.isArray(fe)) return { count: new Set(fe.map((x) => JSON.stringify(x))).size };
+    if (Array.isArray(fe)) {
+      try {
+        assertNesting(fe);
+      } catch (e) {
+        throw nestingError(e, file, `${at}/for_each`);
+      }
+      return { count: new Set(fe.map((x) => JSON.stringify(x))).size };
+    }
     if (isObject(fe)) return { count: Object.keys(fe).length };
     throw new CostgateError("`for_each` must be a map, a set or an expression", file, `${at}/for_each`);
   }
   return { count: 1 };
+}
+
+function expressionsIn(attributes: Record<string, unknown>, file: string, at: string): string[] {
+  try {
+    return findExpressions(attributes);
+  } catch (e) {
+    throw nestingError(e, file, at);
+  }
 }

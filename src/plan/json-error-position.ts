@@ -12,7 +12,8 @@ export function jsonErrorPosition(text: string): { offset: number; problem: stri
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
   };
   const value = (depth: number): void => {
-    if (depth > 10_000) fail("nesting too deep");
+    // Recursion: bounded well below the stack limit (costgate refuses values nested past MAX_NESTING anyway).
+    if (depth > 2_000) fail("nesting too deep");
     ws();
     const c = text[i];
     if (c === undefined) fail("unexpected end of input");

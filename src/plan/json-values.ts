@@ -1,3 +1,5 @@
+import { CostgateError } from "../errors.js";
+
 /** Helpers for reading loosely-shaped Terraform JSON values. */
 
 /** True for a string holding an unresolved Terraform expression (`${...}`). */
@@ -32,7 +34,20 @@ export function literalString(v: unknown): string | undefined {
   return typeof v === "string" && !isExpression(v) ? v : undefined;
 }
 
-/** JSON pointers of every unresolved expression inside a value. */
+/**
+ * Deepest nesting costgate reads inside one resource. Terraform configurations nest a handful of levels; far
+ * deeper input is refused with a clear error, before any recursive walk (or JSON.stringify) exhausts the stack.
+ */
+export const MAX_NESTING = 200;
+
+/** Thrown by the walkers below; loaders turn it into a CostgateError naming the file and the place. */
+export class NestingTooDeep extends Error {
+  constructor(readonly pointer: string) {
+    super(`nested more than ${MAX_NESTING} levels deep`);
+  }
+}
+
+/** JSON pointers of every unresolved expression inside a value. Throws NestingTooDeep past MAX_NESTING. */
 export function findExpressions(v: unknown): string[] {
   const found: string[] = [];
   const path: string[] = [];
@@ -40,23 +55,56 @@ export function findExpressions(v: unknown): string[] {
   const walk = (x: unknown): void => {
     if (typeof x === "string") {
       if (x.includes("${")) found.push("/" + path.join("/"));
-    } else if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) {
-        path.push(String(i));
-        walk(x[i]);
-        path.pop();
-      }
     } else if (typeof x === "object" && x !== null) {
-      for (const k in x as Record<string, unknown>) {
-        if (k === "//") continue;
-        path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-        walk((x as Record<string, unknown>)[k]);
-        path.pop();
+      if (path.length >= MAX_NESTING) throw new NestingTooDeep("/" + path.join("/"));
+      if (Array.isArray(x)) {
+        for (let i = 0; i < x.length; i++) {
+          path.push(String(i));
+          walk(x[i]);
+          path.pop();
+        }
+      } else {
+        for (const k in x as Record<string, unknown>) {
+          if (k === "//") continue;
+          path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
+          walk((x as Record<string, unknown>)[k]);
+          path.pop();
+        }
       }
     }
   };
   walk(v);
   return found;
+}
+
+/** NestingTooDeep as bad input at the place it happens (`at` + the pointer inside); any other error unchanged. */
+export function nestingError(e: unknown, file: string, at: string): unknown {
+  if (!(e instanceof NestingTooDeep)) return e;
+  return new CostgateError(`value ${e.message}; expected a Terraform configuration value`, file, `${at}${e.pointer === "/" ? "" : e.pointer}`);
+}
+
+/** Throw NestingTooDeep when a value nests deeper than MAX_NESTING (for values no other walker visits). */
+export function assertNesting(v: unknown): void {
+  const path: string[] = [];
+  const walk = (x: unknown): void => {
+    if (typeof x !== "object" || x === null) return;
+    if (path.length >= MAX_NESTING) throw new NestingTooDeep("/" + path.join("/"));
+    for (const k in x as Record<string, unknown>) {
+      path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
+      walk((x as Record<string, unknown>)[k]);
+      path.pop();
+    }
+  };
+  walk(v);
+}
+
+/** A short rendering of an input value for messages (values may be huge or deeply nested). */
+export function showValue(v: unknown, max = 60): string {
+  if (Array.isArray(v)) return v.length === 0 ? "[]" : `a list of ${v.length}`;
+  if (typeof v === "object" && v !== null) return "an object";
+  // JSON.stringify(Infinity) is "null"; 1e999 in a JSON file parses to Infinity.
+  const s = typeof v === "number" && !Number.isFinite(v) ? String(v) : (JSON.stringify(v) ?? String(v));
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
 /** Read a string→string tag map; expression values are reported separately. */

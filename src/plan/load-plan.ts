@@ -87,7 +87,7 @@ function stackNameForFile(path: string): string {
 export function readJson(path: string, shown = path): unknown {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = decodeText(readFileSync(path));
   } catch (e) {
     throw new CostgateError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`, shown);
   }
@@ -98,4 +98,15 @@ export function readJson(path: string, shown = path): unknown {
     const { offset, problem } = jsonErrorPosition(text);
     throw new CostgateError(`not valid JSON: ${problem}`, shown, lineColumn(text, offset));
   }
+}
+
+/**
+ * File bytes as text: UTF-8, with a byte order mark removed, or UTF-16 when it starts with one (Windows
+ * PowerShell 5's `terraform show -json > plan.json` writes UTF-16LE with a BOM).
+ */
+export function decodeText(buf: Buffer): string {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.toString("utf8", 3);
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString("utf16le", 2);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2, buf.length - (buf.length % 2))).swap16().toString("utf16le");
+  return buf.toString("utf8");
 }

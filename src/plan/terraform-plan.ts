@@ -1,6 +1,6 @@
 import { CostgateError, pointer } from "../errors.js";
 import { effectiveTags } from "./effective-tags.js";
-import { isObject, readTags } from "./json-values.js";
+import { assertNesting, isObject, MAX_NESTING, nestingError, readTags } from "./json-values.js";
 import type { Plan, Resource, ResourceAction } from "./resource.js";
 
 export interface TerraformPlanOptions {
@@ -28,13 +28,19 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
   const variables = isObject(json.variables) ? json.variables : {};
   const config = isObject(json.configuration) ? json.configuration : {};
   const providers = readPlanProviders(config.provider_config, variables);
-  const providerKeys = collectProviderKeys(config.root_module, "");
+  const providerKeys = collectProviderKeys(config.root_module, "", file);
   const warnings: string[] = [];
   const warned = new Set<string>();
   const resources: Resource[] = [];
   changes.forEach((rc: unknown, i: number) => {
     const at = pointer("resource_changes", i);
     if (!isObject(rc)) throw new CostgateError("each resource change must be an object", file, at);
+    // The walks below (and the JSON report) recurse into these values.
+    try {
+      assertNesting(rc);
+    } catch (e) {
+      throw nestingError(e, file, at);
+    }
     if (rc.mode === "data") return;
     for (const field of ["address", "type", "name"] as const)
       if (typeof rc[field] !== "string") throw new CostgateError(`\`${field}\` must be a string`, file, `${at}/${field}`);
@@ -165,9 +171,10 @@ function resolveExpression(e: unknown, variables: Record<string, unknown>, allow
 }
 
 /** Map config resource address → provider_config_key, through module calls. */
-function collectProviderKeys(mod: unknown, prefix: string): Map<string, string> {
+function collectProviderKeys(mod: unknown, prefix: string, file: string, depth = 0): Map<string, string> {
   const out = new Map<string, string>();
   if (!isObject(mod)) return out;
+  if (depth > MAX_NESTING) throw new CostgateError(`modules nested more than ${MAX_NESTING} levels deep`, file, "/configuration/root_module");
   for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
     if (isObject(r) && typeof r.address === "string" && typeof r.provider_config_key === "string")
       out.set(prefix ? `${prefix}.${r.address}` : r.address, r.provider_config_key);
@@ -175,7 +182,7 @@ function collectProviderKeys(mod: unknown, prefix: string): Map<string, string> 
   if (isObject(mod.module_calls)) {
     for (const [name, call] of Object.entries(mod.module_calls)) {
       if (!isObject(call)) continue;
-      const sub = collectProviderKeys(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`);
+      const sub = collectProviderKeys(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`, file, depth + 1);
       for (const [k, v] of sub) out.set(k, v);
     }
   }

@@ -23,7 +23,8 @@ export function describePath(path: readonly (string | number)[]): string {
 }
 
 function show(v: unknown): string {
-  const s = JSON.stringify(v);
+  // JSON.stringify(NaN) is "null"; YAML's .nan and .inf are numbers.
+  const s = typeof v === "number" && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
   if (s === undefined) return String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

@@ -53,8 +53,38 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
         );
       },
     };
-    const facts = entry.facts(resource, ctx);
+    const facts = saneFacts(entry.facts(resource, ctx));
     if (resource.action === "delete") return { resource, kind: "costed", components: [], facts };
-    return { resource, kind: "costed", components: entry.components(resource, ctx), facts };
+    return { resource, kind: "costed", components: saneQuantities(entry.components(resource, ctx)), facts };
   });
+}
+
+/** More units than this in a month is not a real bill (10^12 GB-months is a zettabyte): the input is wrong. */
+export const MAX_MONTHLY_QUANTITY = 1e12;
+
+/**
+ * Out-of-range input (a negative size or capacity, a count beyond reason) makes a component unpriced, with the
+ * reason, instead of a negative, infinite or absurd cost.
+ */
+function saneQuantities(components: CostComponentSpec[]): CostComponentSpec[] {
+  for (let i = 0; i < components.length; i++) {
+    const c = components[i]!;
+    const q = c.monthlyQuantity;
+    if (q === null || (q >= 0 && q <= MAX_MONTHLY_QUANTITY) || c.unpricedReason !== undefined) continue;
+    const why = q < 0 ? "is negative" : Number.isFinite(q) ? `exceeds ${MAX_MONTHLY_QUANTITY.toExponential()}` : "is not a finite number";
+    components[i] = { ...c, unpricedReason: `monthly quantity ${q} ${c.unit} ${why}; check the resource's sizes and counts` };
+  }
+  return components;
+}
+
+/** Counts and limits that are negative or not finite are unknown to policies (which then fail closed). */
+function saneFacts(f: ResourceFacts): ResourceFacts {
+  const bad = (n: number | null | undefined) => typeof n === "number" && !(n >= 0 && Number.isFinite(n));
+  if (!bad(f.instanceCount) && !bad(f.minCapacity) && !bad(f.maxRuntimeSeconds) && !bad(f.maxWaitSeconds)) return f;
+  const out = { ...f };
+  if (bad(f.instanceCount)) out.instanceCount = null;
+  if (bad(f.minCapacity)) out.minCapacity = null;
+  if (bad(f.maxRuntimeSeconds)) out.maxRuntimeSeconds = null;
+  if (bad(f.maxWaitSeconds)) out.maxWaitSeconds = null;
+  return out;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { CostgateError } from "../errors.js";
 import { parseYamlWithPositions, positionOf } from "../yaml-positions.js";
+import { showValue } from "../plan/json-values.js";
 import type { Resource } from "../plan/resource.js";
 
 /** Usage values for one resource: usage key → non-negative number. */
@@ -80,9 +81,9 @@ export function parseUsage(text: string, file: string): Usage {
     if (!isPlainObject(v)) fail(path, "expected a mapping of usage keys to numbers");
     const out: Record<string, number> = {};
     for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
-      if (!(k in USAGE_KEYS)) fail([...path, k], `unknown usage key \`${k}\`; expected one of ${Object.keys(USAGE_KEYS).join(", ")}`, true);
+      if (!Object.hasOwn(USAGE_KEYS, k)) fail([...path, k], `unknown usage key \`${k}\`; expected one of ${Object.keys(USAGE_KEYS).join(", ")}`, true);
       if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
-        fail([...path, k], `\`${k}\` must be a non-negative number, got ${JSON.stringify(n)}`);
+        fail([...path, k], `\`${k}\` must be a non-negative number, got ${showValue(n)}`);
       if (k === "monthly_hrs" && (n as number) > 744) fail([...path, k], "`monthly_hrs` cannot exceed 744 (31 days × 24 h)");
       out[k] = n as number;
     }
@@ -111,6 +112,9 @@ export function parseUsage(text: string, file: string): Usage {
   return { file, typeDefaults, byAddress };
 }
 
+/** A YAML mapping: not a list, and not a `!!set` or `!!omap` (which parse to a Set or Map). */
 function isPlainObject(v: unknown): boolean {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

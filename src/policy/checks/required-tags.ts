@@ -3,6 +3,9 @@ import { compileRegex, regexProblem } from "../regex.js";
 import { narrowsOnly, same } from "./strictness.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
 
+/** AWS's limit on a tag value (Unicode characters). */
+export const MAX_TAG_VALUE_LENGTH = 256;
+
 /**
  * Each resource carries the listed tags; values must be allowed / match a pattern; key case matters. Free
  * resources (IAM, launch templates, job definitions) are skipped unless `includeFree`.
@@ -47,6 +50,11 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
         }
         if (value.trim() === "") {
           problems.push(`tag \`${found}\` is empty`);
+          continue;
+        }
+        // AWS rejects longer values; and a pattern is not run over megabytes from a pull request.
+        if (value.length > MAX_TAG_VALUE_LENGTH) {
+          problems.push(`tag \`${found}\` is ${value.length} characters long; AWS allows at most ${MAX_TAG_VALUE_LENGTH}`);
           continue;
         }
         if (req.values !== undefined) {

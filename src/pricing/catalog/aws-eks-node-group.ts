@@ -45,7 +45,7 @@ export const awsEksNodeGroup: CatalogEntry = {
         instances: s.instances,
         hours: monthlyHours(ctx),
         purchase: s.spot ? "spot" : "on-demand",
-        what: s.types.length > 1 ? `Node usage (priced as the first of ${s.types.length} instance types)` : "Node usage",
+        what: s.types.length > 1 ? `Node usage, priced as the first of ${s.types.length} instance types,` : "Node usage",
       }),
     ];
     if (s.template) out.push(...launchTemplateVolumes(s.template, r.region, s.instances));

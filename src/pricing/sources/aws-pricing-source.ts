@@ -1,12 +1,14 @@
 import { GetProductsCommand, PricingClient, type PricingClientConfig } from "@aws-sdk/client-pricing";
 import { distinctPriceKeys, priceKeyId, type PriceKey } from "../price-key.js";
 import type { PriceQuote, PriceSource, PriceSourceInfo } from "../price-quote.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
 import { mapWithConcurrency } from "./concurrency-limit.js";
 import type { PriceCache } from "./price-cache.js";
 import { quoteFailuresFromFallback, type FailedLookup } from "./price-fallback.js";
 import { parsePriceListItem, PriceLookupError, selectRate, type PriceListProduct } from "./price-list-document.js";
 import { PRICE_LIST_QUERY_VERSION, priceListQuery, type PriceListQuery } from "./price-list-queries.js";
 import { DEFAULT_PRICING_API_REGION } from "./pricing-api-regions.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./request-timeouts.js";
 import { SnapshotPriceSource } from "./snapshot-source.js";
 
 export { DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS } from "./pricing-api-regions.js";
@@ -30,6 +32,8 @@ export interface AwsPricingSourceOptions {
   credentials?: PricingClientConfig["credentials"];
   /** SDK attempts per request, with backoff on ThrottlingException and 5xx (default 5; tests use 1-2). */
   maxAttempts?: number;
+  /** Milliseconds one request (each attempt) may take before it fails as a TimeoutError (default 10 s). */
+  requestTimeoutMs?: number;
   /** Lookups in flight at once (default 5; the API's bucket is 10 refilled at 5/s). */
   concurrency?: number;
   /** On-disk cache; none when omitted. */
@@ -62,6 +66,7 @@ export class AwsPricingSource implements PriceSource {
   private earliestFetch: string | undefined;
   private credentialCheck: Promise<void> | undefined;
   private cacheWriteFailed = false;
+  private readonly breaker = new CircuitBreaker();
 
   constructor(opts: AwsPricingSourceOptions = {}) {
     this.apiRegion = opts.apiRegion ?? DEFAULT_PRICING_API_REGION;
@@ -75,6 +80,7 @@ export class AwsPricingSource implements PriceSource {
         maxAttempts: opts.maxAttempts ?? 5,
         // Adaptive mode adds client-side rate limiting once the API starts throttling.
         retryMode: "adaptive",
+        requestHandler: requestTimeouts(opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       });
     this.concurrency = opts.concurrency ?? 5;
     this.cache = opts.cache;
@@ -140,7 +146,8 @@ export class AwsPricingSource implements PriceSource {
       const queries = new Map<string, Promise<PriceListProduct[]>>();
       await mapWithConcurrency(misses, credentialError ? misses.length : this.concurrency, async (k) => {
         const id = priceKeyId(k);
-        if (credentialError) results.set(id, { ok: false, error: credentialError });
+        const notAsked = credentialError ?? this.breaker.open;
+        if (notAsked) results.set(id, { ok: false, error: notAsked });
         else {
           try {
             const quote = await this.fetch(k, queries);
@@ -149,6 +156,7 @@ export class AwsPricingSource implements PriceSource {
             await this.store(k, quote);
           } catch (error) {
             results.set(id, { ok: false, error });
+            this.breaker.record(error, id);
           }
         }
         settled();

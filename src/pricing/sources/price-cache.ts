@@ -39,8 +39,11 @@ export class PriceCache {
     try {
       const entry = JSON.parse(raw) as { format?: string; key?: string; price?: CachedPrice };
       const p = entry.price;
-      if (entry.format !== FORMAT || entry.key !== key || !p || typeof p.usdPerUnit !== "number" || !(p.usdPerUnit > 0)) return undefined;
-      if (typeof p.unit !== "string" || typeof p.origin?.label !== "string") return undefined;
+      if (entry.format !== FORMAT || entry.key !== key || !p || typeof p.usdPerUnit !== "number" || !(p.usdPerUnit > 0) || !Number.isFinite(p.usdPerUnit)) return undefined;
+      // The origin is shown in reports as is: every field a report reads must have its type.
+      const o = p.origin;
+      if (typeof p.unit !== "string" || typeof o?.label !== "string" || typeof o.source !== "string" || typeof o.asOf !== "string") return undefined;
+      if (typeof o.estimated !== "boolean" || (o.note !== undefined && typeof o.note !== "string") || typeof p.fetchedAt !== "string") return undefined;
       const fetched = Date.parse(p.fetchedAt);
       const age = this.now().getTime() - fetched;
       // A fetch date in the future (clock skew beyond a minute) is as untrustworthy as an expired one.

@@ -2,8 +2,10 @@
 import type { EC2Client, EC2ClientConfig, _InstanceType } from "@aws-sdk/client-ec2";
 import type { PriceQuote, PriceSourceInfo, SpotPriceSource, SpotQuote } from "../price-quote.js";
 import { SNAPSHOT, type PriceSnapshot } from "../snapshot/snapshot.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
 import { describeError } from "./price-fallback.js";
 import { PriceLookupError } from "./price-list-document.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./request-timeouts.js";
 import { SpotDiscountSource } from "./spot-discount-source.js";
 
 /** What the spot history of one type in one region says. */
@@ -23,6 +25,8 @@ export interface SpotHistorySourceOptions {
   endpoint?: string;
   credentials?: EC2ClientConfig["credentials"];
   maxAttempts?: number;
+  /** Milliseconds one request (each attempt) may take before it fails as a TimeoutError (default 10 s). */
+  requestTimeoutMs?: number;
   /** Answers keys the history cannot (default: the configured dated discount). */
   fallback?: SpotPriceSource;
   snapshot?: PriceSnapshot;
@@ -48,6 +52,8 @@ export class SpotHistorySource implements SpotPriceSource {
   private readonly warningList: string[] = [];
   private readonly counts = { requests: 0, history: 0, fellBack: 0 };
   private fallbackUsed = false;
+  /** Per region: EC2 throttles and fails per regional endpoint. */
+  private readonly breakers = new Map<string, CircuitBreaker>();
 
   constructor(private readonly opts: SpotHistorySourceOptions = {}) {
     this.fallback = opts.fallback ?? new SpotDiscountSource();
@@ -64,7 +70,11 @@ export class SpotHistorySource implements SpotPriceSource {
     const memoKey = `${key.region}|${type}`;
     let pending = this.memo.get(memoKey);
     if (!pending) {
-      pending = this.history(key.region, type);
+      let breaker = this.breakers.get(key.region);
+      if (!breaker) this.breakers.set(key.region, (breaker = new CircuitBreaker()));
+      const notAsked = breaker.open;
+      pending = notAsked ? Promise.reject(notAsked) : this.history(key.region, type);
+      pending.catch((e: unknown) => breaker.record(e, `spot|${key.region}|${type}`));
       this.memo.set(memoKey, pending);
     }
     try {
@@ -128,6 +138,7 @@ export class SpotHistorySource implements SpotPriceSource {
           ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
           maxAttempts: this.opts.maxAttempts ?? 5,
           retryMode: "adaptive",
+          requestHandler: requestTimeouts(this.opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
         });
       this.clients.set(region, c);
     }
