@@ -1,37 +1,96 @@
-// Prints the time to estimate a synthesized plan as a ratio to plain read + JSON.parse of the same file.
-// Ratios, not absolute times, because the machines are noisy: both are measured in the same run.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+/**
+ * Estimate + check of synthesized plans with 1k/10k/50k resources, as a ratio to reading and JSON.parse of the
+ * same file (the floor: no tool can read the plan faster). Ratios, not times, because the machine is shared:
+ * both sides are measured in the same process, interleaved, after a warm-up, and the medians are compared.
+ *
+ * estimate + check = loadPlan → estimatePlans (embedded snapshot) → evaluatePolicies (policies/default.yaml),
+ * what `costgate check <plan> --policy policies/default.yaml` does before rendering its output.
+ *
+ *   node --expose-gc lib/bench/estimate.js [1000,10000,50000]
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { loadPlan } from "../src/plan/load-plan.js";
-import { estimatePlan } from "../src/pricing/estimate-plans.js";
+import { evaluatePolicies } from "../src/policy/evaluate-policies.js";
+import { loadPolicyFiles } from "../src/policy/load-policy.js";
+import { estimatePlans } from "../src/pricing/estimate-plans.js";
+import { collectGarbage, fmt, isMain, median, pad, repoPath, timeMs } from "./stats.js";
 import { syntheticStack } from "./synthetic-plan.js";
 
-async function median(times: number, f: () => Promise<unknown> | unknown): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await f();
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  return ms[Math.floor(ms.length / 2)]!;
+export const RATIO_GOAL = 3;
+const POLICY = repoPath("policies/default.yaml");
+
+export interface EstimateRatio {
+  resources: number;
+  fileMb: number;
+  runs: number;
+  parseMs: number;
+  estimateCheckMs: number;
+  ratio: number;
+  findings: number;
 }
 
-const sizes = (process.argv[2] ?? "1000,10000").split(",").map(Number);
-const dir = mkdtempSync(join(tmpdir(), "costgate-bench-"));
-try {
-  console.log("resources  read+parse ms  estimate ms  ratio (goal <= 3x)");
-  for (const n of sizes) {
-    const stackDir = join(dir, `n${n}`, "stacks", "bench");
-    mkdirSync(stackDir, { recursive: true });
-    const file = join(stackDir, "cdk.tf.json");
-    writeFileSync(file, JSON.stringify(syntheticStack(n), null, 2));
-    const baseline = await median(7, () => JSON.parse(readFileSync(file, "utf8")));
-    const full = await median(7, async () => estimatePlan(loadPlan(file)));
-    console.log(`${String(n).padStart(9)}  ${baseline.toFixed(1).padStart(13)}  ${full.toFixed(1).padStart(11)}  ${(full / baseline).toFixed(2)}x`);
+/** Write a synthetic stack of `n` resources as `<dir>/n<n>/stacks/bench/cdk.tf.json`; returns the path. */
+export function writeSyntheticStack(dir: string, n: number): string {
+  const stackDir = join(dir, `n${n}`, "stacks", "bench");
+  mkdirSync(stackDir, { recursive: true });
+  const file = join(stackDir, "cdk.tf.json");
+  writeFileSync(file, JSON.stringify(syntheticStack(n), null, 2));
+  return file;
+}
+
+/** What `costgate check` does before rendering: load, price, evaluate. Returns the number of findings. */
+export async function estimateAndCheck(file: string): Promise<number> {
+  const policies = loadPolicyFiles([POLICY]);
+  const [estimate] = await estimatePlans([loadPlan(file)]);
+  return evaluatePolicies(policies, estimate!, { today: "2026-11-23" }).findings.length;
+}
+
+export async function measureEstimateRatio(file: string, resources: number, runs: number): Promise<EstimateRatio> {
+  const parse = () => JSON.parse(readFileSync(file, "utf8"));
+  // Warm-up: module loading, the JIT, the policy schema compile and the snapshot indexes.
+  for (let i = 0; i < 2; i++) {
+    parse();
+    await estimateAndCheck(file);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  const parseMs: number[] = [];
+  const fullMs: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    // Alternate the order so drift on a shared machine hits both sides alike.
+    for (const side of i % 2 ? ["full", "parse"] : ["parse", "full"]) {
+      collectGarbage();
+      if (side === "parse") parseMs.push(await timeMs(parse));
+      else fullMs.push(await timeMs(async () => (findings = await estimateAndCheck(file))));
+    }
+  }
+  const p = median(parseMs);
+  const f = median(fullMs);
+  return { resources, fileMb: readFileSync(file).length / 1e6, runs, parseMs: p, estimateCheckMs: f, ratio: f / p, findings };
+}
+
+export function runsFor(n: number): number {
+  return n <= 1_000 ? 21 : n <= 10_000 ? 11 : 7;
+}
+
+export async function estimateRatios(sizes: number[], print: (line: string) => void): Promise<EstimateRatio[]> {
+  const dir = mkdtempSync(join(tmpdir(), "costgate-bench-"));
+  const out: EstimateRatio[] = [];
+  try {
+    print(`  resources  file MB  runs  read+parse ms  estimate+check ms   ratio  (goal ≤ ${RATIO_GOAL}×)`);
+    for (const n of sizes) {
+      const r = await measureEstimateRatio(writeSyntheticStack(dir, n), n, runsFor(n));
+      out.push(r);
+      print(`  ${pad(n, 9)}  ${pad(fmt(r.fileMb), 7)}  ${pad(r.runs, 4)}  ${pad(fmt(r.parseMs), 13)}  ${pad(fmt(r.estimateCheckMs), 17)}  ${pad(fmt(r.ratio, 2), 5)}×  ${r.ratio <= RATIO_GOAL ? "ok" : "over"}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+if (isMain(import.meta.url)) {
+  const sizes = (process.argv[2] ?? "1000,10000,50000").split(",").map(Number);
+  await estimateRatios(sizes, console.log);
 }

@@ -1,11 +1,15 @@
-import { CostgateError, pointer } from "../errors.js";
+import { CostgateError, pointer, pointerSegment } from "../errors.js";
 import { effectiveTags } from "./effective-tags.js";
 import { assertNesting, findExpressions, isExpression, isObject, nestingError, showValue, toNumber } from "./json-values.js";
 import { providerKeyOf, readAwsProviders } from "./provider-regions.js";
 import type { Plan, Resource } from "./resource.js";
 
-/** Terraform meta-arguments: not resource attributes. */
-const META_KEYS = new Set(["//", "provider", "count", "for_each", "depends_on", "lifecycle", "provisioner", "connection"]);
+// Terraform meta-arguments (not resource attributes): "//", provider, count, for_each, depends_on, lifecycle,
+// provisioner, connection. Left out of `attributes` by the destructuring in planFromCdktfStack.
+
+const NO_TAGS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
+const ONE = Object.freeze({ count: 1 });
 
 export interface CdktfStackOptions {
   stack: string;
@@ -28,10 +32,16 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
   const warnings: string[] = [];
   const warnedProviders = new Set<string>();
   const resources: Resource[] = [];
-  for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, unknown>)) {
+  // Loops and object building below run once per resource (50,000 in the benchmark): plain for-in loops and
+  // string concatenation, no intermediate arrays or spreads.
+  const section = (json.resource ?? {}) as Record<string, unknown>;
+  for (const type in section) {
+    const byName = section[type];
     if (!isObject(byName)) throw new CostgateError(`resources of type ${type} must be an object keyed by name`, file, pointer("resource", type));
-    for (const [name, raw] of Object.entries(byName)) {
-      const at = pointer("resource", type, name);
+    const typeAt = "/resource/" + pointerSegment(type) + "/";
+    for (const name in byName) {
+      const raw = byName[name];
+      const at = typeAt + pointerSegment(name);
       if (!isObject(raw)) throw new CostgateError(`resource ${type}.${name} must be an object`, file, at);
       const providerKey = providerKeyOf(raw.provider);
       const provider = providers.get(providerKey);
@@ -51,27 +61,18 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
       }
       const { count, countExpression } = readCount(raw, file, at);
       const meta = isObject(raw["//"]) && isObject(raw["//"].metadata) ? raw["//"].metadata : undefined;
-      const attributes: Record<string, unknown> = {};
-      for (const k in raw) if (!META_KEYS.has(k)) attributes[k] = raw[k];
-      const { tags, unknownTags } = effectiveTags(type, attributes, provider?.defaultTags ?? {}, provider?.defaultTagsUnknown ?? []);
-      resources.push({
-        address: `${type}.${name}`,
-        stack,
-        type,
-        name,
-        provider: providerKey,
-        region,
-        regionDefaulted,
-        tags,
-        unknownTags,
-        count,
-        ...(countExpression !== undefined ? { countExpression } : {}),
-        attributes,
-        unknowns: expressionsIn(attributes, file, at),
-        action: "create",
-        ...(meta && typeof meta.path === "string" ? { constructPath: meta.path } : {}),
-        origin: { file, pointer: at },
-      });
+      // Everything but the meta-arguments (META_KEYS), in the order written.
+      const { "//": _m, provider: _p, count: _c, for_each: _f, depends_on: _d, lifecycle: _l, provisioner: _v, connection: _n, ...attributes } = raw;
+      const { tags, unknownTags } = effectiveTags(type, attributes, provider?.defaultTags ?? NO_TAGS, provider?.defaultTagsUnknown ?? NO_KEYS);
+      // Built in this key order (countExpression and constructPath only when set), as before.
+      const r = { address: type + "." + name, stack, type, name, provider: providerKey, region, regionDefaulted, tags, unknownTags, count } as Resource;
+      if (countExpression !== undefined) r.countExpression = countExpression;
+      r.attributes = attributes;
+      r.unknowns = expressionsIn(attributes, file, at);
+      r.action = "create";
+      if (meta && typeof meta.path === "string") r.constructPath = meta.path;
+      r.origin = { file, pointer: at };
+      resources.push(r);
     }
   }
   return { input: file, format: "cdktf", stacks: [stack], resources, warnings };
@@ -99,7 +100,7 @@ function readCount(raw: Record<string, unknown>, file: string, at: string): { co
     if (isObject(fe)) return { count: Object.keys(fe).length };
     throw new CostgateError("`for_each` must be a map, a set or an expression", file, `${at}/for_each`);
   }
-  return { count: 1 };
+  return ONE;
 }
 
 function expressionsIn(attributes: Record<string, unknown>, file: string, at: string): string[] {

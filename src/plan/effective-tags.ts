@@ -1,4 +1,4 @@
-import { blocks, isExpression, readTags } from "./json-values.js";
+import { blocks, isExpression } from "./json-values.js";
 
 /**
  * Effective tags of a resource: provider default_tags, then the resource's own `tags`, then tags that reach
@@ -9,29 +9,51 @@ export function effectiveTags(
   type: string,
   attrs: Record<string, unknown>,
   defaultTags: Record<string, string>,
-  defaultUnknown: string[] = [],
+  defaultUnknown: readonly string[] = [],
 ): { tags: Record<string, string>; unknownTags: string[] } {
   const tags: Record<string, string> = { ...defaultTags };
-  const unknown = new Set(defaultUnknown);
-  const merge = (t: { tags: Record<string, string>; unknown: string[] }) => {
-    for (const [k, v] of Object.entries(t.tags)) {
-      tags[k] = v;
-      unknown.delete(k);
-    }
-    for (const k of t.unknown) if (!(k in tags)) unknown.add(k);
-  };
-  merge(readTags(attrs.tags));
+  // Runs for every resource: no Set, closures or intermediate maps unless a tag value is an expression.
+  const acc: Accumulator = { tags, unknown: defaultUnknown.length > 0 ? new Set(defaultUnknown) : undefined };
+  mergeTagMap(acc, attrs.tags);
   if (type === "aws_autoscaling_group") {
     for (const b of [...blocks(attrs.tag), ...blocks(attrs.tags)]) {
       if (typeof b.key !== "string") continue;
-      if (isExpression(b.value)) unknown.add(b.key);
-      else if (b.value !== undefined && b.value !== null) merge({ tags: { [b.key]: String(b.value) }, unknown: [] });
+      if (isExpression(b.value)) (acc.unknown ??= new Set()).add(b.key);
+      else if (b.value !== undefined && b.value !== null) setTag(acc, b.key, String(b.value));
     }
   }
   if (type === "aws_launch_template") {
     for (const spec of blocks(attrs.tag_specifications)) {
-      if (spec.resource_type === undefined || spec.resource_type === "instance") merge(readTags(spec.tags));
+      if (spec.resource_type === undefined || spec.resource_type === "instance") mergeTagMap(acc, spec.tags);
     }
   }
-  return { tags, unknownTags: [...unknown].filter((k) => !(k in tags)).sort() };
+  if (!acc.unknown) return { tags, unknownTags: [] };
+  return { tags, unknownTags: [...acc.unknown].filter((k) => !Object.hasOwn(tags, k)).sort() };
+}
+
+interface Accumulator {
+  tags: Record<string, string>;
+  unknown: Set<string> | undefined;
+}
+
+function setTag(acc: Accumulator, key: string, value: string): void {
+  acc.tags[key] = value;
+  acc.unknown?.delete(key);
+}
+
+/**
+ * Merge a string→string tag map: literal values (strings, numbers, booleans) win over earlier ones; keys whose
+ * value is an expression are unknown unless an earlier source set them. Other values are ignored.
+ */
+function mergeTagMap(acc: Accumulator, v: unknown): void {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return;
+  const map = v as Record<string, unknown>;
+  for (const k in map) {
+    const val = map[k];
+    if (typeof val === "string") {
+      if (val.includes("${")) {
+        if (!Object.hasOwn(acc.tags, k)) (acc.unknown ??= new Set()).add(k);
+      } else setTag(acc, k, val);
+    } else if (typeof val === "number" || typeof val === "boolean") setTag(acc, k, String(val));
+  }
 }

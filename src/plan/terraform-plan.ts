@@ -81,7 +81,7 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
       region,
       regionDefaulted,
       tags,
-      unknownTags: unknownTagKeys.filter((k) => !(k in tags)),
+      unknownTags: unknownTagKeys.filter((k) => !Object.hasOwn(tags, k)),
       count: 1,
       attributes,
       unknowns,

@@ -148,7 +148,7 @@ function scopeLoosenings(c: RuleScope, p: RuleScope): string[] {
   }
   for (const [key, want] of Object.entries(p.tags ?? {})) {
     const pv = Array.isArray(want) ? want : [want];
-    const cw = c.tags?.[key];
+    const cw = c.tags && Object.hasOwn(c.tags, key) ? c.tags[key] : undefined;
     if (cw === undefined) {
       out.push(`narrows scope.tags to ${key}`);
       continue;

@@ -69,7 +69,7 @@ export function toPolicyResource(r: ResourceEstimate, env: EnvironmentOptions): 
  * expression costgate could not resolve.
  */
 export function tagValue(r: Pick<ResourceEstimate, "tags" | "unknownTags">, key: string): { key: string; value: string | undefined } | undefined {
-  if (key in r.tags) return { key, value: r.tags[key] };
+  if (Object.hasOwn(r.tags, key)) return { key, value: r.tags[key] };
   if (r.unknownTags.includes(key)) return { key, value: undefined };
   const lower = key.toLowerCase();
   const k = Object.keys(r.tags).find((t) => t.toLowerCase() === lower);

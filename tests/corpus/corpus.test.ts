@@ -106,6 +106,12 @@ const PLANS: Record<string, Outcome> = {
     expect(statuses(e)).toEqual(["__proto__.x:unsupported", "aws_instance.constructor:priced"]);
     expect(Object.getPrototypeOf(e)).toBe(Object.prototype);
   }),
+  "asg-count-unknown-volumes.json": ok((e) => {
+    // Launch template storage, IOPS and throughput all need the instance count: unpriced, not "usage-based".
+    const asg = resources(e).find((r) => r.type === "aws_autoscaling_group")!;
+    expect(asg.status).toBe("unpriced");
+    expect(asg.components.map((c) => c.unpricedReason)).toEqual(["desired capacity is an expression (${var.n})", "volume count is unknown", "volume count is unknown", "volume count is unknown"]);
+  }),
   "tfplan-changes-object.json": bad(/ at \/resource_changes: `resource_changes` must be an array$/),
   "tfplan-unknown-action.json": bad(/ at \/resource_changes\/0\/change\/actions: unknown plan action \["explode"\]; /),
   "tfplan-empty-actions.json": bad(/\/change\/actions: `actions` must be a non-empty array$/),
@@ -185,6 +191,14 @@ const POLICIES: Record<string, Outcome> = {
   }),
   "live-exemption.yaml": verdict("pass", (v) => expect(v.waived.map((f) => f.ruleId)).toEqual(["CG-COR-001"])),
   "hostile-text.yaml": verdict("fail", (v) => expect(v.findings[0]!.description).toBe("<img src=x onerror=alert(1)> @everyone **no** | pipe | [x](https://evil)")),
+  "prototype-names.yaml": verdict("fail", (v) => {
+    // Tag keys named like Object.prototype members are ordinary keys: missing here, not found on the prototype.
+    expect(v.findings.map((f) => [f.address, f.message])).toEqual([
+      ["aws_instance.trainer", "missing tag `constructor`; missing tag `hasOwnProperty`"],
+      ["aws_s3_bucket.data", "missing tag `constructor`; missing tag `hasOwnProperty`"],
+    ]);
+    expect(v.notes).toEqual([expect.stringContaining("no `toString` tag")]);
+  }),
   "proto-key.yaml": bad(/:4:1: unknown key `__proto__` in the document; /),
   "alias-bomb.yaml": bad(/:2:8: YAML error: Excessive alias count/),
   "ansi-kind.yaml": bad(/:9:19: unknown check kind "budget\\n\\u001b\[2Jforged: line" in rules\[0\]\.check; /),

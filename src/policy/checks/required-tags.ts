@@ -29,7 +29,7 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
         const caseSensitive = req.caseSensitive !== false;
         const tags = r.estimate.tags;
         const unknownKeys = r.estimate.unknownTags;
-        let found: string | undefined = key in tags || unknownKeys.includes(key) ? key : undefined;
+        let found: string | undefined = Object.hasOwn(tags, key) || unknownKeys.includes(key) ? key : undefined;
         if (found === undefined) {
           const other = [...Object.keys(tags), ...unknownKeys].find((k) => k.toLowerCase() === key.toLowerCase());
           if (other !== undefined && caseSensitive) {
@@ -73,7 +73,7 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
     const out: string[] = [];
     if (central.includeFree === true && project.includeFree !== true) out.push("stops checking free resources");
     for (const [key, c0] of Object.entries(central.keys)) {
-      if (!(key in project.keys)) {
+      if (!Object.hasOwn(project.keys, key)) {
         out.push(`drops required tag \`${key}\``);
         continue;
       }

@@ -77,16 +77,18 @@ export function ebsComponents(opts: {
     purchaseOption: "on-demand",
     ...(storageProblem ? { unpricedReason: storageProblem } : {}),
   });
+  // IOPS and throughput need the volume count too; without it they are unpriced, not usage-based.
+  const countProblem = n === null ? { unpricedReason: "volume count is unknown" } : {};
   const iops = opts.iops ?? null;
   if ((volumeType === "io1" || volumeType === "io2") && iops !== null && iops > 0) {
-    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand" });
+    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
   }
   if (volumeType === "gp3" && iops !== null && iops > 3000) {
-    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand" });
+    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
   }
   const tp = opts.throughput ?? null;
   if (volumeType === "gp3" && tp !== null && tp > 125) {
-    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand" });
+    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
   }
   return out;
 }
