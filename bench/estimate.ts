@@ -15,7 +15,7 @@ import { loadPlan } from "../src/plan/load-plan.js";
 import { evaluatePolicies } from "../src/policy/evaluate-policies.js";
 import { loadPolicyFiles } from "../src/policy/load-policy.js";
 import { estimatePlans } from "../src/pricing/estimate-plans.js";
-import { collectGarbage, fmt, isMain, median, pad, repoPath, timeMs } from "./stats.js";
+import { fmt, isMain, median, pad, repoPath, timeMs } from "./stats.js";
 import { syntheticStack } from "./synthetic-plan.js";
 
 export const RATIO_GOAL = 3;
@@ -49,8 +49,11 @@ export async function estimateAndCheck(file: string): Promise<number> {
 
 export async function measureEstimateRatio(file: string, resources: number, runs: number): Promise<EstimateRatio> {
   const parse = () => JSON.parse(readFileSync(file, "utf8"));
-  // Warm-up: module loading, the JIT, the policy schema compile and the snapshot indexes.
-  for (let i = 0; i < 2; i++) {
+  // Warm-up (module loading, the JIT, the policy schema compile, the snapshot indexes): at least 5 runs and
+  // half a second. No forced GC between runs: a full collection also ages out compiled code, so every run
+  // would start half cold.
+  const warmUntil = performance.now() + 500;
+  for (let i = 0; i < 5 || performance.now() < warmUntil; i++) {
     parse();
     await estimateAndCheck(file);
   }
@@ -60,7 +63,6 @@ export async function measureEstimateRatio(file: string, resources: number, runs
   for (let i = 0; i < runs; i++) {
     // Alternate the order so drift on a shared machine hits both sides alike.
     for (const side of i % 2 ? ["full", "parse"] : ["parse", "full"]) {
-      collectGarbage();
       if (side === "parse") parseMs.push(await timeMs(parse));
       else fullMs.push(await timeMs(async () => (findings = await estimateAndCheck(file))));
     }

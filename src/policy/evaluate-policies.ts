@@ -2,7 +2,7 @@ import { allResources, type Estimate } from "../pricing/estimate.js";
 import { applyExemptions } from "./apply-exemptions.js";
 import { applyOverrides } from "./apply-overrides.js";
 import { checkDefinition } from "./checks/index.js";
-import type { CheckResult } from "./checks/check-definition.js";
+import type { CheckContext, CheckResult } from "./checks/check-definition.js";
 import { composePolicies, enforcementIn, type EffectiveRule } from "./compose-policies.js";
 import type { LoadedPolicy } from "./policy-document.js";
 import { stackEnvironments, toPolicyResource, type PolicyResource } from "./policy-resource.js";
@@ -62,10 +62,9 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
       notes.push(`rule ${rule.rule.id} (${rule.rule.check.kind}) was not evaluated: it compares with a base estimate (pass --base)`);
       continue;
     }
-    const ctx = {
-      head: headResources.filter((r) => inScope(rule.rule.scope, r)),
-      ...(baseResources ? { base: baseResources.filter((r) => inScope(rule.rule.scope, r)) } : {}),
-    };
+    const scope = rule.rule.scope;
+    const ctx: CheckContext = { head: scope ? headResources.filter((r) => inScope(scope, r)) : headResources.filter(inScopeWithoutSelectors) };
+    if (baseResources) ctx.base = scope ? baseResources.filter((r) => inScope(scope, r)) : baseResources.filter(inScopeWithoutSelectors);
     const results = def.evaluate(rule.rule.check, ctx);
     let deferred = false;
     for (const result of results) {
@@ -98,13 +97,16 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
 /** Hard before soft before advisory; then higher severity; then rule id and place. */
 export function byImportance(a: Finding, b: Finding): number {
   return (
-    ENFORCEMENTS.indexOf(b.enforcement) - ENFORCEMENTS.indexOf(a.enforcement) ||
-    SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity) ||
+    ENFORCEMENT_RANK[b.enforcement] - ENFORCEMENT_RANK[a.enforcement] ||
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
     cmp(a.ruleId, b.ruleId) ||
     cmp(a.stack ?? "", b.stack ?? "") ||
     cmp(a.address ?? a.group ?? "", b.address ?? b.group ?? "")
   );
 }
+
+const ENFORCEMENT_RANK = Object.fromEntries(ENFORCEMENTS.map((x, i) => [x, i])) as Record<Enforcement, number>;
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((x, i) => [x, i])) as Record<Finding["severity"], number>;
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -120,12 +122,16 @@ function strictestLevel(rule: EffectiveRule, environments: readonly (string | un
   return best!;
 }
 
+/** In scope for a rule without selectors: every resource but those being deleted or read. */
+function inScopeWithoutSelectors(r: PolicyResource): boolean {
+  return inScope(undefined, r);
+}
+
 function toPending(rule: EffectiveRule, result: CheckResult, today: string): { pending: PendingFinding; deferred: boolean } | undefined {
   const r = rule.rule;
   const onUnknown = r.onUnknown ?? "fail";
   if (result.unknown && onUnknown === "ignore") return undefined;
-  const resources: PolicyResource[] = result.resource ? [result.resource] : (result.group?.resources ?? []);
-  const envs = [...new Set(resources.map((x) => x.environment))];
+  const envs = result.resource ? [result.resource.environment] : [...new Set((result.group?.resources ?? []).map((x) => x.environment))];
   let { level, environment } = strictestLevel(rule, envs);
   let message = result.message;
   if (result.unknown && onUnknown === "advisory") level = "advisory";
@@ -136,28 +142,22 @@ function toPending(rule: EffectiveRule, result: CheckResult, today: string): { p
     deferred = true;
   }
   const e = result.resource?.estimate;
-  const finding: Finding = {
-    ruleId: r.id,
-    description: r.description,
-    severity: r.severity,
-    enforcement: level,
-    policyFile: rule.policy.file,
-    ...(e ? { stack: e.stack, address: e.address } : result.group?.stack ? { stack: result.group.stack } : {}),
-    ...(e?.constructPath ? { constructPath: e.constructPath } : {}),
-    message,
-    ...(result.monthlyCost !== undefined ? { monthlyCost: result.monthlyCost } : {}),
-    kind: r.check.kind,
-    ...(result.group ? { group: result.group.label } : {}),
-    ...(result.resource ? { environment: result.resource.environment } : environment !== undefined ? { environment } : {}),
-    ...(result.unknown ? { unknown: true } : {}),
-  };
-  return {
-    pending: {
-      finding,
-      rule,
-      ...(result.subjectMonthlyCost !== undefined ? { subjectMonthlyCost: result.subjectMonthlyCost } : {}),
-      targets: e ? [result.resource!.key, e.address] : [result.group?.label ?? "total"],
-    },
-    deferred,
-  };
+  // Built key by key in this order (a finding per resource can mean tens of thousands): the JSON key order.
+  const finding = { ruleId: r.id, description: r.description, severity: r.severity, enforcement: level, policyFile: rule.policy.file } as Finding;
+  if (e) {
+    finding.stack = e.stack;
+    finding.address = e.address;
+  } else if (result.group?.stack) finding.stack = result.group.stack;
+  if (e?.constructPath) finding.constructPath = e.constructPath;
+  finding.message = message;
+  if (result.monthlyCost !== undefined) finding.monthlyCost = result.monthlyCost;
+  finding.kind = r.check.kind;
+  if (result.group) finding.group = result.group.label;
+  if (result.resource) finding.environment = result.resource.environment;
+  else if (environment !== undefined) finding.environment = environment;
+  if (result.unknown) finding.unknown = true;
+  const pending = { finding, rule } as PendingFinding;
+  if (result.subjectMonthlyCost !== undefined) pending.subjectMonthlyCost = result.subjectMonthlyCost;
+  pending.targets = e ? [result.resource!.key, e.address] : [result.group?.label ?? "total"];
+  return { pending, deferred };
 }

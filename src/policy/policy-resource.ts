@@ -104,7 +104,7 @@ export function incompleteReason(r: ResourceEstimate): string {
 
 /** Instance types without the SageMaker `ml.` prefix. */
 export function normalizedInstanceType(t: string): string {
-  return t.replace(/^ml\./, "");
+  return t.startsWith("ml.") ? t.slice(3) : t;
 }
 
 /** True when an instance type value is an unresolved expression. */

@@ -1,5 +1,5 @@
-/** Policy regular expressions: compiled once, checked at load time. */
-const cache = new Map<string, RegExp>();
+/** Policy regular expressions: compiled once, checked at load time. Keyed by flags, then pattern (no string built per test). */
+const cache = new Map<string, Map<string, RegExp>>();
 
 /** Why a pattern cannot be used, or undefined when it compiles. */
 export function regexProblem(pattern: string): string | undefined {
@@ -12,11 +12,12 @@ export function regexProblem(pattern: string): string | undefined {
 }
 
 export function compileRegex(pattern: string, flags = ""): RegExp {
-  const id = `${flags}/${pattern}`;
-  let re = cache.get(id);
+  let byPattern = cache.get(flags);
+  if (!byPattern) cache.set(flags, (byPattern = new Map()));
+  let re = byPattern.get(pattern);
   if (!re) {
     re = new RegExp(pattern, flags);
-    cache.set(id, re);
+    byPattern.set(pattern, re);
   }
   return re;
 }

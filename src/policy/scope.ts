@@ -13,7 +13,7 @@ export function inScope(scope: RuleScope | undefined, r: PolicyResource): boolea
   if (scope.resourceTypes && firstMatchingGlob(scope.resourceTypes, e.type) === undefined) return false;
   if (scope.stacks && firstMatchingGlob(scope.stacks, e.stack) === undefined) return false;
   if (scope.addresses && !scope.addresses.some((a) => globMatch(a, e.address) || globMatch(a, r.key))) return false;
-  if (scope.environments && !scope.environments.some((env) => env.toLowerCase() === r.environment)) return false;
+  if (scope.environments && !lowerCased(scope.environments).includes(r.environment)) return false;
   if (scope.workloads && (e.facts.workload === undefined || !scope.workloads.includes(e.facts.workload))) return false;
   if (scope.regions && firstMatchingGlob(scope.regions, e.region) === undefined) return false;
   if (scope.actions && !(scope.actions as string[]).includes(e.action)) return false;
@@ -28,4 +28,13 @@ export function inScope(scope: RuleScope | undefined, r: PolicyResource): boolea
     }
   }
   return true;
+}
+
+const lowered = new WeakMap<readonly string[], string[]>();
+
+/** A selector list in lower case, computed once per list (inScope runs for every rule × resource). */
+function lowerCased(list: readonly string[]): string[] {
+  let out = lowered.get(list);
+  if (!out) lowered.set(list, (out = list.map((x) => x.toLowerCase())));
+  return out;
 }

@@ -80,13 +80,16 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     if (!byStack.has(r.stack)) byStack.set(r.stack, []);
     byStack.get(r.stack)!.push(est);
   }
-  const stacks = [...byStack.entries()].map(([name, resources]) => ({
-    name,
-    monthlyCost: sum(resources.map((x) => x.monthlyCost)),
-    monthlyCostOnDemand: sum(resources.map((x) => x.monthlyCostOnDemand)),
-    resources,
-  }));
-  const totals = estimateTotals(stacks.flatMap((s) => s.resources));
+  const stacks = [...byStack.entries()].map(([name, resources]) => {
+    let monthlyCost = 0;
+    let monthlyCostOnDemand = 0;
+    for (const x of resources) {
+      monthlyCost += x.monthlyCost;
+      monthlyCostOnDemand += x.monthlyCostOnDemand;
+    }
+    return { name, monthlyCost, monthlyCostOnDemand, resources };
+  });
+  const totals = estimateTotals(stacks.length === 1 ? stacks[0]!.resources : stacks.flatMap((s) => s.resources));
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
     currency: "USD",
@@ -102,19 +105,24 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
 
 /** Totals over resources: cost sums and a count per pricing status. */
 export function estimateTotals(resources: readonly ResourceEstimate[]): EstimateTotals {
-  const count = (s: ResourceStatus) => resources.filter((x) => x.status === s).length;
-  return {
-    monthlyCost: sum(resources.map((r) => r.monthlyCost)),
-    monthlyCostOnDemand: sum(resources.map((r) => r.monthlyCostOnDemand)),
-    resources: resources.length,
-    priced: count("priced"),
-    partial: count("partial"),
-    unpriced: count("unpriced"),
-    usageBased: count("usage-based"),
-    free: count("free"),
-    unsupported: count("unsupported"),
-  };
+  const totals: EstimateTotals = { monthlyCost: 0, monthlyCostOnDemand: 0, resources: resources.length, priced: 0, partial: 0, unpriced: 0, usageBased: 0, free: 0, unsupported: 0 };
+  // One pass (this runs over every resource of base and head).
+  for (const r of resources) {
+    totals.monthlyCost += r.monthlyCost;
+    totals.monthlyCostOnDemand += r.monthlyCostOnDemand;
+    totals[STATUS_COUNT[r.status]]++;
+  }
+  return totals;
 }
+
+const STATUS_COUNT = {
+  priced: "priced",
+  partial: "partial",
+  unpriced: "unpriced",
+  "usage-based": "usageBased",
+  free: "free",
+  unsupported: "unsupported",
+} as const satisfies Record<ResourceStatus, keyof EstimateTotals>;
 
 function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): ComponentEstimate {
   // Built field by field (no spreads): this runs for every component of every resource.
@@ -157,10 +165,4 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
   out.monthlyCost = qty === null ? null : q.usdPerUnit * qty;
   out.price = q.origin;
   return out;
-}
-
-function sum(xs: number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
 }

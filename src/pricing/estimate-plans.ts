@@ -24,7 +24,7 @@ export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): 
   const prices = opts.prices ?? new SnapshotPriceSource();
   const spot = opts.spot ?? new SpotDiscountSource();
   const costPlans = plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
-  const resolved = await resolvePrices(costPlans.flat(), prices, spot);
+  const resolved = await resolvePrices(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), prices, spot);
   return plans.map((p, i) => assembleEstimate(p, costPlans[i]!, resolved));
 }
 

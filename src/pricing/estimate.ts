@@ -96,5 +96,8 @@ export interface Estimate {
 
 /** Every resource of an estimate in stack order. */
 export function allResources(e: Estimate): ResourceEstimate[] {
-  return e.stacks.flatMap((s) => s.resources);
+  if (e.stacks.length === 1) return e.stacks[0]!.resources.slice();
+  const out: ResourceEstimate[] = [];
+  for (const s of e.stacks) for (const r of s.resources) out.push(r);
+  return out;
 }

@@ -30,9 +30,14 @@ export interface Usage {
 
 export const EMPTY_USAGE: Usage = { typeDefaults: {}, byAddress: [] };
 
+const NO_USAGE: ResourceUsage = Object.freeze({});
+
 /** Merge usage for a resource: type defaults, then address matches (exact beats wildcard, later beats earlier). */
 export function usageFor(usage: Usage, r: Pick<Resource, "type" | "address" | "stack">): ResourceUsage {
-  const out: Record<string, number> = { ...(usage.typeDefaults[r.type] ?? {}) };
+  const defaults = Object.hasOwn(usage.typeDefaults, r.type) ? usage.typeDefaults[r.type] : undefined;
+  // No address entries (the common case, and every resource without a usage file): the type defaults as they are.
+  if (usage.byAddress.length === 0) return defaults ?? NO_USAGE;
+  const out: Record<string, number> = Object.assign({}, defaults);
   const qualified = `${r.stack}/${r.address}`;
   const wild: ResourceUsage[] = [];
   const exact: ResourceUsage[] = [];

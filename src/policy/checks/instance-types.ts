@@ -11,7 +11,10 @@ import type { CheckDefinition, CheckResult } from "./check-definition.js";
 export function instanceTypeMatches(entry: string, type: string): boolean {
   const t = normalizedInstanceType(type);
   const e = normalizedInstanceType(entry);
-  if (!e.includes(".") && !e.includes("*") && !e.includes("?")) return t.split(".")[0] === e;
+  if (!e.includes(".") && !e.includes("*") && !e.includes("?")) {
+    const dot = t.indexOf(".");
+    return (dot < 0 ? t : t.slice(0, dot)) === e;
+  }
   return globMatch(e, t);
 }
 

@@ -20,13 +20,17 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
   },
   evaluate(check, ctx) {
     const out: CheckResult[] = [];
+    // Per key, once per check rather than once per resource.
+    const requirements = Object.entries(check.keys).map(([key, req0]) => {
+      const req: TagRequirement = req0 ?? {};
+      const caseSensitive = req.caseSensitive !== false;
+      return { key, req, caseSensitive, pattern: req.pattern === undefined ? undefined : compileRegex(req.pattern, caseSensitive ? "" : "i") };
+    });
     for (const r of ctx.head) {
       if (r.estimate.status === "free" && check.includeFree !== true) continue;
       const problems: string[] = [];
       const unknown: string[] = [];
-      for (const [key, req0] of Object.entries(check.keys)) {
-        const req: TagRequirement = req0 ?? {};
-        const caseSensitive = req.caseSensitive !== false;
+      for (const { key, req, caseSensitive, pattern } of requirements) {
         const tags = r.estimate.tags;
         const unknownKeys = r.estimate.unknownTags;
         let found: string | undefined = Object.hasOwn(tags, key) || unknownKeys.includes(key) ? key : undefined;
@@ -42,7 +46,7 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
           problems.push(`missing tag \`${key}\``);
           continue;
         }
-        const value = tags[found];
+        const value = Object.hasOwn(tags, found) ? tags[found] : undefined;
         const constrained = req.values !== undefined || req.pattern !== undefined;
         if (value === undefined) {
           if (constrained) unknown.push(`value of tag \`${found}\` is unknown until apply, so it cannot be checked`);
@@ -61,7 +65,7 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
           const ok = caseSensitive ? req.values.includes(value) : req.values.some((v) => v.toLowerCase() === value.toLowerCase());
           if (!ok) problems.push(`tag ${found}=\`${value}\` is not one of ${req.values.join(", ")}`);
         }
-        if (req.pattern !== undefined && !compileRegex(req.pattern, caseSensitive ? "" : "i").test(value))
+        if (pattern !== undefined && !pattern.test(value))
           problems.push(`tag ${found}=\`${value}\` does not match /${req.pattern}/`);
       }
       if (problems.length) out.push({ resource: r, message: problems.join("; "), subjectMonthlyCost: r.estimate.monthlyCost });
