@@ -49,31 +49,31 @@ export class NestingTooDeep extends Error {
 
 /** JSON pointers of every unresolved expression inside a value. Throws NestingTooDeep past MAX_NESTING. */
 export function findExpressions(v: unknown): string[] {
-  const found: string[] = [];
-  const path: string[] = [];
-  // Paths are joined only on a hit: most values hold no expression, and this runs for every resource.
-  const walk = (x: unknown): void => {
-    if (typeof x === "string") {
-      if (x.includes("${")) found.push("/" + path.join("/"));
-    } else if (typeof x === "object" && x !== null) {
-      if (path.length >= MAX_NESTING) throw new NestingTooDeep("/" + path.join("/"));
-      if (Array.isArray(x)) {
-        for (let i = 0; i < x.length; i++) {
-          path.push(String(i));
-          walk(x[i]);
-          path.pop();
-        }
-      } else {
-        for (const k in x as Record<string, unknown>) {
-          if (k === "//") continue;
-          path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-          walk((x as Record<string, unknown>)[k]);
-          path.pop();
-        }
+  // Runs for every resource: one shared path stack, the result array only on a hit, paths joined only on a hit.
+  const found = walkExpressions(v, [], undefined);
+  return found ?? [];
+}
+
+function walkExpressions(x: unknown, path: string[], found: string[] | undefined): string[] | undefined {
+  if (typeof x === "string") {
+    if (x.includes("${")) (found ??= []).push("/" + path.join("/"));
+  } else if (typeof x === "object" && x !== null) {
+    if (path.length >= MAX_NESTING) throw new NestingTooDeep("/" + path.join("/"));
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        path.push(String(i));
+        found = walkExpressions(x[i], path, found);
+        path.pop();
+      }
+    } else {
+      for (const k in x as Record<string, unknown>) {
+        if (k === "//") continue;
+        path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
+        found = walkExpressions((x as Record<string, unknown>)[k], path, found);
+        path.pop();
       }
     }
-  };
-  walk(v);
+  }
   return found;
 }
 

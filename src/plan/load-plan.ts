@@ -87,7 +87,7 @@ function stackNameForFile(path: string): string {
 export function readJson(path: string, shown = path): unknown {
   let text: string;
   try {
-    text = decodeText(readFileSync(path));
+    text = readText(path);
   } catch (e) {
     throw new CostgateError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`, shown);
   }
@@ -101,9 +101,18 @@ export function readJson(path: string, shown = path): unknown {
 }
 
 /**
- * File bytes as text: UTF-8, with a byte order mark removed, or UTF-16 when it starts with one (Windows
- * PowerShell 5's `terraform show -json > plan.json` writes UTF-16LE with a BOM).
+ * A file as text: UTF-8 (read straight into a string, the fast path), with a byte order mark removed, or UTF-16
+ * when it starts with one (Windows PowerShell 5's `terraform show -json > plan.json` writes UTF-16LE with a BOM).
  */
+function readText(path: string): string {
+  const text = readFileSync(path, "utf8");
+  if (text.charCodeAt(0) === 0xfeff) return text.slice(1);
+  // A UTF-16 byte order mark is not UTF-8: it decodes to replacement characters.
+  if (text.charCodeAt(0) === 0xfffd) return decodeText(readFileSync(path));
+  return text;
+}
+
+/** File bytes as text: UTF-8 (without a byte order mark) or UTF-16 with one. */
 export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.toString("utf8", 3);
   if (buf[0] === 0xff && buf[1] === 0xfe) return buf.toString("utf16le", 2);

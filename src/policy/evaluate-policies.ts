@@ -55,6 +55,10 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
         .join(", ")})`,
     );
 
+  // Resources being deleted or only read are in no rule's scope: leave them out once, not once per rule.
+  // Rules without selectors then share one list (checks only read ctx.head and ctx.base).
+  const activeHead = headResources.filter(isActive);
+  const activeBase = baseResources?.filter(isActive);
   const pending: PendingFinding[] = [];
   for (const rule of composed.rules) {
     const def = checkDefinition(rule.rule.check.kind);
@@ -63,8 +67,8 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
       continue;
     }
     const scope = rule.rule.scope;
-    const ctx: CheckContext = { head: scope ? headResources.filter((r) => inScope(scope, r)) : headResources.filter(inScopeWithoutSelectors) };
-    if (baseResources) ctx.base = scope ? baseResources.filter((r) => inScope(scope, r)) : baseResources.filter(inScopeWithoutSelectors);
+    const ctx: CheckContext = { head: scope ? activeHead.filter((r) => inScope(scope, r)) : activeHead };
+    if (activeBase) ctx.base = scope ? activeBase.filter((r) => inScope(scope, r)) : activeBase;
     const results = def.evaluate(rule.rule.check, ctx);
     let deferred = false;
     for (const result of results) {
@@ -122,8 +126,8 @@ function strictestLevel(rule: EffectiveRule, environments: readonly (string | un
   return best!;
 }
 
-/** In scope for a rule without selectors: every resource but those being deleted or read. */
-function inScopeWithoutSelectors(r: PolicyResource): boolean {
+/** In scope of a rule without selectors: every resource but those being deleted or only read. */
+function isActive(r: PolicyResource): boolean {
   return inScope(undefined, r);
 }
 

@@ -24,14 +24,14 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
   evaluate(check, ctx) {
     const out: CheckResult[] = [];
     for (const r of ctx.head) {
-      const types = r.estimate.facts.instanceTypes.filter((t) => !isUnresolved(t));
-      const problems: string[] = [];
-      for (const t of types) {
+      let problems: string[] | undefined;
+      for (const t of r.estimate.facts.instanceTypes) {
+        if (isUnresolved(t)) continue;
         const denied = check.deny?.find((d) => instanceTypeMatches(d, t));
-        if (denied !== undefined) problems.push(`${t} is denied (matches \`${denied}\`)`);
-        else if (check.allow && !check.allow.some((a) => instanceTypeMatches(a, t))) problems.push(`${t} is not in the allowed list (${check.allow.join(", ")})`);
+        if (denied !== undefined) (problems ??= []).push(`${t} is denied (matches \`${denied}\`)`);
+        else if (check.allow && !check.allow.some((a) => instanceTypeMatches(a, t))) (problems ??= []).push(`${t} is not in the allowed list (${check.allow.join(", ")})`);
       }
-      if (problems.length) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}`, subjectMonthlyCost: r.estimate.monthlyCost });
+      if (problems) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}`, subjectMonthlyCost: r.estimate.monthlyCost });
       else if (instanceTypesUnknown(r.estimate))
         out.push({
           resource: r,

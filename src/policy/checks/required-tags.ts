@@ -28,8 +28,9 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
     });
     for (const r of ctx.head) {
       if (r.estimate.status === "free" && check.includeFree !== true) continue;
-      const problems: string[] = [];
-      const unknown: string[] = [];
+      // Arrays only when something is wrong (most resources pass).
+      let problems: string[] | undefined;
+      let unknown: string[] | undefined;
       for (const { key, req, caseSensitive, pattern } of requirements) {
         const tags = r.estimate.tags;
         const unknownKeys = r.estimate.unknownTags;
@@ -37,39 +38,39 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
         if (found === undefined) {
           const other = [...Object.keys(tags), ...unknownKeys].find((k) => k.toLowerCase() === key.toLowerCase());
           if (other !== undefined && caseSensitive) {
-            problems.push(`tag \`${other}\` has the wrong case; expected \`${key}\``);
+            (problems ??= []).push(`tag \`${other}\` has the wrong case; expected \`${key}\``);
             continue;
           }
           found = other;
         }
         if (found === undefined) {
-          problems.push(`missing tag \`${key}\``);
+          (problems ??= []).push(`missing tag \`${key}\``);
           continue;
         }
         const value = Object.hasOwn(tags, found) ? tags[found] : undefined;
         const constrained = req.values !== undefined || req.pattern !== undefined;
         if (value === undefined) {
-          if (constrained) unknown.push(`value of tag \`${found}\` is unknown until apply, so it cannot be checked`);
+          if (constrained) (unknown ??= []).push(`value of tag \`${found}\` is unknown until apply, so it cannot be checked`);
           continue;
         }
         if (value.trim() === "") {
-          problems.push(`tag \`${found}\` is empty`);
+          (problems ??= []).push(`tag \`${found}\` is empty`);
           continue;
         }
         // AWS rejects longer values; and a pattern is not run over megabytes from a pull request.
         if (value.length > MAX_TAG_VALUE_LENGTH) {
-          problems.push(`tag \`${found}\` is ${value.length} characters long; AWS allows at most ${MAX_TAG_VALUE_LENGTH}`);
+          (problems ??= []).push(`tag \`${found}\` is ${value.length} characters long; AWS allows at most ${MAX_TAG_VALUE_LENGTH}`);
           continue;
         }
         if (req.values !== undefined) {
           const ok = caseSensitive ? req.values.includes(value) : req.values.some((v) => v.toLowerCase() === value.toLowerCase());
-          if (!ok) problems.push(`tag ${found}=\`${value}\` is not one of ${req.values.join(", ")}`);
+          if (!ok) (problems ??= []).push(`tag ${found}=\`${value}\` is not one of ${req.values.join(", ")}`);
         }
         if (pattern !== undefined && !pattern.test(value))
-          problems.push(`tag ${found}=\`${value}\` does not match /${req.pattern}/`);
+          (problems ??= []).push(`tag ${found}=\`${value}\` does not match /${req.pattern}/`);
       }
-      if (problems.length) out.push({ resource: r, message: problems.join("; "), subjectMonthlyCost: r.estimate.monthlyCost });
-      else if (unknown.length) out.push({ resource: r, message: unknown.join("; "), unknown: true, subjectMonthlyCost: r.estimate.monthlyCost });
+      if (problems) out.push({ resource: r, message: problems.join("; "), subjectMonthlyCost: r.estimate.monthlyCost });
+      else if (unknown) out.push({ resource: r, message: unknown.join("; "), unknown: true, subjectMonthlyCost: r.estimate.monthlyCost });
     }
     return out;
   },

@@ -2,7 +2,7 @@ import { blocks, firstBlock, isExpression, literalString, toNumber } from "../..
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { ebsComponents, ec2InstanceHours, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate } from "./launch-template-reference.js";
 import { optional } from "./aws-instance.js";
 
@@ -94,15 +94,17 @@ export const awsAutoscalingGroup: CatalogEntry = {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
     const od = s.mixed && s.instances !== null ? onDemandInstances(s.instances, s.mixed.base, s.mixed.pct) : s.instances;
-    return {
-      instanceTypes: type ? [type] : [],
-      instanceCount: s.instances,
-      gpusPerInstance: type ? ctx.gpusOf(type) : null,
-      purchaseOption: !s.mixed || od === s.instances ? "on-demand" : od === 0 ? "spot" : "mixed",
-      ...optional("workload", workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined)),
-      ...optional("checkpointLocation", r.tags["checkpoint-uri"]),
-      minCapacity: toNumber(r.attributes.min_size),
-    };
+    return factsWith(
+      {
+        instanceTypes: type ? [type] : [],
+        instanceCount: s.instances,
+        gpusPerInstance: type ? ctx.gpusOf(type) : null,
+        purchaseOption: !s.mixed || od === s.instances ? "on-demand" : od === 0 ? "spot" : "mixed",
+      },
+      workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
+      r.tags["checkpoint-uri"],
+      { minCapacity: toNumber(r.attributes.min_size) },
+    );
   },
 };
 

@@ -1,10 +1,9 @@
 import { firstBlock, isExpression, literalString, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { ebsComponents, ec2InstanceHours, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
 import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
-import { optional } from "./aws-instance.js";
 
 function shape(r: Resource, ctx: CatalogContext) {
   const sc = firstBlock(r.attributes.scaling_config);
@@ -59,15 +58,11 @@ export const awsEksNodeGroup: CatalogEntry = {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
     const types = s.types.length > 0 ? s.types : type ? [type] : [];
-    return {
-      instanceTypes: types,
-      instanceCount: s.instances,
-      gpusPerInstance: type ? ctx.gpusOf(type) : null,
-      purchaseOption: s.spot ? "spot" : "on-demand",
-      ...optional("workload", workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined)),
-      ...optional("checkpointLocation", r.tags["checkpoint-uri"]),
-      minCapacity: toNumber(s.sc?.min_size),
-      scalesToZero: toNumber(s.sc?.min_size) === 0,
-    };
+    return factsWith(
+      { instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" },
+      workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
+      r.tags["checkpoint-uri"],
+      { minCapacity: toNumber(s.sc?.min_size), scalesToZero: toNumber(s.sc?.min_size) === 0 },
+    );
   },
 };

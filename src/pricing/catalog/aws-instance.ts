@@ -1,6 +1,6 @@
 import { firstBlock, blocks, literalString, toNumber } from "../../plan/json-values.js";
 import type { CatalogEntry } from "./catalog-entry.js";
-import { countProblem, ebsComponents, ec2InstanceHours, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { countProblem, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 
 /** `aws_instance`: instance-hours (spot via instance_market_options) plus root and EBS block devices. */
 export const awsInstance: CatalogEntry = {
@@ -49,15 +49,17 @@ export const awsInstance: CatalogEntry = {
   },
   facts(r, ctx) {
     const type = literalString(r.attributes.instance_type);
-    return {
-      instanceTypes: type ? [type] : [],
-      instanceCount: ctx.usage.instance_count ?? r.count,
-      gpusPerInstance: type ? ctx.gpusOf(type) : null,
-      purchaseOption: isSpot(r.attributes) ? "spot" : "on-demand",
-      ...optional("workload", workloadFromTags(r)),
-      ...optional("checkpointLocation", r.tags["checkpoint-uri"]),
-      minCapacity: r.count,
-    };
+    return factsWith(
+      {
+        instanceTypes: type ? [type] : [],
+        instanceCount: ctx.usage.instance_count ?? r.count,
+        gpusPerInstance: type ? ctx.gpusOf(type) : null,
+        purchaseOption: isSpot(r.attributes) ? "spot" : "on-demand",
+      },
+      workloadFromTags(r),
+      r.tags["checkpoint-uri"],
+      { minCapacity: r.count },
+    );
   },
 };
 

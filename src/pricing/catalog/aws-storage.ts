@@ -1,14 +1,8 @@
 import { literalString, toNumber } from "../../plan/json-values.js";
 import type { CatalogEntry } from "./catalog-entry.js";
-import { countProblem, ebsComponents, workloadFromTags } from "./compute-components.js";
-import { optional } from "./aws-instance.js";
+import { countProblem, ebsComponents, factsWith, workloadFromTags } from "./compute-components.js";
 
-const storageFacts: CatalogEntry["facts"] = (r) => ({
-  instanceTypes: [],
-  instanceCount: null,
-  gpusPerInstance: null,
-  ...optional("workload", workloadFromTags(r)),
-});
+const storageFacts: CatalogEntry["facts"] = (r) => factsWith({ instanceTypes: [], instanceCount: null, gpusPerInstance: null }, workloadFromTags(r), undefined);
 
 /** `aws_ebs_volume`: GB-months by volume type, plus provisioned IOPS / throughput above the gp3 baseline. */
 export const awsEbsVolume: CatalogEntry = {

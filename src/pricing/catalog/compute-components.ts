@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
-import type { CostComponentSpec, PurchaseOption } from "../cost-component.js";
+import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
 import { isExpression } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
@@ -91,6 +91,22 @@ export function ebsComponents(opts: {
     out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
   }
   return out;
+}
+
+/**
+ * Facts with `workload` and `checkpointLocation` set only when known, then `rest`, in that key order (the
+ * order of the JSON report). Conditional assignments instead of spreads: this runs for every resource, and V8
+ * builds an object literal with spreads in the middle much more slowly.
+ */
+export function factsWith(
+  base: ResourceFacts,
+  workload: ResourceFacts["workload"],
+  checkpointLocation: string | undefined,
+  rest?: Partial<ResourceFacts>,
+): ResourceFacts {
+  if (workload !== undefined) base.workload = workload;
+  if (checkpointLocation !== undefined) base.checkpointLocation = checkpointLocation;
+  return rest ? Object.assign(base, rest) : base;
 }
 
 /** Workload from the `workload` tag (training|inference), if set. */

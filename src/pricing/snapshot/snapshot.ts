@@ -48,18 +48,24 @@ const known = new Set(SNAPSHOT.knownInstanceTypes);
 
 /** True when the type is a real EC2 instance type the snapshot knows (priced or not). */
 export function isKnownInstanceType(type: string): boolean {
-  return known.has(type.replace(/^ml\./, ""));
+  return known.has(withoutMl(type));
+}
+
+/** `ml.g5.xlarge` → `g5.xlarge` (called for every resource: no regular expression). */
+function withoutMl(type: string): string {
+  return type.startsWith("ml.") ? type.slice(3) : type;
 }
 
 /** GPUs (or Inferentia/Trainium chips) per instance, or 0 for types without accelerators in the table. */
 export function gpusOf(type: string): number | null {
-  const t = type.replace(/^ml\./, "");
-  const s = SNAPSHOT.specs[t];
+  const t = withoutMl(type);
+  const s = Object.hasOwn(SNAPSHOT.specs, t) ? SNAPSHOT.specs[t] : undefined;
   if (s) return s.gpus;
   return known.has(t) ? 0 : null;
 }
 
 /** vCPUs per instance, when the snapshot's specs table has the type. */
 export function vcpusOf(type: string): number | null {
-  return SNAPSHOT.specs[type.replace(/^ml\./, "")]?.vcpu ?? null;
+  const t = withoutMl(type);
+  return Object.hasOwn(SNAPSHOT.specs, t) ? SNAPSHOT.specs[t]!.vcpu : null;
 }
