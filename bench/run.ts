@@ -8,7 +8,7 @@
  *   4. Price List requests for N distinct keys (goal N; 0 on a warm cache)
  *   5. synth overhead of the governance aspect (bench/synth.ts; goal ≤ 1.2×), last
  *
- *   node --expose-gc lib/bench/run.js [--sizes 1000,10000,50000] [--synth-runs 5] [--check]
+ *   node lib/bench/run.js [--sizes 1000,10000,50000] [--synth-runs 5] [--check]
  *
  * `--check` exits 1 when a goal is missed.
  */

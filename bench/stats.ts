@@ -14,11 +14,6 @@ export async function timeMs(f: () => unknown): Promise<number> {
   return performance.now() - t0;
 }
 
-/** Collect garbage when node runs with --expose-gc, so one measurement does not pay for the previous one. */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 /** A path in the repository (bench files run from lib/bench/ after `npm run build`). */
 export function repoPath(p: string): string {
   return fileURLToPath(new URL(`../../${p}`, import.meta.url));

@@ -191,6 +191,22 @@ describe("partial outages", () => {
     expect(api.getProducts().map((r) => r.status)).toEqual([200, 500]);
   });
 
+  it("server errors on half the keys do not stop the source asking for the other half", async () => {
+    // 5xx can concern some prices only (unlike throttling or timeouts), so they never stop the lookups.
+    const failing = new Set(TYPES.filter((_, i) => i % 2 === 0));
+    const api = await fakeApi({
+      fault: ({ input }) => (failing.has(input.Filters?.find((f: { Field: string }) => f.Field === "instanceType")?.Value) ? { status: 500, type: "InternalErrorException", message: "shard down" } : undefined),
+    });
+    const s = live(api.endpoint, { concurrency: 2 });
+    const quotes = await s.quote(KEYS);
+    TYPES.forEach((t, i) => {
+      if (failing.has(t)) expectSnapshotFallback(quotes.get(priceKeyId(ec2(t))), t, /InternalErrorException: shard down/);
+      else expect(quotes.get(priceKeyId(ec2(t)))).toMatchObject({ priced: true, usdPerUnit: 1 + i / 10, origin: { source: "aws-pricing-api" } });
+    });
+    expect(api.getProducts()).toHaveLength(TYPES.length);
+    expect(s.warnings().some((w) => w.includes("ServiceUnavailable"))).toBe(false);
+  });
+
   it("answers that are 200 OK but not a price list fall back per key, with the reason", async () => {
     const bodies: Record<string, string> = {
       "g5.xlarge": "<html>captive portal</html>",
