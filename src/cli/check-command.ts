@@ -1,19 +1,16 @@
 import { CostgateError } from "../errors.js";
-import { loadPlan } from "../plan/load-plan.js";
 import { evaluatePolicies } from "../policy/evaluate-policies.js";
 import { loadPolicyFiles } from "../policy/load-policy.js";
 import { parseOverrideFlag } from "../policy/override-flag.js";
-import { estimatePlans } from "../pricing/estimate-plans.js";
-import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
 import { renderVerdictText } from "../report/verdict-text.js";
 import { diffEstimates } from "../pricing/diff-estimates.js";
 import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { renderSarif } from "../report/sarif.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS } from "./estimate-command.js";
+import { PLAN_OPTIONS, pricePlans } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
+import { PRICE_OPTIONS_HELP } from "./price-options.js";
 
 export const CHECK_FORMATS = ["table", "json", "markdown", "sarif", "focus-csv"] as const;
 
@@ -62,17 +59,7 @@ export const checkCommand: Command = async (args, io) => {
   // Policies first: a broken policy is reported before any pricing work.
   const policies = loadPolicyFiles(policyFiles);
   const overrides = (values.override ?? []).map(parseOverrideFlag);
-  const usage = values.usage ? loadUsageFile(values.usage) : EMPTY_USAGE;
-  const planOpts = values.region ? { defaultRegion: values.region } : {};
-  const headPlan = loadPlan(positionals[0]!, planOpts);
-  const basePlan = values.base !== undefined ? loadPlan(values.base, planOpts) : undefined;
-  const sources = await resolvePriceSources(values, io);
-  const [head, base] = await estimatePlans(basePlan ? [headPlan, basePlan] : [headPlan], {
-    usage,
-    prices: sources.prices,
-    spot: sources.spot,
-    allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false,
-  });
+  const [head, base] = await pricePlans(values.base !== undefined ? [positionals[0]!, values.base] : [positionals[0]!], values, io);
   const verdict = evaluatePolicies(policies, head!, {
     ...(base ? { base } : {}),
     overrides,

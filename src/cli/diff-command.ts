@@ -1,15 +1,12 @@
 import { CostgateError } from "../errors.js";
-import { loadPlan } from "../plan/load-plan.js";
 import { diffEstimates } from "../pricing/diff-estimates.js";
-import { estimatePlans } from "../pricing/estimate-plans.js";
-import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
 import { renderDiffJson } from "../report/diff-json.js";
 import { renderDiffText } from "../report/diff-text.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS } from "./estimate-command.js";
+import { PLAN_OPTIONS, pricePlans } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
+import { PRICE_OPTIONS_HELP } from "./price-options.js";
 
 export const DIFF_FORMATS = ["table", "json", "markdown"] as const;
 
@@ -33,12 +30,7 @@ export const diffCommand: Command = async (args, io) => {
   }
   const format = formatOption("diff", values.format, DIFF_FORMATS, "table");
   if (positionals.length !== 2) throw new CostgateError("expected <base> and <head> (see `costgate diff --help`)", "costgate diff");
-  const usage = values.usage ? loadUsageFile(values.usage) : EMPTY_USAGE;
-  const opts = values.region ? { defaultRegion: values.region } : {};
-  const base = loadPlan(positionals[0]!, opts);
-  const head = loadPlan(positionals[1]!, opts);
-  const sources = await resolvePriceSources(values, io);
-  const [b, h] = await estimatePlans([base, head], { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false });
+  const [b, h] = await pricePlans([positionals[0]!, positionals[1]!], values, io);
   const diff = diffEstimates(b!, h!);
   io.stdout(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderMarkdownReport({ estimate: h!, diff }) : renderDiffText(diff));
   return EXIT.ok;
