@@ -1,7 +1,64 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoPath } from "./stats.js";
+
+/** The two plan shapes the benchmarks run on. */
+export type PlanShape = "synth" | "minimal";
+
+/** A synthesized stack to replicate: its cdk.tf.json and the stack id its literal names start with. */
+export interface TemplateStack {
+  id: string;
+  json: { resource: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+}
+
 /**
- * A synthesized-looking cdk.tf.json with `n` resources of the priced GPU families, for benchmarks: instances
- * (spot training with checkpoints, on-demand), EBS volumes, EKS node groups, S3 buckets and IAM roles, with
- * provider default tags and per-resource tags, as CostTags writes them.
+ * Synthesize the example app (`examples/gpu-platform`: Batch training with checkpoints, a SageMaker endpoint
+ * with auto scaling and a night schedule, an EKS GPU node pool, IAM, S3) with the real cdktf, into a temporary
+ * directory, and return its stacks. Needs `npm run build`.
+ */
+export function synthesizeExampleStacks(): TemplateStack[] {
+  const out = mkdtempSync(join(tmpdir(), "costgate-bench-synth-"));
+  try {
+    const r = spawnSync(process.execPath, [repoPath("lib/examples/gpu-platform/main.js")], { env: { ...process.env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`synthesizing examples/gpu-platform failed: ${r.stderr.trim().split("\n")[0] ?? `exit ${r.status}`}`);
+    return readdirSync(join(out, "stacks")).map((id) => ({ id, json: JSON.parse(readFileSync(join(out, "stacks", id, "cdk.tf.json"), "utf8")) }));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A plan shaped like real synth output: the template stacks' resources, copied until there are `n`. Each copy
+ * renames its resources (`<name>_<copy>`) and the literal names AWS needs unique (endpoint, bucket, role names
+ * start with the stack id), and its references follow, so cross-resource lookups (an endpoint's scaling target,
+ * a node group's launch template) find the copy's own resources, as in a real stack of that size.
+ */
+export function synthLikeStack(n: number, templates: readonly TemplateStack[]): unknown {
+  const resource: Record<string, Record<string, unknown>> = {};
+  let count = 0;
+  for (let copy = 0; count < n; copy++) {
+    const t = templates[copy % templates.length]!;
+    const names: [string, string][] = [];
+    for (const type in t.json.resource) for (const name in t.json.resource[type]) names.push([type, name]);
+    let text = JSON.stringify(t.json.resource).split(t.id).join(`${t.id}-c${copy}`);
+    for (const [type, name] of names) text = text.split(`\${${type}.${name}.`).join(`\${${type}.${name}_${copy}.`);
+    const copied = JSON.parse(text) as Record<string, Record<string, unknown>>;
+    for (const [type, name] of names) {
+      if (count === n) break;
+      (resource[type] ??= {})[`${name}_${copy}`] = copied[type]![name];
+      count++;
+    }
+  }
+  return { ...templates[0]!.json, resource };
+}
+
+/**
+ * A minimal cdk.tf.json with `n` resources of the priced GPU families: instances (spot training with
+ * checkpoints, on-demand), EBS volumes, EKS node groups, S3 buckets and IAM roles, with provider default tags and
+ * a few per-resource tags. About 40% of the bytes per resource of real synth output, nearly all of them priced:
+ * the worst case for the ratio to JSON.parse.
  */
 export function syntheticStack(n: number): unknown {
   const types = ["p5.48xlarge", "p4d.24xlarge", "g5.xlarge", "g6.2xlarge", "m5.large", "c5.2xlarge", "inf2.xlarge"];

@@ -47,55 +47,43 @@ export class NestingTooDeep extends Error {
   }
 }
 
-/** JSON pointers of every unresolved expression inside a value. Throws NestingTooDeep past MAX_NESTING. */
-export function findExpressions(v: unknown): string[] {
-  // Runs for every resource: one shared path stack, the result array only on a hit, paths joined only on a hit.
-  const found = walkExpressions(v, [], undefined);
-  return found ?? [];
-}
-
-function walkExpressions(x: unknown, path: string[], found: string[] | undefined): string[] | undefined {
-  if (typeof x === "string") {
-    if (x.includes("${")) (found ??= []).push("/" + path.join("/"));
-  } else if (typeof x === "object" && x !== null) {
-    if (path.length >= MAX_NESTING) throw new NestingTooDeep("/" + path.join("/"));
-    if (Array.isArray(x)) {
-      for (let i = 0; i < x.length; i++) {
-        path.push(String(i));
-        found = walkExpressions(x[i], path, found);
-        path.pop();
-      }
-    } else {
-      for (const k in x as Record<string, unknown>) {
-        if (k === "//") continue;
-        path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-        found = walkExpressions((x as Record<string, unknown>)[k], path, found);
-        path.pop();
-      }
-    }
-  }
-  return found;
-}
-
 /** NestingTooDeep as bad input at the place it happens (`at` + the pointer inside); any other error unchanged. */
 export function nestingError(e: unknown, file: string, at: string): unknown {
   if (!(e instanceof NestingTooDeep)) return e;
   return new CostgateError(`value ${e.message}; expected a Terraform configuration value`, file, `${at}${e.pointer === "/" ? "" : e.pointer}`);
 }
 
-/** Throw NestingTooDeep when a value nests deeper than MAX_NESTING (for values no other walker visits). */
+/**
+ * Throw NestingTooDeep when a value nests deeper than MAX_NESTING, before any recursive reader (a
+ * JSON.stringify in a message, a search through attributes) can exhaust the stack on it.
+ */
 export function assertNesting(v: unknown): void {
+  // Runs over every resource: a depth count only; the pointer of the offending value is found on failure.
+  if (!nestsDeeperThan(v, MAX_NESTING)) return;
+  throw new NestingTooDeep(deepestPointer(v));
+}
+
+function nestsDeeperThan(x: unknown, levels: number): boolean {
+  if (typeof x !== "object" || x === null) return false;
+  if (levels === 0) return true;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (nestsDeeperThan(x[i], levels - 1)) return true;
+  } else for (const k in x as Record<string, unknown>) if (nestsDeeperThan((x as Record<string, unknown>)[k], levels - 1)) return true;
+  return false;
+}
+
+/** Pointer to the first value MAX_NESTING levels down, for the error message. */
+function deepestPointer(v: unknown): string {
   const path: string[] = [];
-  const walk = (x: unknown): void => {
-    if (typeof x !== "object" || x === null) return;
-    if (path.length >= MAX_NESTING) throw new NestingTooDeep("/" + path.join("/"));
-    for (const k in x as Record<string, unknown>) {
-      path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-      walk((x as Record<string, unknown>)[k]);
-      path.pop();
-    }
-  };
-  walk(v);
+  let x = v;
+  while (path.length < MAX_NESTING && typeof x === "object" && x !== null) {
+    const obj = x as Record<string, unknown>;
+    const k = Object.keys(obj).find((key) => nestsDeeperThan(obj[key], MAX_NESTING - path.length - 1));
+    if (k === undefined) break;
+    path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
+    x = obj[k];
+  }
+  return "/" + path.join("/");
 }
 
 /** A short rendering of an input value for messages (values may be huge or deeply nested). */

@@ -28,10 +28,12 @@ export interface Resource {
   count: number | null;
   /** The raw count expression when count is unknown. */
   countExpression?: string;
-  /** Raw configuration attributes (values as written; blocks may be objects or arrays). */
+  /**
+   * Raw configuration attributes (values as written; blocks may be objects or arrays). For cdktf output this is
+   * the resource's JSON object itself, so Terraform meta-arguments (`//`, `count`, `depends_on`, …) appear in it:
+   * read attributes by name.
+   */
   attributes: Record<string, unknown>;
-  /** JSON pointers (relative to `attributes`) of values that are unresolved `${...}` expressions. */
-  unknowns: string[];
   /** Plan action; synthesized configuration is treated as "create". */
   action: ResourceAction;
   /** cdktf construct path (from the `//` metadata), when present. */

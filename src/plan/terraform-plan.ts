@@ -84,7 +84,6 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
       unknownTags: unknownTagKeys.filter((k) => !Object.hasOwn(tags, k)),
       count: 1,
       attributes,
-      unknowns,
       action,
       origin: { file, pointer: at },
     });

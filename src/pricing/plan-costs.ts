@@ -4,6 +4,8 @@ import { catalogEntryFor, FREE_TYPES } from "./catalog/index.js";
 import type { CatalogContext } from "./catalog/catalog-entry.js";
 import type { CostComponentSpec, ResourceFacts } from "./cost-component.js";
 import { gpusOf, isKnownInstanceType, vcpusOf } from "./snapshot/snapshot.js";
+import { internedString } from "./interned-string.js";
+import { canonicalPriceKey } from "./price-key.js";
 import { usageFor, type ResourceUsage, type Usage, EMPTY_USAGE } from "./usage.js";
 
 /** A resource with the cost components the catalog declares for it, before prices are known. */
@@ -19,7 +21,8 @@ export interface PlanCostsOptions {
   allowUnknownInstanceTypes?: boolean;
 }
 
-const NO_FACTS: ResourceFacts = { instanceTypes: [], instanceCount: null, gpusPerInstance: null };
+const NO_FACTS: ResourceFacts = Object.freeze({ instanceTypes: Object.freeze([]) as unknown as string[], instanceCount: null, gpusPerInstance: null });
+const NO_COMPONENTS: CostComponentSpec[] = Object.freeze([]) as unknown as CostComponentSpec[];
 
 /** Pure: declare every resource's cost components. Deleted resources (plan action delete) cost nothing. */
 export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCostsOptions = {}): ResourceCostPlan[] {
@@ -49,12 +52,12 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
     resource = plan.resources[i]!;
     const entry = catalogEntryFor(resource.type);
     if (!entry) {
-      out[i] = { resource, kind: FREE_TYPES.has(resource.type) ? "free" : "unsupported", components: [], facts: NO_FACTS };
+      out[i] = { resource, kind: FREE_TYPES.has(resource.type) ? "free" : "unsupported", components: NO_COMPONENTS, facts: NO_FACTS };
       continue;
     }
     ctx.usage = usageFor(usage, resource);
     const facts = saneFacts(entry.facts(resource, ctx));
-    out[i] = { resource, kind: "costed", components: resource.action === "delete" ? [] : saneQuantities(entry.components(resource, ctx)), facts };
+    out[i] = { resource, kind: "costed", components: resource.action === "delete" ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx)), facts };
   }
   return out;
 }
@@ -98,18 +101,24 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 export const MAX_MONTHLY_QUANTITY = 1e12;
 
 /**
- * Out-of-range input (a negative size or capacity, a count beyond reason) makes a component unpriced, with the
- * reason, instead of a negative, infinite or absurd cost.
+ * A catalog entry's components, ready to keep: out-of-range quantities (a negative size or capacity, a count
+ * beyond reason) make a component unpriced, with the reason, instead of a negative, infinite or absurd cost;
+ * names and price keys are shared copies; the array is exactly as long as it needs to be (one grown by push
+ * keeps spare room, and 50,000 of them add up).
  */
-function saneQuantities(components: CostComponentSpec[]): CostComponentSpec[] {
-  for (let i = 0; i < components.length; i++) {
-    const c = components[i]!;
+function finishedComponents(components: CostComponentSpec[]): CostComponentSpec[] {
+  if (components.length === 0) return NO_COMPONENTS;
+  const out = components.slice();
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    c.name = internedString(c.name);
+    if (c.priceKey) c.priceKey = canonicalPriceKey(c.priceKey);
     const q = c.monthlyQuantity;
     if (q === null || (q >= 0 && q <= MAX_MONTHLY_QUANTITY) || c.unpricedReason !== undefined) continue;
     const why = q < 0 ? "is negative" : Number.isFinite(q) ? `exceeds ${MAX_MONTHLY_QUANTITY.toExponential()}` : "is not a finite number";
-    components[i] = { ...c, unpricedReason: `monthly quantity ${q} ${c.unit} ${why}; check the resource's sizes and counts` };
+    out[i] = { ...c, unpricedReason: `monthly quantity ${q} ${c.unit} ${why}; check the resource's sizes and counts` };
   }
-  return components;
+  return out;
 }
 
 /** Counts and limits that are negative or not finite are unknown to policies (which then fail closed). */

@@ -20,28 +20,41 @@ export type PriceKeyKind = PriceKey["kind"];
 
 /** A stable string for deduplication and caching, e.g. `ec2-instance|us-east-1|p5.48xlarge`. */
 export function priceKeyId(key: PriceKey): string {
-  // Every component of every resource asks for its key's id (twice): remember the ids of the common kinds by
-  // their parts, so a plan with 50,000 resources builds and hashes a few dozen strings instead of 200,000.
-  const part = memoPart(key);
-  if (part === undefined) return buildId(key);
-  let byRegion = ids.get(key.kind);
-  if (!byRegion) ids.set(key.kind, (byRegion = new Map()));
-  let byPart = byRegion.get(key.region);
-  if (!byPart) byRegion.set(key.region, (byPart = new Map()));
-  let id = byPart.get(part);
-  if (id === undefined) {
-    if (++memoized > MAX_MEMOIZED) {
-      ids.clear();
-      memoized = 0;
-    }
-    byPart.set(part, (id = buildId(key)));
-  }
-  return id;
+  return memoized(key)?.id ?? buildId(key);
 }
 
-const ids = new Map<string, Map<string, Map<string, string>>>();
-let memoized = 0;
+/**
+ * One shared object per distinct key of the common kinds (the key itself for the others). A plan with 50,000
+ * resources names a few dozen distinct prices; keeping one copy of each, instead of one per component, is a
+ * large share of what the estimate holds in memory (and of the garbage collector's work).
+ */
+export function canonicalPriceKey<K extends PriceKey>(key: K): K {
+  return (memoized(key)?.key as K | undefined) ?? key;
+}
+
+// Every component of every resource asks for its key's id (twice): ids and canonical keys of the common kinds
+// are remembered by their parts, so a large plan builds and hashes a few dozen strings instead of 200,000.
+const memo = new Map<string, Map<string, Map<string, { id: string; key: PriceKey }>>>();
+let memoSize = 0;
 const MAX_MEMOIZED = 10_000;
+
+function memoized(key: PriceKey): { id: string; key: PriceKey } | undefined {
+  const part = memoPart(key);
+  if (part === undefined) return undefined;
+  let byRegion = memo.get(key.kind);
+  if (!byRegion) memo.set(key.kind, (byRegion = new Map()));
+  let byPart = byRegion.get(key.region);
+  if (!byPart) byRegion.set(key.region, (byPart = new Map()));
+  let entry = byPart.get(part);
+  if (entry === undefined) {
+    if (++memoSize > MAX_MEMOIZED) {
+      memo.clear();
+      memoSize = 0;
+    }
+    byPart.set(part, (entry = { id: buildId(key), key }));
+  }
+  return entry;
+}
 
 /** The one part besides kind and region that names a key, for the kinds that have exactly one. */
 function memoPart(key: PriceKey): string | undefined {

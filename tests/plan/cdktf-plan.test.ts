@@ -59,12 +59,12 @@ describe("planFromCdktfStack", () => {
     expect(by.e).toMatchObject({ count: null, countExpression: "for_each = ${toset(var.names)}" });
   });
 
-  it("collects unresolved expressions and unknown tag values", () => {
+  it("keeps unresolved expressions as written and lists unknown tag values", () => {
     const plan = planFromCdktfStack(
       { resource: { aws_instance: { x: { instance_type: "${var.t}", tags: { owner: "${var.owner}", team: "ml" } } } } },
       opts,
     );
-    expect(plan.resources[0]!.unknowns).toEqual(["/instance_type", "/tags/owner"]);
+    expect(plan.resources[0]!.attributes.instance_type).toBe("${var.t}");
     expect(plan.resources[0]!.unknownTags).toEqual(["owner"]);
     expect(plan.resources[0]!.tags).toEqual({ team: "ml" });
   });

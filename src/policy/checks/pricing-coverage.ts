@@ -1,3 +1,4 @@
+import { MAX_NESTING } from "../../plan/json-values.js";
 import type { ComponentEstimate, ResourceEstimate } from "../../pricing/estimate.js";
 import type { PricingCoverageCheck } from "../policy-document.js";
 import { gpuCountOf, incompleteReason } from "../policy-resource.js";
@@ -6,18 +7,14 @@ import type { CheckDefinition, CheckResult } from "./check-definition.js";
 /** An accelerated instance type (GPU, Trainium, Inferentia) written anywhere in a resource's attributes. */
 const ACCELERATED_TYPE = /^(ml\.)?(p\d|g\d|trn\d|inf\d|dl\d)[a-z0-9-]*\.[a-z0-9]+$/;
 
-function mentionsAcceleratedType(v: unknown): string | undefined {
+function mentionsAcceleratedType(v: unknown, depth = 0): string | undefined {
   if (typeof v === "string") return ACCELERATED_TYPE.test(v) ? v : undefined;
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const hit = mentionsAcceleratedType(x);
-      if (hit) return hit;
-    }
-  } else if (typeof v === "object" && v !== null) {
-    for (const x of Object.values(v)) {
-      const hit = mentionsAcceleratedType(x);
-      if (hit) return hit;
-    }
+  // Attributes nested deeper than costgate reads are not searched (and cannot exhaust the stack).
+  if (typeof v !== "object" || v === null || depth >= MAX_NESTING) return undefined;
+  for (const k in v) {
+    if (k === "//") continue; // cdktf metadata (construct paths), not configuration
+    const hit = mentionsAcceleratedType((v as Record<string, unknown>)[k], depth + 1);
+    if (hit) return hit;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
+import { stackLookup } from "./stack-lookup.js";
 
 function compute(r: Resource) {
   const cr = firstBlock(r.attributes.compute_resources);
@@ -73,8 +74,8 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
   facts(r, ctx) {
     const { cr, kind, types } = compute(r);
     const literal = types.filter((t): t is string => typeof t === "string" && t.includes(".") && !isExpression(t));
-    const jobDefs = ctx.resourcesOfType("aws_batch_job_definition").map((j) => jobDefinitionFacts(j));
-    const checkpoint = jobDefs.find((j) => j.checkpoint)?.checkpoint ?? r.tags["checkpoint-uri"];
+    const jobDefs = stackLookup(ctx, "aws_batch_job_definition", jobDefinitionSummaries, summarizeJobDefinitions);
+    const checkpoint = jobDefs.checkpoint ?? r.tags["checkpoint-uri"];
     return {
       instanceTypes: literal,
       instanceCount: null,
@@ -84,7 +85,7 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
       ...optional("checkpointLocation", checkpoint),
       minCapacity: toNumber(cr?.min_vcpus),
       scalesToZero: (toNumber(cr?.min_vcpus) ?? 0) === 0,
-      ...(jobDefs.length > 0 ? { retriesOnInterruption: jobDefs.some((j) => j.retries), maxRuntimeSeconds: maxOf(jobDefs.map((j) => j.timeout)) } : {}),
+      ...(jobDefs.count > 0 ? { retriesOnInterruption: jobDefs.retries, maxRuntimeSeconds: jobDefs.maxRuntimeSeconds } : {}),
     };
   },
 };
@@ -107,6 +108,29 @@ export const awsBatchJobDefinition: CatalogEntry = {
     };
   },
 };
+
+/** What the job definitions of a stack say together (compute environments take it: jobs are not tied to one). */
+interface JobDefinitionSummary {
+  count: number;
+  /** The first job definition's CHECKPOINT_URI. */
+  checkpoint?: string;
+  /** Some job definition retries failed attempts. */
+  retries: boolean;
+  /** The longest attempt timeout, or null when one of them has none. */
+  maxRuntimeSeconds: number | null;
+}
+
+const jobDefinitionSummaries = new WeakMap<readonly Resource[], JobDefinitionSummary>();
+
+function summarizeJobDefinitions(jobDefinitions: readonly Resource[]): JobDefinitionSummary {
+  const facts = jobDefinitions.map(jobDefinitionFacts);
+  return {
+    count: facts.length,
+    ...optional("checkpoint", facts.find((j) => j.checkpoint)?.checkpoint),
+    retries: facts.some((j) => j.retries),
+    maxRuntimeSeconds: maxOf(facts.map((j) => j.timeout)),
+  };
+}
 
 /** Read CHECKPOINT_URI, the retry strategy and the attempt timeout from a job definition. */
 export function jobDefinitionFacts(r: Resource): { checkpoint?: string; retries: boolean; timeout: number | null } {

@@ -4,6 +4,7 @@ import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
+import { groupByKeys, stackLookup } from "./stack-lookup.js";
 
 /**
  * `aws_sagemaker_endpoint_configuration`: each instance-backed production variant costs
@@ -59,18 +60,27 @@ export const awsSagemakerEndpointConfiguration: CatalogEntry = {
 
 /** Find the auto scaling target and scheduled actions that apply to the endpoint deploying this configuration. */
 function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?: number; scheduled: boolean; scheduledMin?: number } {
-  const endpoints = ctx
-    .resourcesOfType("aws_sagemaker_endpoint")
-    .filter((e) => typeof e.attributes.endpoint_config_name === "string" && e.attributes.endpoint_config_name.includes(`aws_sagemaker_endpoint_configuration.${config.name}.`));
-  const endpointNames = new Set(endpoints.flatMap((e) => [e.name, literalString(e.attributes.name)].filter((x): x is string => !!x)));
-  const refersToEndpoint = (id: unknown) => {
-    if (typeof id !== "string") return false;
-    for (const e of endpoints) if (id.includes(`aws_sagemaker_endpoint.${e.name}.`)) return true;
-    const m = /^endpoint\/([^/]+)\//.exec(id);
-    return !!m && endpointNames.has(m[1]!);
+  const endpoints = stackLookup(ctx, "aws_sagemaker_endpoint", endpointsByConfiguration, (all) =>
+    groupByKeys(all, (e) => referencedNames(e.attributes.endpoint_config_name, ENDPOINT_CONFIGURATION_REFERENCE)),
+  ).get(config.name) ?? [];
+  // A scaling resource applies when its resource_id references one of these endpoints (`${aws_sagemaker_endpoint.x.name}`)
+  // or names one literally (`endpoint/<name>/variant/...`, by resource name or `name` attribute).
+  const keys = new Set<string>();
+  for (const e of endpoints) {
+    keys.add(`ref:${e.name}`);
+    keys.add(`name:${e.name}`);
+    const literal = literalString(e.attributes.name);
+    if (literal) keys.add(`name:${literal}`);
+  }
+  const applying = (type: string, cache: WeakMap<readonly Resource[], Map<string, Resource[]>>): Resource[] => {
+    if (keys.size === 0) return [];
+    const byEndpoint = stackLookup(ctx, type, cache, (all) => groupByKeys(all.filter((x) => x.attributes.service_namespace === "sagemaker"), (x) => endpointKeys(x.attributes.resource_id)));
+    const found = new Set<Resource>();
+    for (const k of keys) for (const x of byEndpoint.get(k) ?? []) found.add(x);
+    return [...found];
   };
-  const targets = ctx.resourcesOfType("aws_appautoscaling_target").filter((t) => t.attributes.service_namespace === "sagemaker" && refersToEndpoint(t.attributes.resource_id));
-  const actions = ctx.resourcesOfType("aws_appautoscaling_scheduled_action").filter((a) => a.attributes.service_namespace === "sagemaker" && refersToEndpoint(a.attributes.resource_id));
+  const targets = applying("aws_appautoscaling_target", targetsByEndpoint);
+  const actions = applying("aws_appautoscaling_scheduled_action", actionsByEndpoint);
   const mins = targets.map((t) => toNumber(t.attributes.min_capacity)).filter((x): x is number => x !== null);
   const scheduledMins = actions.map((a) => toNumber(firstBlock(a.attributes.scalable_target_action)?.min_capacity)).filter((x): x is number => x !== null);
   const baseMin = mins.length ? Math.min(...mins) : undefined;
@@ -85,6 +95,26 @@ function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?:
     scheduled,
     ...optional("scheduledMin", scheduledMins.length ? Math.min(...scheduledMins) : undefined),
   };
+}
+
+const endpointsByConfiguration = new WeakMap<readonly Resource[], Map<string, Resource[]>>();
+const targetsByEndpoint = new WeakMap<readonly Resource[], Map<string, Resource[]>>();
+const actionsByEndpoint = new WeakMap<readonly Resource[], Map<string, Resource[]>>();
+const ENDPOINT_CONFIGURATION_REFERENCE = /aws_sagemaker_endpoint_configuration\.([A-Za-z0-9_-]+)\./g;
+const ENDPOINT_REFERENCE = /aws_sagemaker_endpoint\.([A-Za-z0-9_-]+)\./g;
+
+/** Resource names a string references as `<type>.<name>.` (the pattern's first group). */
+function referencedNames(v: unknown, pattern: RegExp): string[] {
+  return typeof v === "string" ? [...v.matchAll(pattern)].map((m) => m[1]!) : [];
+}
+
+/** How a scaling resource's resource_id names endpoints: `ref:<resource name>` and `name:<endpoint name>`. */
+function endpointKeys(resourceId: unknown): string[] {
+  if (typeof resourceId !== "string") return [];
+  const keys = referencedNames(resourceId, ENDPOINT_REFERENCE).map((n) => `ref:${n}`);
+  const m = /^endpoint\/([^/]+)\//.exec(resourceId);
+  if (m) keys.push(`name:${m[1]}`);
+  return keys;
 }
 
 /** `aws_sagemaker_notebook_instance`: notebook instance-hours plus its ML storage volume (unpriced offline). */

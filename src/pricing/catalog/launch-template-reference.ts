@@ -1,6 +1,9 @@
 import { firstBlock, literalString } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
+import { groupByKeys, stackLookup } from "./stack-lookup.js";
+
+const templatesByName = new WeakMap<readonly Resource[], Map<string, Resource[]>>();
 
 /**
  * Resolve a `launch_template { id | name }` reference to the launch template resource of the same stack, when
@@ -13,8 +16,8 @@ export function referencedLaunchTemplate(ref: unknown, ctx: CatalogContext): Res
     if (typeof v !== "string") continue;
     const m = /\$\{aws_launch_template\.([A-Za-z0-9_-]+)\.(id|name|arn)\}/.exec(v);
     if (m) return ctx.findResource("aws_launch_template", m[1]!);
-    const byName = ctx.resourcesOfType("aws_launch_template").find((lt) => literalString(lt.attributes.name) === v);
-    if (byName) return byName;
+    const byName = stackLookup(ctx, "aws_launch_template", templatesByName, (all) => groupByKeys(all, (lt) => [literalString(lt.attributes.name)].filter((n) => n !== undefined))).get(v);
+    if (byName) return byName[0];
   }
   return undefined;
 }

@@ -36,6 +36,33 @@ describe("SageMaker", () => {
     expect(res("aws_appautoscaling_target.t").status).toBe("free");
   });
 
+  it("ties each endpoint configuration to its own endpoint's scaling, among many in one stack", async () => {
+    // Looked up through per-stack indexes (a scan per configuration was quadratic): each configuration must still
+    // see exactly its endpoint's target and schedule, whether referenced or named literally.
+    const stack: Record<string, Record<string, unknown>> = {
+      aws_sagemaker_endpoint_configuration: {},
+      aws_sagemaker_endpoint: {},
+      aws_appautoscaling_target: {},
+      aws_appautoscaling_scheduled_action: {},
+    };
+    for (let i = 0; i < 40; i++) {
+      stack.aws_sagemaker_endpoint_configuration![`c${i}`] = { production_variants: [{ variant_name: "main", instance_type: "ml.g5.xlarge", initial_instance_count: 2 }] };
+      stack.aws_sagemaker_endpoint![`e${i}`] = { name: `ep-${i}`, endpoint_config_name: `\${aws_sagemaker_endpoint_configuration.c${i}.name}` };
+      const resourceId = i % 2 ? `endpoint/\${aws_sagemaker_endpoint.e${i}.name}/variant/main` : `endpoint/ep-${i}/variant/main`;
+      stack.aws_appautoscaling_target![`t${i}`] = { service_namespace: "sagemaker", resource_id: resourceId, min_capacity: i % 3 === 0 ? 0 : 1, max_capacity: 4 };
+      if (i % 4 === 0) stack.aws_appautoscaling_scheduled_action![`night${i}`] = { service_namespace: "sagemaker", resource_id: resourceId, scalable_target_action: { min_capacity: 1, max_capacity: 1 } };
+    }
+    // A target of another service with the same endpoint name does not count.
+    stack.aws_appautoscaling_target!.ecs = { service_namespace: "ecs", resource_id: "endpoint/ep-1/variant/main", min_capacity: 0, max_capacity: 1 };
+    const { res } = await priceStack(stack);
+    for (let i = 0; i < 40; i++)
+      expect(res(`aws_sagemaker_endpoint_configuration.c${i}`).facts, `c${i}`).toMatchObject({
+        minCapacity: i % 3 === 0 ? 0 : 1,
+        scalesToZero: i % 3 === 0,
+        scaleDownScheduled: i % 4 === 0,
+      });
+  });
+
   it("prices a notebook instance and lists its ML storage as unpriced", async () => {
     const { res } = await priceStack({ aws_sagemaker_notebook_instance: { n: { instance_type: "ml.g4dn.xlarge", volume_size: 20 } } });
     const [hours, storage] = res("aws_sagemaker_notebook_instance.n").components;

@@ -14,7 +14,6 @@ export function resource(stack: string, type: string, name: string, attributes: 
     unknownTags: [],
     count,
     attributes,
-    unknowns: [],
     action: "create",
     origin: { file: `${stack}/cdk.tf.json`, pointer: `/resource/${type}/${name}` },
   };
