@@ -31199,30 +31199,41 @@ function defaultCacheDir(env, platform = process.platform, home = homedir()) {
 
 /** A stable string for deduplication and caching, e.g. `ec2-instance|us-east-1|p5.48xlarge`. */
 function priceKeyId(key) {
-    // Every component of every resource asks for its key's id (twice): remember the ids of the common kinds by
-    // their parts, so a plan with 50,000 resources builds and hashes a few dozen strings instead of 200,000.
+    return memoized(key)?.id ?? buildId(key);
+}
+/**
+ * One shared object per distinct key of the common kinds (the key itself for the others). A plan with 50,000
+ * resources names a few dozen distinct prices; keeping one copy of each, instead of one per component, is a
+ * large share of what the estimate holds in memory (and of the garbage collector's work).
+ */
+function canonicalPriceKey(key) {
+    return memoized(key)?.key ?? key;
+}
+// Every component of every resource asks for its key's id (twice): ids and canonical keys of the common kinds
+// are remembered by their parts, so a large plan builds and hashes a few dozen strings instead of 200,000.
+const memo = new Map();
+let memoSize = 0;
+const MAX_MEMOIZED = 10_000;
+function memoized(key) {
     const part = memoPart(key);
     if (part === undefined)
-        return buildId(key);
-    let byRegion = ids.get(key.kind);
+        return undefined;
+    let byRegion = memo.get(key.kind);
     if (!byRegion)
-        ids.set(key.kind, (byRegion = new Map()));
+        memo.set(key.kind, (byRegion = new Map()));
     let byPart = byRegion.get(key.region);
     if (!byPart)
         byRegion.set(key.region, (byPart = new Map()));
-    let id = byPart.get(part);
-    if (id === undefined) {
-        if (++memoized > MAX_MEMOIZED) {
-            ids.clear();
-            memoized = 0;
+    let entry = byPart.get(part);
+    if (entry === undefined) {
+        if (++memoSize > MAX_MEMOIZED) {
+            memo.clear();
+            memoSize = 0;
         }
-        byPart.set(part, (id = buildId(key)));
+        byPart.set(part, (entry = { id: buildId(key), key }));
     }
-    return id;
+    return entry;
 }
-const ids = new Map();
-let memoized = 0;
-const MAX_MEMOIZED = 10_000;
 /** The one part besides kind and region that names a key, for the kinds that have exactly one. */
 function memoPart(key) {
     switch (key.kind) {
@@ -43027,60 +43038,51 @@ class NestingTooDeep extends Error {
         this.pointer = pointer;
     }
 }
-/** JSON pointers of every unresolved expression inside a value. Throws NestingTooDeep past MAX_NESTING. */
-function findExpressions(v) {
-    // Runs for every resource: one shared path stack, the result array only on a hit, paths joined only on a hit.
-    const found = walkExpressions(v, [], undefined);
-    return found ?? [];
-}
-function walkExpressions(x, path, found) {
-    if (typeof x === "string") {
-        if (x.includes("${"))
-            (found ??= []).push("/" + path.join("/"));
-    }
-    else if (typeof x === "object" && x !== null) {
-        if (path.length >= MAX_NESTING)
-            throw new NestingTooDeep("/" + path.join("/"));
-        if (Array.isArray(x)) {
-            for (let i = 0; i < x.length; i++) {
-                path.push(String(i));
-                found = walkExpressions(x[i], path, found);
-                path.pop();
-            }
-        }
-        else {
-            for (const k in x) {
-                if (k === "//")
-                    continue;
-                path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-                found = walkExpressions(x[k], path, found);
-                path.pop();
-            }
-        }
-    }
-    return found;
-}
 /** NestingTooDeep as bad input at the place it happens (`at` + the pointer inside); any other error unchanged. */
 function nestingError(e, file, at) {
     if (!(e instanceof NestingTooDeep))
         return e;
     return new CostgateError(`value ${e.message}; expected a Terraform configuration value`, file, `${at}${e.pointer === "/" ? "" : e.pointer}`);
 }
-/** Throw NestingTooDeep when a value nests deeper than MAX_NESTING (for values no other walker visits). */
+/**
+ * Throw NestingTooDeep when a value nests deeper than MAX_NESTING, before any recursive reader (a
+ * JSON.stringify in a message, a search through attributes) can exhaust the stack on it.
+ */
 function assertNesting(v) {
+    // Runs over every resource: a depth count only; the pointer of the offending value is found on failure.
+    if (!nestsDeeperThan(v, MAX_NESTING))
+        return;
+    throw new NestingTooDeep(deepestPointer(v));
+}
+function nestsDeeperThan(x, levels) {
+    if (typeof x !== "object" || x === null)
+        return false;
+    if (levels === 0)
+        return true;
+    if (Array.isArray(x)) {
+        for (let i = 0; i < x.length; i++)
+            if (nestsDeeperThan(x[i], levels - 1))
+                return true;
+    }
+    else
+        for (const k in x)
+            if (nestsDeeperThan(x[k], levels - 1))
+                return true;
+    return false;
+}
+/** Pointer to the first value MAX_NESTING levels down, for the error message. */
+function deepestPointer(v) {
     const path = [];
-    const walk = (x) => {
-        if (typeof x !== "object" || x === null)
-            return;
-        if (path.length >= MAX_NESTING)
-            throw new NestingTooDeep("/" + path.join("/"));
-        for (const k in x) {
-            path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
-            walk(x[k]);
-            path.pop();
-        }
-    };
-    walk(v);
+    let x = v;
+    while (path.length < MAX_NESTING && typeof x === "object" && x !== null) {
+        const obj = x;
+        const k = Object.keys(obj).find((key) => nestsDeeperThan(obj[key], MAX_NESTING - path.length - 1));
+        if (k === undefined)
+            break;
+        path.push(k.includes("~") || k.includes("/") ? k.replace(/~/g, "~0").replace(/\//g, "~1") : k);
+        x = obj[k];
+    }
+    return "/" + path.join("/");
 }
 /** A short rendering of an input value for messages (values may be huge or deeply nested). */
 function showValue(v, max = 60) {
@@ -43209,8 +43211,6 @@ function providerKeyOf(ref) {
     return (m ? m[1] : ref).trim();
 }
 
-// Terraform meta-arguments (not resource attributes): "//", provider, count, for_each, depends_on, lifecycle,
-// provisioner, connection. Left out of `attributes` by the destructuring in planFromCdktfStack.
 const NO_TAGS = Object.freeze({});
 const NO_KEYS = Object.freeze([]);
 const ONE = Object.freeze({ count: 1 });
@@ -43259,15 +43259,21 @@ function planFromCdktfStack(json, opts) {
             }
             const { count, countExpression } = readCount(raw, file, at);
             const meta = isObject$1(raw["//"]) && isObject$1(raw["//"].metadata) ? raw["//"].metadata : undefined;
-            // Everything but the meta-arguments (META_KEYS), in the order written.
-            const { "//": _m, provider: _p, count: _c, for_each: _f, depends_on: _d, lifecycle: _l, provisioner: _v, connection: _n, ...attributes } = raw;
+            // The resource's own object, not a copy without the meta-arguments: readers ask for attributes by name, and
+            // a copy per resource was a large share of what a 50,000-resource plan keeps alive.
+            const attributes = raw;
             const { tags, unknownTags } = effectiveTags(type, attributes, provider?.defaultTags ?? NO_TAGS, provider?.defaultTagsUnknown ?? NO_KEYS);
             // Built in this key order (countExpression and constructPath only when set), as before.
             const r = { address: type + "." + name, stack, type, name, provider: providerKey, region, regionDefaulted, tags, unknownTags, count };
             if (countExpression !== undefined)
                 r.countExpression = countExpression;
             r.attributes = attributes;
-            r.unknowns = expressionsIn(attributes, file, at);
+            try {
+                assertNesting(attributes);
+            }
+            catch (e) {
+                throw nestingError(e, file, at);
+            }
             r.action = "create";
             if (meta && typeof meta.path === "string")
                 r.constructPath = meta.path;
@@ -43304,14 +43310,6 @@ function readCount(raw, file, at) {
         throw new CostgateError("`for_each` must be a map, a set or an expression", file, `${at}/for_each`);
     }
     return ONE;
-}
-function expressionsIn(attributes, file, at) {
-    try {
-        return findExpressions(attributes);
-    }
-    catch (e) {
-        throw nestingError(e, file, at);
-    }
 }
 
 /**
@@ -43502,7 +43500,6 @@ function planFromTerraformPlan(json, opts) {
             unknownTags: unknownTagKeys.filter((k) => !Object.hasOwn(tags, k)),
             count: 1,
             attributes,
-            unknowns,
             action,
             origin: { file, pointer: at },
         });
@@ -43855,10 +43852,11 @@ function gpuCountOf(r) {
         return null;
     return f.gpusPerInstance * f.instanceCount;
 }
+const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 /** Money for messages: $1,234.56 (cents only below $1,000). */
 function usd$2(n) {
     const abs = Math.abs(n);
-    const s = abs >= 1000 ? Math.round(abs).toLocaleString("en-US") : abs.toFixed(2);
+    const s = abs >= 1000 ? WHOLE_DOLLARS.format(Math.round(abs)) : abs.toFixed(2);
     return `${n < 0 ? "-" : ""}$${s}`;
 }
 
@@ -44333,22 +44331,18 @@ const instanceTypes = {
 
 /** An accelerated instance type (GPU, Trainium, Inferentia) written anywhere in a resource's attributes. */
 const ACCELERATED_TYPE = /^(ml\.)?(p\d|g\d|trn\d|inf\d|dl\d)[a-z0-9-]*\.[a-z0-9]+$/;
-function mentionsAcceleratedType(v) {
+function mentionsAcceleratedType(v, depth = 0) {
     if (typeof v === "string")
         return ACCELERATED_TYPE.test(v) ? v : undefined;
-    if (Array.isArray(v)) {
-        for (const x of v) {
-            const hit = mentionsAcceleratedType(x);
-            if (hit)
-                return hit;
-        }
-    }
-    else if (typeof v === "object" && v !== null) {
-        for (const x of Object.values(v)) {
-            const hit = mentionsAcceleratedType(x);
-            if (hit)
-                return hit;
-        }
+    // Attributes nested deeper than costgate reads are not searched (and cannot exhaust the stack).
+    if (typeof v !== "object" || v === null || depth >= MAX_NESTING)
+        return undefined;
+    for (const k in v) {
+        if (k === "//")
+            continue; // cdktf metadata (construct paths), not configuration
+        const hit = mentionsAcceleratedType(v[k], depth + 1);
+        if (hit)
+            return hit;
     }
     return undefined;
 }
@@ -64698,6 +64692,36 @@ function workloadFromTags(r) {
 }
 
 /**
+ * A lookup derived once from every resource of a type in the current stack, e.g. launch templates by name.
+ * Catalog entries that relate resources (an endpoint configuration and its scaling targets) would otherwise scan
+ * the whole type for each resource, which is quadratic (910 ms instead of 70 ms to price 10,000 resources of
+ * the example app's shape).
+ * Cached per list `resourcesOfType` returns (one per stack and type for a whole plan), so it lives as long as
+ * the plan's index does.
+ */
+function stackLookup(ctx, type, cache, build) {
+    const resources = ctx.resourcesOfType(type);
+    let lookup = cache.get(resources);
+    if (lookup === undefined)
+        cache.set(resources, (lookup = build(resources)));
+    return lookup;
+}
+/** Resources keyed by each of the keys `keysOf` gives them, in stack order. */
+function groupByKeys(resources, keysOf) {
+    const out = new Map();
+    for (const r of resources)
+        for (const k of new Set(keysOf(r))) {
+            const list = out.get(k);
+            if (list)
+                list.push(r);
+            else
+                out.set(k, [r]);
+        }
+    return out;
+}
+
+const templatesByName = new WeakMap();
+/**
  * Resolve a `launch_template { id | name }` reference to the launch template resource of the same stack, when
  * it is written as a reference (`${aws_launch_template.gpu.id}`) or a literal name matching a template's name.
  */
@@ -64711,9 +64735,9 @@ function referencedLaunchTemplate(ref, ctx) {
         const m = /\$\{aws_launch_template\.([A-Za-z0-9_-]+)\.(id|name|arn)\}/.exec(v);
         if (m)
             return ctx.findResource("aws_launch_template", m[1]);
-        const byName = ctx.resourcesOfType("aws_launch_template").find((lt) => literalString(lt.attributes.name) === v);
+        const byName = stackLookup(ctx, "aws_launch_template", templatesByName, (all) => groupByKeys(all, (lt) => [literalString(lt.attributes.name)].filter((n) => n !== undefined))).get(v);
         if (byName)
-            return byName;
+            return byName[0];
     }
     return undefined;
 }
@@ -64956,8 +64980,8 @@ const awsBatchComputeEnvironment = {
     facts(r, ctx) {
         const { cr, kind, types } = compute(r);
         const literal = types.filter((t) => typeof t === "string" && t.includes(".") && !isExpression(t));
-        const jobDefs = ctx.resourcesOfType("aws_batch_job_definition").map((j) => jobDefinitionFacts(j));
-        const checkpoint = jobDefs.find((j) => j.checkpoint)?.checkpoint ?? r.tags["checkpoint-uri"];
+        const jobDefs = stackLookup(ctx, "aws_batch_job_definition", jobDefinitionSummaries, summarizeJobDefinitions);
+        const checkpoint = jobDefs.checkpoint ?? r.tags["checkpoint-uri"];
         return {
             instanceTypes: literal,
             instanceCount: null,
@@ -64967,7 +64991,7 @@ const awsBatchComputeEnvironment = {
             ...optional("checkpointLocation", checkpoint),
             minCapacity: toNumber(cr?.min_vcpus),
             scalesToZero: (toNumber(cr?.min_vcpus) ?? 0) === 0,
-            ...(jobDefs.length > 0 ? { retriesOnInterruption: jobDefs.some((j) => j.retries), maxRuntimeSeconds: maxOf(jobDefs.map((j) => j.timeout)) } : {}),
+            ...(jobDefs.count > 0 ? { retriesOnInterruption: jobDefs.retries, maxRuntimeSeconds: jobDefs.maxRuntimeSeconds } : {}),
         };
     },
 };
@@ -64989,6 +65013,16 @@ const awsBatchJobDefinition = {
         };
     },
 };
+const jobDefinitionSummaries = new WeakMap();
+function summarizeJobDefinitions(jobDefinitions) {
+    const facts = jobDefinitions.map(jobDefinitionFacts);
+    return {
+        count: facts.length,
+        ...optional("checkpoint", facts.find((j) => j.checkpoint)?.checkpoint),
+        retries: facts.some((j) => j.retries),
+        maxRuntimeSeconds: maxOf(facts.map((j) => j.timeout)),
+    };
+}
 /** Read CHECKPOINT_URI, the retry strategy and the attempt timeout from a job definition. */
 function jobDefinitionFacts(r) {
     let props = r.attributes.container_properties;
@@ -65140,21 +65174,29 @@ const awsSagemakerEndpointConfiguration = {
 };
 /** Find the auto scaling target and scheduled actions that apply to the endpoint deploying this configuration. */
 function endpointScaling(config, ctx) {
-    const endpoints = ctx
-        .resourcesOfType("aws_sagemaker_endpoint")
-        .filter((e) => typeof e.attributes.endpoint_config_name === "string" && e.attributes.endpoint_config_name.includes(`aws_sagemaker_endpoint_configuration.${config.name}.`));
-    const endpointNames = new Set(endpoints.flatMap((e) => [e.name, literalString(e.attributes.name)].filter((x) => !!x)));
-    const refersToEndpoint = (id) => {
-        if (typeof id !== "string")
-            return false;
-        for (const e of endpoints)
-            if (id.includes(`aws_sagemaker_endpoint.${e.name}.`))
-                return true;
-        const m = /^endpoint\/([^/]+)\//.exec(id);
-        return !!m && endpointNames.has(m[1]);
+    const endpoints = stackLookup(ctx, "aws_sagemaker_endpoint", endpointsByConfiguration, (all) => groupByKeys(all, (e) => referencedNames(e.attributes.endpoint_config_name, ENDPOINT_CONFIGURATION_REFERENCE))).get(config.name) ?? [];
+    // A scaling resource applies when its resource_id references one of these endpoints (`${aws_sagemaker_endpoint.x.name}`)
+    // or names one literally (`endpoint/<name>/variant/...`, by resource name or `name` attribute).
+    const keys = new Set();
+    for (const e of endpoints) {
+        keys.add(`ref:${e.name}`);
+        keys.add(`name:${e.name}`);
+        const literal = literalString(e.attributes.name);
+        if (literal)
+            keys.add(`name:${literal}`);
+    }
+    const applying = (type, cache) => {
+        if (keys.size === 0)
+            return [];
+        const byEndpoint = stackLookup(ctx, type, cache, (all) => groupByKeys(all.filter((x) => x.attributes.service_namespace === "sagemaker"), (x) => endpointKeys(x.attributes.resource_id)));
+        const found = new Set();
+        for (const k of keys)
+            for (const x of byEndpoint.get(k) ?? [])
+                found.add(x);
+        return [...found];
     };
-    const targets = ctx.resourcesOfType("aws_appautoscaling_target").filter((t) => t.attributes.service_namespace === "sagemaker" && refersToEndpoint(t.attributes.resource_id));
-    const actions = ctx.resourcesOfType("aws_appautoscaling_scheduled_action").filter((a) => a.attributes.service_namespace === "sagemaker" && refersToEndpoint(a.attributes.resource_id));
+    const targets = applying("aws_appautoscaling_target", targetsByEndpoint);
+    const actions = applying("aws_appautoscaling_scheduled_action", actionsByEndpoint);
     const mins = targets.map((t) => toNumber(t.attributes.min_capacity)).filter((x) => x !== null);
     const scheduledMins = actions.map((a) => toNumber(firstBlock(a.attributes.scalable_target_action)?.min_capacity)).filter((x) => x !== null);
     const baseMin = mins.length ? Math.min(...mins) : undefined;
@@ -65169,6 +65211,25 @@ function endpointScaling(config, ctx) {
         scheduled,
         ...optional("scheduledMin", scheduledMins.length ? Math.min(...scheduledMins) : undefined),
     };
+}
+const endpointsByConfiguration = new WeakMap();
+const targetsByEndpoint = new WeakMap();
+const actionsByEndpoint = new WeakMap();
+const ENDPOINT_CONFIGURATION_REFERENCE = /aws_sagemaker_endpoint_configuration\.([A-Za-z0-9_-]+)\./g;
+const ENDPOINT_REFERENCE = /aws_sagemaker_endpoint\.([A-Za-z0-9_-]+)\./g;
+/** Resource names a string references as `<type>.<name>.` (the pattern's first group). */
+function referencedNames(v, pattern) {
+    return typeof v === "string" ? [...v.matchAll(pattern)].map((m) => m[1]) : [];
+}
+/** How a scaling resource's resource_id names endpoints: `ref:<resource name>` and `name:<endpoint name>`. */
+function endpointKeys(resourceId) {
+    if (typeof resourceId !== "string")
+        return [];
+    const keys = referencedNames(resourceId, ENDPOINT_REFERENCE).map((n) => `ref:${n}`);
+    const m = /^endpoint\/([^/]+)\//.exec(resourceId);
+    if (m)
+        keys.push(`name:${m[1]}`);
+    return keys;
 }
 /** `aws_sagemaker_notebook_instance`: notebook instance-hours plus its ML storage volume (unpriced offline). */
 const awsSagemakerNotebookInstance = {
@@ -65330,6 +65391,23 @@ function catalogEntryFor(type) {
     return byType.get(type);
 }
 
+/**
+ * One shared copy of each distinct string given: component names are built per resource ("Instance usage
+ * (Linux/UNIX, spot, p5.48xlarge)") but a plan has only a few dozen distinct ones, and one copy each keeps
+ * large estimates small. Bounded, so a plan of all-distinct names cannot grow it without limit.
+ */
+function internedString(s) {
+    const known = table.get(s);
+    if (known !== undefined)
+        return known;
+    if (table.size >= MAX_INTERNED)
+        table.clear();
+    table.set(s, s);
+    return s;
+}
+const table = new Map();
+const MAX_INTERNED = 10_000;
+
 /** Usage keys costgate understands, with what they mean (also used in error messages and the README). */
 const USAGE_KEYS = {
     monthly_hrs: "hours per month the compute runs (instances, endpoints, notebooks, NAT gateways); default 730",
@@ -65441,7 +65519,8 @@ function isPlainObject$2(v) {
     return proto === Object.prototype || proto === null;
 }
 
-const NO_FACTS = { instanceTypes: [], instanceCount: null, gpusPerInstance: null };
+const NO_FACTS = Object.freeze({ instanceTypes: Object.freeze([]), instanceCount: null, gpusPerInstance: null });
+const NO_COMPONENTS = Object.freeze([]);
 /** Pure: declare every resource's cost components. Deleted resources (plan action delete) cost nothing. */
 function planCosts(plan, usage = EMPTY_USAGE, opts = {}) {
     const index = new StackIndex(plan.resources);
@@ -65468,12 +65547,12 @@ function planCosts(plan, usage = EMPTY_USAGE, opts = {}) {
         resource = plan.resources[i];
         const entry = catalogEntryFor(resource.type);
         if (!entry) {
-            out[i] = { resource, kind: FREE_TYPES.has(resource.type) ? "free" : "unsupported", components: [], facts: NO_FACTS };
+            out[i] = { resource, kind: FREE_TYPES.has(resource.type) ? "free" : "unsupported", components: NO_COMPONENTS, facts: NO_FACTS };
             continue;
         }
         ctx.usage = usageFor(usage, resource);
         const facts = saneFacts(entry.facts(resource, ctx));
-        out[i] = { resource, kind: "costed", components: resource.action === "delete" ? [] : saneQuantities(entry.components(resource, ctx)), facts };
+        out[i] = { resource, kind: "costed", components: resource.action === "delete" ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx)), facts };
     }
     return out;
 }
@@ -65515,19 +65594,27 @@ function getOrAdd(map, key, make) {
 /** More units than this in a month is not a real bill (10^12 GB-months is a zettabyte): the input is wrong. */
 const MAX_MONTHLY_QUANTITY = 1e12;
 /**
- * Out-of-range input (a negative size or capacity, a count beyond reason) makes a component unpriced, with the
- * reason, instead of a negative, infinite or absurd cost.
+ * A catalog entry's components, ready to keep: out-of-range quantities (a negative size or capacity, a count
+ * beyond reason) make a component unpriced, with the reason, instead of a negative, infinite or absurd cost;
+ * names and price keys are shared copies; the array is exactly as long as it needs to be (one grown by push
+ * keeps spare room, and 50,000 of them add up).
  */
-function saneQuantities(components) {
-    for (let i = 0; i < components.length; i++) {
-        const c = components[i];
+function finishedComponents(components) {
+    if (components.length === 0)
+        return NO_COMPONENTS;
+    const out = components.slice();
+    for (let i = 0; i < out.length; i++) {
+        const c = out[i];
+        c.name = internedString(c.name);
+        if (c.priceKey)
+            c.priceKey = canonicalPriceKey(c.priceKey);
         const q = c.monthlyQuantity;
         if (q === null || (q >= 0 && q <= MAX_MONTHLY_QUANTITY) || c.unpricedReason !== undefined)
             continue;
         const why = q < 0 ? "is negative" : Number.isFinite(q) ? `exceeds ${MAX_MONTHLY_QUANTITY.toExponential()}` : "is not a finite number";
-        components[i] = { ...c, unpricedReason: `monthly quantity ${q} ${c.unit} ${why}; check the resource's sizes and counts` };
+        out[i] = { ...c, unpricedReason: `monthly quantity ${q} ${c.unit} ${why}; check the resource's sizes and counts` };
     }
-    return components;
+    return out;
 }
 /** Counts and limits that are negative or not finite are unknown to policies (which then fail closed). */
 function saneFacts(f) {
@@ -65622,11 +65709,14 @@ function breakAutolinks(s) {
         .replace(/\b(www)\\\./gi, `$1${ZWSP}\\.`);
 }
 
+// One formatter each, made once: `toLocaleString` with options builds a new Intl.NumberFormat per call, which
+// made rendering a 10,000-resource diff take a second.
+const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const SUB_CENT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
 /** Format USD for display. Amounts stay full precision everywhere else; this is the only place that rounds. */
 function usd$1(n) {
     const abs = Math.abs(n);
-    const digits = abs !== 0 && abs < 0.01 ? 4 : 2;
-    const s = abs.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const s = (abs !== 0 && abs < 0.01 ? SUB_CENT : CENTS).format(abs);
     return `${n < 0 ? "-" : ""}$${s}`;
 }
 /** Signed USD delta: `+$1.00`, `-$2.50`, `$0.00`. */

@@ -4,11 +4,9 @@ import { assertNesting, isExpression, isObject, nestingError, showValue, toNumbe
 import { providerKeyOf, readAwsProviders } from "./provider-regions.js";
 import type { Plan, Resource } from "./resource.js";
 
-
 const NO_TAGS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
 const ONE = Object.freeze({ count: 1 });
-
 
 export interface CdktfStackOptions {
   stack: string;

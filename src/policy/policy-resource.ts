@@ -133,9 +133,11 @@ export function gpuCountOf(r: ResourceEstimate): number | null {
   return f.gpusPerInstance * f.instanceCount;
 }
 
+const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 /** Money for messages: $1,234.56 (cents only below $1,000). */
 export function usd(n: number): string {
   const abs = Math.abs(n);
-  const s = abs >= 1000 ? Math.round(abs).toLocaleString("en-US") : abs.toFixed(2);
+  const s = abs >= 1000 ? WHOLE_DOLLARS.format(Math.round(abs)) : abs.toFixed(2);
   return `${n < 0 ? "-" : ""}$${s}`;
 }

@@ -1,8 +1,14 @@
+// One formatter each, made once: `toLocaleString` with options builds a new Intl.NumberFormat per call, which
+// made rendering a 10,000-resource diff take a second.
+const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const SUB_CENT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+const QUANTITY = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+const UNIT_PRICE = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+
 /** Format USD for display. Amounts stay full precision everywhere else; this is the only place that rounds. */
 export function usd(n: number): string {
   const abs = Math.abs(n);
-  const digits = abs !== 0 && abs < 0.01 ? 4 : 2;
-  const s = abs.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const s = (abs !== 0 && abs < 0.01 ? SUB_CENT : CENTS).format(abs);
   return `${n < 0 ? "-" : ""}$${s}`;
 }
 
@@ -15,11 +21,11 @@ export function usdDelta(n: number): string {
 /** A quantity for display (up to 4 decimals, grouped). */
 export function quantity(n: number | null): string {
   if (n === null) return "-";
-  return n.toLocaleString("en-US", { maximumFractionDigits: 4 });
+  return QUANTITY.format(n);
 }
 
 /** A unit price: enough decimals to show small storage prices. */
 export function unitPrice(n: number | null): string {
   if (n === null) return "-";
-  return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 })}`;
+  return `$${UNIT_PRICE.format(n)}`;
 }

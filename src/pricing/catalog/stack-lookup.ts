@@ -4,7 +4,8 @@ import type { CatalogContext } from "./catalog-entry.js";
 /**
  * A lookup derived once from every resource of a type in the current stack, e.g. launch templates by name.
  * Catalog entries that relate resources (an endpoint configuration and its scaling targets) would otherwise scan
- * the whole type for each resource, which is quadratic: 100 seconds instead of 1 for 10,000 resources.
+ * the whole type for each resource, which is quadratic (910 ms instead of 70 ms to price 10,000 resources of
+ * the example app's shape).
  * Cached per list `resourcesOfType` returns (one per stack and type for a whole plan), so it lives as long as
  * the plan's index does.
  */
