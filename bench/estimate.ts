@@ -88,11 +88,16 @@ export function runsFor(n: number): number {
 }
 
 /** Ratios for every size, for the real-synth shape (the goal) and the minimal shape (the worst case). */
-export async function estimateRatios(sizes: number[], print: (line: string) => void, shapes: PlanShape[] = ["synth", "minimal"]): Promise<EstimateRatio[]> {
+export async function estimateRatios(
+  sizes: number[],
+  print: (line: string) => void,
+  shapes: PlanShape[] = ["synth", "minimal"],
+  synthesized?: readonly TemplateStack[],
+): Promise<EstimateRatio[]> {
   const dir = mkdtempSync(join(tmpdir(), "costgate-bench-"));
   const out: EstimateRatio[] = [];
   try {
-    const templates = shapes.includes("synth") ? synthesizeExampleStacks() : undefined;
+    const templates = synthesized ?? (shapes.includes("synth") ? synthesizeExampleStacks() : undefined);
     print(`  plan     resources  file MB  runs  read+parse ms  estimate+check ms   ratio  fastest  (goal ≤ ${RATIO_GOAL}× on synth)`);
     for (const shape of shapes)
       for (const n of sizes) {

@@ -8,9 +8,8 @@ import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { renderSarif } from "../report/sarif.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS, pricePlans } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PRICE_OPTIONS_HELP } from "./price-options.js";
 
 export const CHECK_FORMATS = ["table", "json", "markdown", "sarif", "focus-csv"] as const;
 
@@ -38,9 +37,7 @@ Options:
   --usage <file>          usage file (YAML) for usage-based components
   --format table|json|markdown|sarif|focus-csv   output format (default table); json is
                           costgate.verdict/v1, sarif is SARIF 2.1.0, focus-csv prices the plan
-  --region <region>       region for providers without a literal region (default us-east-1)
-  --allow-unknown-types   list unknown instance types as unpriced instead of failing
-${PRICE_OPTIONS_HELP}`;
+${PLAN_OPTIONS_HELP}`;
 
 export const checkCommand: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs("check", args, CHECK_OPTIONS);

@@ -4,9 +4,8 @@ import { renderDiffJson } from "../report/diff-json.js";
 import { renderDiffText } from "../report/diff-text.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS, pricePlans } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PRICE_OPTIONS_HELP } from "./price-options.js";
 
 export const DIFF_FORMATS = ["table", "json", "markdown"] as const;
 
@@ -18,9 +17,7 @@ change per stack and per resource, largest change first.
 Options:
   --usage <file>          usage file (YAML) for usage-based components (applies to both)
   --format table|json|markdown   output format (default table); json is costgate.diff/v1
-  --region <region>       region for providers without a literal region (default us-east-1)
-  --allow-unknown-types   list unknown instance types as unpriced instead of failing
-${PRICE_OPTIONS_HELP}`;
+${PLAN_OPTIONS_HELP}`;
 
 export const diffCommand: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs("diff", args, PLAN_OPTIONS);

@@ -5,8 +5,7 @@ import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PRICE_OPTIONS_HELP } from "./price-options.js";
-import { PLAN_OPTIONS, pricePlans } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
 import { CostgateError } from "../errors.js";
 
 export const ESTIMATE_FORMATS = ["table", "json", "markdown", "focus-csv"] as const;
@@ -19,9 +18,7 @@ Price a cdktf output directory, a cdk.tf.json, or terraform show -json plan outp
 Options:
   --usage <file>          usage file (YAML) for usage-based components
   --format table|json|markdown|focus-csv   output format (default table)
-  --region <region>       region for providers without a literal region (default us-east-1)
-  --allow-unknown-types   list unknown instance types as unpriced instead of failing
-${PRICE_OPTIONS_HELP}`;
+${PLAN_OPTIONS_HELP}`;
 
 export const estimateCommand: Command = async (args, io) => {
   const { values, positionals } = parseCommandArgs("estimate", args, PLAN_OPTIONS);

@@ -3,7 +3,7 @@ import type { Estimate } from "../pricing/estimate.js";
 import { estimatePlans } from "../pricing/estimate-plans.js";
 import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
 import type { CliIO } from "./cli-io.js";
-import { PRICE_OPTIONS, resolvePriceSources } from "./price-options.js";
+import { PRICE_OPTIONS, PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
 
 /** Options of every command that loads and prices plans (estimate, diff, check). */
 export const PLAN_OPTIONS = {
@@ -14,6 +14,11 @@ export const PLAN_OPTIONS = {
   help: { type: "boolean", short: "h" },
   ...PRICE_OPTIONS,
 } as const;
+
+/** Help lines of the plan options every such command shares (each command describes its own --usage and --format). */
+export const PLAN_OPTIONS_HELP = `  --region <region>       region for providers without a literal region (default us-east-1)
+  --allow-unknown-types   list unknown instance types as unpriced instead of failing
+${PRICE_OPTIONS_HELP}`;
 
 type PlanOptionValues = { usage?: string; region?: string; "allow-unknown-types"?: boolean } & Parameters<typeof resolvePriceSources>[0];
 

@@ -16,19 +16,11 @@ import { SpotHistorySource } from "../../src/pricing/sources/spot-history-source
 import { startFakeEc2Api, type FakeEc2Api } from "../fakes/fake-ec2-api.js";
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct } from "../fakes/price-list-documents.js";
+import { isolateAwsEnvironment, TEST_CREDENTIALS_ENV } from "../helpers/isolated-aws-env.js";
 import { runCliCaptured } from "../helpers/run-cli.js";
 
-// The SDK's default credential chain reads the process environment and ~/.aws; keep both empty and never let
-// it reach for instance metadata (no network beyond loopback in tests).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-process.env.AWS_EC2_METADATA_DISABLED = "true";
-for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"])
-  delete process.env[k];
-const scratch = mkdtempSync(join(tmpdir(), "costgate-price-options-"));
-process.env.AWS_CONFIG_FILE = join(scratch, "no-config");
-process.env.AWS_SHARED_CREDENTIALS_FILE = join(scratch, "no-credentials");
-
-const CREDS = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, AWS_MAX_ATTEMPTS: "1" };
+const scratch = isolateAwsEnvironment("costgate-price-options-");
+const CREDS = TEST_CREDENTIALS_ENV;
 
 let api: FakePricingApi;
 let ec2: FakeEc2Api;

@@ -8,16 +8,10 @@ import { SnapshotPriceSource } from "../../src/pricing/sources/snapshot-source.j
 import { SNAPSHOT, type PriceSnapshot } from "../../src/pricing/snapshot/snapshot.js";
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct, productDocument } from "../fakes/price-list-documents.js";
+import { isolateAwsEnvironment, TEST_CREDENTIALS_ENV } from "../helpers/isolated-aws-env.js";
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-process.env.AWS_EC2_METADATA_DISABLED = "true";
-for (const k of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"])
-  delete process.env[k];
-const scratch = mkdtempSync(join(tmpdir(), "costgate-pricing-refresh-"));
-process.env.AWS_CONFIG_FILE = join(scratch, "no-config");
-process.env.AWS_SHARED_CREDENTIALS_FILE = join(scratch, "no-credentials");
-
-const CREDS = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, AWS_MAX_ATTEMPTS: "1" };
+const scratch = isolateAwsEnvironment("costgate-pricing-refresh-");
+const CREDS = TEST_CREDENTIALS_ENV;
 const TODAY = new Date().toISOString().slice(0, 10);
 const DS = `aws-pricing-api-${TODAY}`;
 
