@@ -1,6 +1,6 @@
 import type { EstimateDiff, ResourceDelta } from "../pricing/diff-estimates.js";
 import type { ResourceEstimate } from "../pricing/estimate.js";
-import { usd, usdDelta } from "./money.js";
+import { usd, usdDelta } from "../money.js";
 import { terminalSafe as t, textTable } from "./text-table.js";
 
 function pct(base: number, head: number): string {

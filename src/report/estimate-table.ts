@@ -1,5 +1,5 @@
 import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
-import { quantity, unitPrice, usd } from "./money.js";
+import { quantity, unitPrice, usd } from "../money.js";
 import { terminalSafe as t, textTable } from "./text-table.js";
 
 const STATUS_LABEL: Record<ResourceEstimate["status"], string> = {

@@ -3,7 +3,7 @@ import { allResources, type Estimate, type ResourceEstimate } from "../pricing/e
 import type { PriceSourceInfo } from "../pricing/price-quote.js";
 import type { Enforcement, Finding, Override, Verdict } from "../policy/verdict.js";
 import { escapeMarkdown as esc } from "./escape-markdown.js";
-import { usd as formatUsd, usdDelta } from "./money.js";
+import { usd as formatUsd, usdDelta } from "../money.js";
 import { mermaidPie, type ChartSlice } from "./mermaid-chart.js";
 import { fitSections, type MarkdownSection } from "./truncate-markdown.js";
 

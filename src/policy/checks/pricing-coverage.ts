@@ -27,6 +27,11 @@ function isCompute(c: ComponentEstimate): boolean {
 /** Why a GPU resource's GPU cost is unknown, or undefined when its compute is priced. */
 function gpuPricingGap(e: ResourceEstimate): string | undefined {
   if (e.status === "unsupported") {
+    // The instance types it exposes (EMR groups, fleets, …): a GPU type, or one that is unresolved and could be.
+    const gpus = gpuCountOf(e);
+    const types = e.facts.instanceTypes;
+    if (types.length > 0 && gpus !== 0)
+      return `unsupported resource type with ${gpus === null ? "instance type" : `${gpus} GPUs of type`} ${types.join(", ")}${gpus === null ? " (unresolved or unknown: it could be a GPU)" : ""}; costgate cannot price it`;
     const t = mentionsAcceleratedType(e.attributes);
     return t ? `unsupported resource type with accelerated instance type ${t}; costgate cannot price it` : undefined;
   }
@@ -51,11 +56,11 @@ export const pricingCoverage: CheckDefinition<PricingCoverageCheck> = {
       const e = r.estimate;
       if (check.gpuOnly) {
         const gap = gpuPricingGap(e);
-        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})`, subjectMonthlyCost: e.monthlyCost });
+        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})`});
         continue;
       }
       const failing = e.status === "unpriced" || e.status === "partial" || e.status === "unsupported" || (e.status === "usage-based" && check.allowUsageBased === false);
-      if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})`, subjectMonthlyCost: e.monthlyCost });
+      if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})`});
     }
     return out;
   },

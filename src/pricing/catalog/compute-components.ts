@@ -1,12 +1,23 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
-import { isExpression } from "../../plan/json-values.js";
+import { isExpression, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
 
 /** Monthly hours a steadily-running resource runs: usage `monthly_hrs`, else 730. */
 export function monthlyHours(ctx: CatalogContext): number {
   return ctx.usage.monthly_hrs ?? HOURS_PER_MONTH;
+}
+
+/**
+ * Elastic capacity of a group: `min`..`max` instances × Terraform count, or undefined when either bound is not a
+ * literal (the quantity then has no range; an unknown max makes the high end unbounded).
+ */
+export function capacityRange(min: unknown, max: unknown, count: number | null): { min: number; max: number | null } | undefined {
+  const lo = toNumber(min);
+  if (lo === null || count === null) return undefined;
+  const hi = toNumber(max);
+  return { min: lo * count, max: hi === null ? null : hi * count };
 }
 
 /** Why an instance count cannot be used, or undefined when it is a known number. */
@@ -40,13 +51,22 @@ export function ec2InstanceHours(opts: {
   hours: number;
   purchase: "on-demand" | "spot";
   what?: string;
+  /**
+   * Elastic capacity in instances (ASG min_size..max_size, node group scaling_config): the component's quantity
+   * range. `max` null = unbounded or unknown.
+   */
+  capacity?: { min: number; max: number | null };
 }): CostComponentSpec {
   const label = `${opts.what ?? "Instance usage"} (Linux/UNIX, ${opts.purchase}, ${opts.instanceType ?? "unknown type"})`;
   const problem = opts.problem ?? (opts.instances === null ? "instance count is unknown" : undefined);
+  const cap = opts.capacity;
   return {
     name: label,
     unit: "hours",
     monthlyQuantity: opts.instances === null ? null : opts.instances * opts.hours,
+    ...(cap && opts.instances !== null
+      ? { quantityRange: { low: Math.min(cap.min, opts.instances) * opts.hours, high: cap.max === null ? null : Math.max(cap.max, opts.instances) * opts.hours } }
+      : {}),
     usageKey: "monthly_hrs",
     priceKey: opts.instanceType && !opts.problem ? { kind: "ec2-instance", region: opts.region, instanceType: opts.instanceType } : null,
     purchaseOption: opts.purchase,
