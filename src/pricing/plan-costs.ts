@@ -117,7 +117,9 @@ function finishedComponents(components: CostComponentSpec[], usage: ResourceUsag
   for (let i = 0; i < out.length; i++) {
     const c = out[i]!;
     c.name = internedString(c.name);
-    if (c.quantitySource === undefined && c.usageKey !== undefined && usage[c.usageKey] !== undefined) c.quantitySource = "usage";
+    // Instance-hours are instances × hours: a usage-file instance_count sets them as much as monthly_hrs does.
+    if (c.quantitySource === undefined && c.usageKey !== undefined && (usage[c.usageKey] !== undefined || (c.usageKey === "monthly_hrs" && usage.instance_count !== undefined)))
+      c.quantitySource = "usage";
     if (c.priceKey) c.priceKey = canonicalPriceKey(c.priceKey);
     const q = c.monthlyQuantity;
     if (q === null || (q >= 0 && q <= MAX_MONTHLY_QUANTITY) || c.unpricedReason !== undefined) continue;
