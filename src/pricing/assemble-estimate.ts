@@ -17,6 +17,7 @@ import {
 import { priceKeyId } from "./price-key.js";
 import type { PriceQuote, PriceSourceInfo, SpotQuote } from "./price-quote.js";
 import type { ResourceCostPlan } from "./plan-costs.js";
+import { priceChoices } from "./price-choices.js";
 
 /** All prices an estimate needs, already resolved (by id), so assembling is pure and synchronous. */
 export interface ResolvedPrices {
@@ -127,6 +128,10 @@ function addComponent(range: CostRange, onDemand: CostRange, c: ComponentEstimat
   }
   const odPrice = c.onDemandUnitPrice;
   const q = c.monthlyQuantity;
+  if (c.onDemandCostRange && c.onDemandMonthlyCost != null) {
+    addRange(onDemand, { low: c.onDemandCostRange.low, expected: c.onDemandMonthlyCost, high: c.onDemandCostRange.high });
+    return;
+  }
   if (odPrice === undefined || q === null) {
     onDemand.high = null;
     return;
@@ -192,6 +197,7 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
   };
   if (c.quantityRange) out.quantityRange = c.quantityRange;
   if (c.usageKey) out.usageKey = c.usageKey;
+  if (c.choices && c.unpricedReason === undefined) return priceChoices(c, out, prices);
   if (c.unpricedReason !== undefined || !c.priceKey) {
     out.unpricedReason = c.unpricedReason ?? "no price key";
     return out;

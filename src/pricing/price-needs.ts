@@ -21,7 +21,13 @@ export function priceNeeds(costPlans: readonly ResourceCostPlan[]): PriceNeeds {
   const spotKeys: PriceKey[] = [];
   for (const cp of costPlans)
     for (const c of cp.components) {
-      if (!c.priceKey || c.unpricedReason !== undefined) continue;
+      if (c.unpricedReason !== undefined) continue;
+      if (c.choices)
+        for (const choice of c.choices) {
+          keys.push(choice.priceKey);
+          if (c.purchaseOption === "spot") spotKeys.push(choice.priceKey);
+        }
+      if (!c.priceKey) continue;
       keys.push(c.priceKey);
       if (c.purchaseOption === "spot") spotKeys.push(c.priceKey);
     }
