@@ -5,16 +5,20 @@
 //
 // Every row is keyed by the price filter the catalog uses, built by the same factories (compiled to lib/ by
 // `npm run build`, which `npm run snapshot` runs first): one definition of each price's id.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// Compile first (unless --no-build), so the factories imported below are the current ones.
+if (!process.argv.includes("--no-build")) execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
 const lib = (p) => import(join(root, "lib", "src", "pricing", p));
 const { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } = await lib("prices/index.js");
 const { eksClusterHoursPrice } = await lib("catalog/aws-eks-cluster.js");
 const ALL_COMMERCIAL = "all-commercial";
-const factsDir = resolve(process.argv[2] ?? join(root, "..", "shared", "pricing"));
+const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
 const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
 
 const gpu = JSON.parse(readFileSync(join(factsDir, "gpu-prices.json"), "utf8"));
