@@ -43,7 +43,7 @@ export interface PriceFilterSpec {
   readonly service: OfferCode;
   /** Price List `productFamily`, when the filter pins one (also sent as a TERM_MATCH). */
   readonly productFamily?: string;
-  /** Further TERM_MATCH filters, in the order they are sent (regionCode and productFamily are added). */
+  /** Further TERM_MATCH filters, in the order they are sent (regionCode is added first, and productFamily unless listed here). */
   readonly attributes: readonly TermMatch[];
   /** Client-side checks every accepted product must pass. */
   readonly checks: readonly AttributeCheck[];

@@ -19,6 +19,7 @@ export const ec2InstancePrice: (region: string, instanceType: string) => PriceKe
       { field: "capacitystatus", value: "Used" },
       { field: "marketoption", value: "OnDemand" },
       { field: "tenancy", value: metal ? "Dedicated" : "Shared" },
+      { field: "productFamily", value: productFamily },
       { field: "instanceType", value: instanceType },
     ],
     checks: [{ field: "instanceType", op: "equals", value: instanceType }],

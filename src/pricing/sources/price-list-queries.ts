@@ -26,7 +26,8 @@ export function priceListQuery(key: PriceKey): PriceListQuery {
     serviceCode: key.service,
     filters: [
       { Field: "regionCode", Value: key.region },
-      ...(key.productFamily !== undefined ? [{ Field: "productFamily", Value: key.productFamily }] : []),
+      // The product family, unless the filter places it among its attributes (Karpenter's order for EC2).
+      ...(key.productFamily !== undefined && !key.attributes.some((a) => a.field === "productFamily") ? [{ Field: "productFamily", Value: key.productFamily }] : []),
       ...key.attributes.map((a) => ({ Field: a.field, Value: a.value })),
     ],
     what: key.what,

@@ -22,16 +22,17 @@ import { startFakeEc2Api, type SpotHistoryRow } from "../../fakes/fake-ec2-api.j
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApiOptions } from "../../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct } from "../../fakes/price-list-documents.js";
 import { plan, resource } from "./plan-fixture.js";
+import { ec2InstancePrice } from "../../../src/pricing/prices/index.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
 const R = "us-east-1";
 /** Twelve EC2 types the snapshot prices in us-east-1 (so every fallback has a price). */
 const TYPES = ["p5.48xlarge", "p4d.24xlarge", "g5.xlarge", "g5.2xlarge", "g6.xlarge", "g6.2xlarge", "m5.large", "c5.large", "r5.large", "t3.micro", "inf2.xlarge", "g4dn.xlarge"];
-const ec2 = (t: string): PriceKey => ({ kind: "ec2-instance", region: R, instanceType: t });
+const ec2 = (t: string): PriceKey => (ec2InstancePrice(R, t));
 const KEYS = TYPES.map(ec2);
 const PRODUCTS = TYPES.map((t, i) => ec2InstanceProduct(R, t, (1 + i / 10).toFixed(10)));
-const snapshotPrice = (t: string) => SNAPSHOT.ec2[R]![t]![0];
+const snapshotPrice = (t: string) => SNAPSHOT.prices[R]![`ec2-instance|${t}`]![0];
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
 const dirs: string[] = [];
