@@ -239,40 +239,7 @@ describe("AwsPricingSource against the fake Price List API", () => {
     expect(s.warnings()).toEqual([]);
   });
 
-  it("retries ThrottlingException with backoff and uses the retried answer", async () => {
-    const throttled = await startFakePricingApi({
-      products: PRODUCTS,
-      fault: ({ seen }) => (seen === 0 ? { status: 400, type: "ThrottlingException", message: "Rate exceeded" } : undefined),
-    });
-    try {
-      const s = source({ fakeApi: throttled, maxAttempts: 2 });
-      const quotes = await s.quote([ec2("p5.48xlarge")]);
-      expect(priced(quotes.get("ec2-instance|us-east-1|p5.48xlarge")).origin.source).toBe("aws-pricing-api");
-      expect(throttled.getProducts().map((r) => [r.attempt, r.status])).toEqual([
-        [1, 400],
-        [2, 200],
-      ]);
-      expect(s.warnings()).toEqual([]);
-    } finally {
-      await throttled.close();
-    }
-  });
-
-  it("falls back to the snapshot per key, with a warning naming the key and the error, when throttling persists", async () => {
-    const throttled = await startFakePricingApi({ products: PRODUCTS, fault: () => ({ status: 429, type: "ThrottlingException", message: "Rate exceeded" }) });
-    try {
-      const s = source({ fakeApi: throttled, maxAttempts: 2 });
-      const quotes = await s.quote([ec2("p4d.24xlarge")]);
-      const q = priced(quotes.get("ec2-instance|us-east-1|p4d.24xlarge"));
-      expect(q.usdPerUnit).toBe(SNAPSHOT.prices["us-east-1"]!["ec2-instance|p4d.24xlarge"]![0]);
-      expect(q.origin.source).toBe("snapshot");
-      expect(q.origin.note).toContain("ThrottlingException");
-      expect(throttled.getProducts()).toHaveLength(2);
-      expect(s.warnings()).toEqual(["price ec2-instance|us-east-1|p4d.24xlarge from snapshot: ThrottlingException: Rate exceeded"]);
-    } finally {
-      await throttled.close();
-    }
-  });
+  // Throttling (retried, then persistent) is covered with the other faults in price-source-faults.test.ts.
 
   it("survives an outage for some keys: those come from the snapshot, listed in warnings; the rest are live", async () => {
     const flaky = await startFakePricingApi({
