@@ -146,7 +146,8 @@ export function priceKeyId(key: PriceKey): string {
 
 /** The interned filter with this key's id (the key itself when it was not built by a factory of this process). */
 export function canonicalPriceKey<K extends PriceKey>(key: K): K {
-  return (interned.get(key.factory)?.get(key.region)?.get(key.args.join("|")) as K | undefined) ?? key;
+  const argKey = key.args.length === 1 ? key.args[0]! : key.args.join("|");
+  return (interned.get(key.factory)?.get(key.region)?.get(argKey) as K | undefined) ?? key;
 }
 
 /**
