@@ -145,12 +145,14 @@ const SERVICE_ROWS = [
   { service: "AmazonEKS", component: "EKS cluster hours (extended support)", price: (region) => eksClusterHoursPrice(region, "extended") },
 ];
 const SOURCE_UNITS = { hour: "hours", "GB-month": "GB-months", GB: "GB" };
+// Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
+const PER_ROW = "per row";
 const serviceDataset = (id) => {
   if (datasets[id]) return id;
   const d = services.datasets.find((x) => x.id === id);
   if (!d) throw new Error(`dataset ${id} missing from the services file`);
   return addDataset(id, {
-    asOf: /^\d{4}-\d{2}-\d{2}/.test(String(d.as_of)) ? d.as_of : d.commit_date ?? services.compiled_at,
+    asOf: /^\d{4}-\d{2}-\d{2}/.test(String(d.as_of)) ? String(d.as_of).slice(0, 10) : PER_ROW,
     source: d.source,
     retrievedFrom: d.repo ? `${d.repo}${d.commit ? `@${d.commit}` : ""}` : d.source,
     basis: (d.notes ?? []).join("; ") || d.source,
@@ -166,7 +168,10 @@ for (const want of SERVICE_ROWS) {
     if (r.exact === false) continue; // rounded in the source: not a price to quote
     const unit = SOURCE_UNITS[r.unit];
     if (!unit) throw new Error(`unknown unit ${r.unit} of ${want.service} "${want.component}"`);
-    put(want.price(region), r.price_usd, serviceDataset(r.dataset), unit, String(r.as_of).slice(0, 10));
+    const asOf = String(r.as_of).slice(0, 10);
+    const dsId = serviceDataset(r.dataset);
+    put(want.price(region), r.price_usd, dsId, unit, asOf);
+    if (datasets[dsId].asOf === undefined || datasets[dsId].asOf === PER_ROW || asOf > datasets[dsId].asOf) datasets[dsId].asOf = asOf;
   }
 }
 

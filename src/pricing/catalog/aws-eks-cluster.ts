@@ -91,7 +91,8 @@ export const awsEksCluster: CatalogEntry = {
     const support = "support" in s ? s.support : undefined;
     return [
       {
-        name: support ? `EKS cluster hours (${support} support)` : "EKS cluster hours (support tier unknown)",
+        // The name says why, since the tier changes on a date: `EKS cluster hours (extended support: 1.32 left …)`.
+        name: "why" in s ? `EKS cluster hours (${s.support} support: ${s.why})` : "EKS cluster hours (support tier unknown)",
         unit: "hours",
         monthlyQuantity: r.count === null ? null : monthlyHours(ctx) * r.count,
         usageKey: "monthly_hrs",

@@ -22,7 +22,7 @@ describe("aws_eks_cluster", () => {
     const { res } = await priceStack({ aws_eks_cluster: { c: { name: "c", role_arn: "arn", version: "1.34", vpc_config: { subnet_ids: ["s"] } } } });
     const c = res("aws_eks_cluster.c");
     expect(c.components).toHaveLength(1);
-    expect(c.components[0]).toMatchObject({ name: "EKS cluster hours (standard support)", monthlyQuantity: 730, unitPrice: 0.1, priceKey: "eks-cluster-hours|us-east-1|standard" });
+    expect(c.components[0]).toMatchObject({ name: "EKS cluster hours (standard support: 1.34 is in standard support until 2026-12-02)", monthlyQuantity: 730, unitPrice: 0.1, priceKey: "eks-cluster-hours|us-east-1|standard" });
     expect(c.monthlyCost).toBeCloseTo(73, 10);
     // us-east-1 has its own (Infracost golden) row, which wins over the uniform one.
     expect(c.components[0]!.price).toMatchObject({ source: "snapshot", asOf: "2025-07-07", estimated: false });
@@ -30,7 +30,7 @@ describe("aws_eks_cluster", () => {
 
   it("prices a version past its end of standard support at the extended-support cluster-hour", async () => {
     const { res } = await priceStack({ aws_eks_cluster: { c: { name: "c", version: "1.32" } } });
-    expect(res("aws_eks_cluster.c").components[0]).toMatchObject({ name: "EKS cluster hours (extended support)", unitPrice: 0.6, monthlyCost: 0.6 * 730 });
+    expect(res("aws_eks_cluster.c").components[0]).toMatchObject({ name: "EKS cluster hours (extended support: 1.32 left standard support on 2026-03-23 (extended support until 2027-03-23))", unitPrice: 0.6, monthlyCost: 0.6 * 730 });
   });
 
   it("applies AWS's uniform price in every commercial region, with its source's date", async () => {
