@@ -33,8 +33,10 @@ export function priceNeeds(costPlans: readonly ResourceCostPlan[]): PriceNeeds {
     }
   const spot: SpotNeed[] = [];
   for (const k of distinctPriceKeys(spotKeys)) {
-    if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance") continue;
-    spot.push({ id: priceKeyId(k), key: { region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind: k.kind } });
+    // Spot applies to instance-hours; SageMaker's managed spot is a discount on its own rate, not EC2 spot.
+    if (k.instanceType === undefined) continue;
+    const kind = k.service === "AmazonSageMaker" ? "sagemaker-instance" : "ec2-instance";
+    spot.push({ id: priceKeyId(k), key: { region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind } });
   }
   return { keys: distinctPriceKeys(keys), spot };
 }

@@ -3,6 +3,7 @@ import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-c
 import { isExpression, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
+import { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice } from "../prices/index.js";
 
 /** Monthly hours a steadily-running resource runs: usage `monthly_hrs`, else 730. */
 export function monthlyHours(ctx: CatalogContext): number {
@@ -68,7 +69,7 @@ export function ec2InstanceHours(opts: {
       ? { quantityRange: { low: Math.min(cap.min, opts.instances) * opts.hours, high: cap.max === null ? null : Math.max(cap.max, opts.instances) * opts.hours } }
       : {}),
     usageKey: "monthly_hrs",
-    priceKey: opts.instanceType && !opts.problem ? { kind: "ec2-instance", region: opts.region, instanceType: opts.instanceType } : null,
+    priceKey: opts.instanceType && !opts.problem ? ec2InstancePrice(opts.region, opts.instanceType) : null,
     purchaseOption: opts.purchase,
     ...(problem ? { unpricedReason: problem } : {}),
   };
@@ -93,7 +94,7 @@ export function ebsComponents(opts: {
     name: `${opts.label} (${volumeType}, ${opts.sizeGb ?? "?"} GB)`,
     unit: "GB-months",
     monthlyQuantity: qty(opts.sizeGb),
-    priceKey: { kind: "ebs-storage", region, volumeType },
+    priceKey: ebsStoragePrice(region, volumeType),
     purchaseOption: "on-demand",
     ...(storageProblem ? { unpricedReason: storageProblem } : {}),
   });
@@ -101,14 +102,14 @@ export function ebsComponents(opts: {
   const countProblem = n === null ? { unpricedReason: "volume count is unknown" } : {};
   const iops = opts.iops ?? null;
   if ((volumeType === "io1" || volumeType === "io2") && iops !== null && iops > 0) {
-    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   if (volumeType === "gp3" && iops !== null && iops > 3000) {
-    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   const tp = opts.throughput ?? null;
   if (volumeType === "gp3" && tp !== null && tp > 125) {
-    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: ebsThroughputPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   return out;
 }

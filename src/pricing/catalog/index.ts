@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "./catalog-entry.js";
 import { awsAutoscalingGroup } from "./aws-autoscaling-group.js";
 import { awsBatchComputeEnvironment, awsBatchJobDefinition } from "./aws-batch.js";
+import { awsEksCluster } from "./aws-eks-cluster.js";
 import { awsEksNodeGroup } from "./aws-eks-node-group.js";
 import { awsInstance } from "./aws-instance.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
@@ -29,6 +30,7 @@ const ENTRIES: CatalogEntry[] = [
   awsInstance,
   awsLaunchTemplate,
   awsAutoscalingGroup,
+  awsEksCluster,
   awsEksNodeGroup,
   awsBatchComputeEnvironment,
   awsBatchJobDefinition,
