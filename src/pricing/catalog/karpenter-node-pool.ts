@@ -2,6 +2,7 @@ import type { Resource } from "../../plan/resource.js";
 import type { CapacityChoice, CostComponentSpec } from "../cost-component.js";
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { NodePoolFacts, ResourceFacts } from "../resource-facts.js";
+import { ebsStoragePrice, ec2InstancePrice } from "../prices/index.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { ebsComponents, workloadFromTags } from "./compute-components.js";
 import { allowedInstanceTypes, capacityTypes, maxNodes } from "./karpenter/allowed-types.js";
@@ -64,7 +65,7 @@ function poolComponents(pool: NodePool, r: Resource, ctx: CatalogContext): CostC
     const gpus = instanceResources(t).gpus + instanceResources(t).neuron;
     const expected = nodeHours !== undefined ? nodeHours : gpuHours !== undefined ? (gpus > 0 ? gpuHours / gpus : null) : null;
     const n = maxNodes(pool, t);
-    return { instanceType: t, priceKey: { kind: "ec2-instance", region: r.region, instanceType: t }, expected, high: n === null ? null : n * HOURS_PER_MONTH };
+    return { instanceType: t, priceKey: ec2InstancePrice(r.region, t), expected, high: n === null ? null : n * HOURS_PER_MONTH };
   });
   const usageKey = gpuHours !== undefined && nodeHours === undefined ? "gpu_hours" : "node_hours";
   const out: CostComponentSpec[] = [{ name: label, unit: "hours", monthlyQuantity: null, usageKey, priceKey: null, purchaseOption: purchase, choices }];
@@ -95,7 +96,7 @@ function nodeClassVolumes(pool: NodePool, r: Resource, ctx: CatalogContext, choi
     const volumeType = typeof ebs.volumeType === "string" ? ebs.volumeType : "gp3"; // EC2NodeClass default volumeType
     const label = `EC2NodeClass ${pool.nodeClassName} volume ${String((m as { deviceName?: unknown }).deviceName ?? i)} per node`;
     if (nodes === null)
-      return [{ name: `${label} (${volumeType}, ${sizeGb ?? "?"} GB)`, unit: "GB-months", monthlyQuantity: null, usageKey: "node_hours", priceKey: { kind: "ebs-storage", region: r.region, volumeType }, purchaseOption: "usage" } satisfies CostComponentSpec];
+      return [{ name: `${label} (${volumeType}, ${sizeGb ?? "?"} GB)`, unit: "GB-months", monthlyQuantity: null, usageKey: "node_hours", priceKey: ebsStoragePrice(r.region, volumeType), purchaseOption: "usage" } satisfies CostComponentSpec];
     return ebsComponents({ region: r.region, volumeType, sizeGb, iops: quantity(ebs.iops), throughput: quantity(ebs.throughput), volumes: nodes, label }).map((c) =>
       c.unit === "GB-months" && sizeGb !== null ? { ...c, quantitySource: "usage" as const, quantityRange: { low: 0, high: maxNodeCount === null ? null : maxNodeCount * sizeGb } } : c,
     );
