@@ -3,6 +3,7 @@ import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
+import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
 
 function shape(r: Resource, ctx: CatalogContext) {
@@ -40,7 +41,8 @@ export const awsEksNodeGroup: CatalogEntry = {
       ec2InstanceHours({
         region: r.region,
         instanceType: it.type,
-        problem: it.problem ?? countProblem,
+        // Capacity Blocks are reserved per offering, never billed at the On-Demand rate.
+        problem: it.problem ?? countProblem ?? (literalString(r.attributes.capacity_type) === "CAPACITY_BLOCK" ? CAPACITY_BLOCK_UNPRICED : undefined),
         instances: s.instances,
         hours: monthlyHours(ctx),
         purchase: s.spot ? "spot" : "on-demand",

@@ -8,6 +8,8 @@ import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
 import { karpenterNodePool } from "./karpenter-node-pool.js";
+import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws-reserved-capacity.js";
+import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -42,6 +44,9 @@ const ENTRIES: CatalogEntry[] = [
   awsFsxLustre,
   awsNatGateway,
   karpenterNodePool,
+  awsEc2CapacityReservation,
+  awsEc2CapacityBlockReservation,
+  awsccSagemakerCluster,
 ];
 
 const byType = new Map<string, CatalogEntry>();
