@@ -17,6 +17,7 @@ if (!process.argv.includes("--no-build")) execFileSync(process.execPath, [create
 const lib = (p) => import(join(root, "lib", "src", "pricing", p));
 const { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } = await lib("prices/index.js");
 const { eksClusterHoursPrice } = await lib("catalog/aws-eks-cluster.js");
+const { bedrockTokenPrice } = await lib("catalog/aws-bedrock.js");
 const ALL_COMMERCIAL = "all-commercial";
 const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
 const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
@@ -143,8 +144,17 @@ put(ebsIopsPrice(R, "io1"), 0.065, stId);
 const SERVICE_ROWS = [
   { service: "AmazonEKS", component: "EKS cluster hours (standard support)", price: (region) => eksClusterHoursPrice(region, "standard") },
   { service: "AmazonEKS", component: "EKS cluster hours (extended support)", price: (region) => eksClusterHoursPrice(region, "extended") },
+  // Low confidence: a third-party page that states no region; the compiler recorded us-east-1 as assumed, and
+  // the dataset's row note says so on every price read from it.
+  ...["input", "output"].map((direction) => ({
+    service: "AmazonBedrock",
+    component: `Bedrock on-demand ${direction} tokens`,
+    assumedRegion: /^us-east-1 \(assumed/,
+    rowNote: "low confidence: third-party page dated 2026-01-05; the source states no region (us-east-1 assumed)",
+    price: (region, r) => bedrockTokenPrice(region, r.attributes.model_family_id, direction),
+  })),
 ];
-const SOURCE_UNITS = { hour: "hours", "GB-month": "GB-months", GB: "GB" };
+const SOURCE_UNITS = { hour: "hours", "GB-month": "GB-months", GB: "GB", "1M input tokens": "1M tokens", "1M output tokens": "1M tokens" };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
 const PER_ROW = "per row";
 const serviceDataset = (id) => {
@@ -163,14 +173,18 @@ for (const want of SERVICE_ROWS) {
   const rows = services.rows.filter((r) => r.service === want.service && r.component === want.component);
   if (rows.length === 0) throw new Error(`no ${want.service} "${want.component}" row in the services file`);
   for (const r of rows) {
-    const region = r.uniform_across_regions ? ALL_COMMERCIAL : r.region;
+    const region = r.uniform_across_regions ? ALL_COMMERCIAL : want.assumedRegion?.test(r.region) ? "us-east-1" : r.region;
     if (!r.uniform_across_regions && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) continue; // e.g. "global", "us-east-1 (assumed…)"
     if (r.exact === false) continue; // rounded in the source: not a price to quote
     const unit = SOURCE_UNITS[r.unit];
     if (!unit) throw new Error(`unknown unit ${r.unit} of ${want.service} "${want.component}"`);
-    const asOf = String(r.as_of).slice(0, 10);
+    // A row without its own date takes its dataset's, when that starts with one (e.g. "2026-01-05 (page date; …)").
+    const dsDate = String(services.datasets.find((x) => x.id === r.dataset)?.as_of ?? "");
+    const asOf = (r.as_of !== undefined ? String(r.as_of) : dsDate).slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`${want.service} "${want.component}" row has no as-of date`);
     const dsId = serviceDataset(r.dataset);
-    put(want.price(region), r.price_usd, dsId, unit, asOf);
+    if (want.rowNote) datasets[dsId].rowNote = want.rowNote;
+    put(want.price(region, r), r.price_usd, dsId, unit, asOf);
     if (datasets[dsId].asOf === undefined || datasets[dsId].asOf === PER_ROW || asOf > datasets[dsId].asOf) datasets[dsId].asOf = asOf;
   }
 }

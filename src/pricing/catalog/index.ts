@@ -10,6 +10,7 @@ import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-st
 import { karpenterNodePool } from "./karpenter-node-pool.js";
 import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws-reserved-capacity.js";
 import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
+import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -47,6 +48,8 @@ const ENTRIES: CatalogEntry[] = [
   awsEc2CapacityReservation,
   awsEc2CapacityBlockReservation,
   awsccSagemakerCluster,
+  awsBedrockAgent,
+  awsBedrockProvisionedThroughput,
 ];
 
 const byType = new Map<string, CatalogEntry>();
