@@ -62,7 +62,8 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";
       else status = "priced";
     }
-    const complete = !isIncompleteStatus(status);
+    // Complete only when every component has a cost: a usage-based part without usage is an unknown amount too.
+    const complete = !isIncompleteStatus(status) && components.every((c) => c.monthlyCost !== null);
     if (!complete) {
       range.high = null;
       rangeOnDemand.high = null;
