@@ -1,3 +1,4 @@
+import { leavesHead } from "../plan/resource.js";
 import type { RuleScope } from "./policy-document.js";
 import { firstMatchingGlob, globMatch } from "./glob.js";
 import { tagValue, type PolicyResource } from "./policy-resource.js";
@@ -8,7 +9,7 @@ import { tagValue, type PolicyResource } from "./policy-resource.js";
  */
 export function inScope(scope: RuleScope | undefined, r: PolicyResource): boolean {
   const e = r.estimate;
-  if (e.action === "delete" || e.action === "read") return false;
+  if (leavesHead(e.action) || e.action === "read") return false;
   if (!scope) return true;
   if (scope.resourceTypes && firstMatchingGlob(scope.resourceTypes, e.type) === undefined) return false;
   if (scope.stacks && firstMatchingGlob(scope.stacks, e.stack) === undefined) return false;

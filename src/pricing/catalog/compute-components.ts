@@ -1,6 +1,7 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
 import { isExpression } from "../../plan/json-values.js";
+import { isUnknown } from "../../plan/unknown-value.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
 
@@ -26,6 +27,7 @@ export function readInstanceType(
 ): { type?: string; problem?: string } {
   if (value === undefined || value === null || value === "") return { problem: "no instance type is set" };
   if (isExpression(value)) return { problem: `instance type is an expression (${value}) costgate cannot resolve` };
+  if (isUnknown(value)) return { problem: `instance type is unknown until apply (${value.toString()})` };
   if (typeof value !== "string") return { problem: `instance type is not a string (${JSON.stringify(value)})` };
   const problem = ctx.checkInstanceType(value, attributePointer);
   return problem ? { type: value, problem } : { type: value };
