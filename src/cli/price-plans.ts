@@ -1,4 +1,5 @@
 import { loadPlan } from "../plan/load-plan.js";
+import { pairLoneStacks } from "../plan/pair-lone-stacks.js";
 import type { Estimate } from "../pricing/estimate.js";
 import { estimatePlans } from "../pricing/estimate-plans.js";
 import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
@@ -29,7 +30,9 @@ type PlanOptionValues = { usage?: string; region?: string; "allow-unknown-types"
 export async function pricePlans(paths: string[], values: PlanOptionValues, io: CliIO): Promise<Estimate[]> {
   const usage = values.usage ? loadUsageFile(values.usage) : EMPTY_USAGE;
   const planOpts = values.region ? { defaultRegion: values.region } : {};
-  const plans = paths.map((p) => loadPlan(p, planOpts));
+  let plans = paths.map((p) => loadPlan(p, planOpts));
+  // Base and head: lone cdk.tf.json files named after their folders are the same stack.
+  if (plans.length === 2) plans = pairLoneStacks(plans[0]!, plans[1]!);
   const sources = await resolvePriceSources(values, io);
   return estimatePlans(plans, { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false });
 }

@@ -32,8 +32,12 @@ export function loadPlan(path: string, opts: LoadPlanOptions = {}): Plan {
   if (isObject(json) && isObject(json.stacks) && "version" in json) return loadManifest(path, json, defaultRegion);
   if (isObject(json) && isObject(json.values) && !("resource_changes" in json))
     throw new CostgateError("this looks like Terraform state (`values`), not a plan; run `terraform show -json plan.out`", path, "/values");
-  if (isObject(json) && ("resource" in json || "provider" in json || "terraform" in json || "//" in json))
-    return planFromCdktfStack(json, { stack: stackNameForFile(path), file: path, defaultRegion });
+  if (isObject(json) && ("resource" in json || "provider" in json || "terraform" in json || "//" in json || "module" in json)) {
+    const named = stackNameOf(json);
+    const plan = planFromCdktfStack(json, { stack: named ?? stackNameForFile(path), file: path, defaultRegion });
+    if (named === undefined) plan.stackNamedByFolder = true;
+    return plan;
+  }
   throw new CostgateError(
     "not a recognised input; expected cdktf synth output (cdk.tf.json or manifest.json) or `terraform show -json` plan output (with resource_changes)",
     path,
@@ -74,6 +78,12 @@ function loadManifest(manifestFile: string, manifest: Record<string, unknown>, d
     plan.warnings.push(...p.warnings);
   }
   return plan;
+}
+
+/** The cdktf stack name a synthesized stack records in `//.metadata.stackName`, when it does. */
+function stackNameOf(json: Record<string, unknown>): string | undefined {
+  const meta = isObject(json["//"]) && isObject(json["//"].metadata) ? json["//"].metadata : undefined;
+  return meta && typeof meta.stackName === "string" && meta.stackName.trim() !== "" ? meta.stackName : undefined;
 }
 
 /** `.../stacks/<name>/cdk.tf.json` → `<name>`; otherwise the file's base name. */

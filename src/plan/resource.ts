@@ -64,6 +64,11 @@ export interface Plan {
   resources: Resource[];
   /** Non-fatal notes about the input (e.g. a default region was assumed). */
   warnings: string[];
+  /**
+   * Set when the input is a lone cdk.tf.json without `//.metadata.stackName`, whose stack is named after its
+   * folder: such a stack pairs with the other side's single stack in a diff (see pairLoneStacks).
+   */
+  stackNamedByFolder?: boolean;
 }
 
 /** Stable identity of a resource across base and head: stack + address. */

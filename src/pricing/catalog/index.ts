@@ -6,6 +6,7 @@ import { awsInstance } from "./aws-instance.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
+import { terraformModuleCall } from "./terraform-module.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -38,6 +39,7 @@ const ENTRIES: CatalogEntry[] = [
   awsS3Bucket,
   awsFsxLustre,
   awsNatGateway,
+  terraformModuleCall,
 ];
 
 const byType = new Map<string, CatalogEntry>();
