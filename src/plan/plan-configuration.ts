@@ -1,3 +1,4 @@
+import { CostgateError } from "../errors.js";
 import { isObject, MAX_NESTING } from "./json-values.js";
 
 /**
@@ -21,16 +22,20 @@ export interface ConfigModule {
   parent?: ConfigModule;
 }
 
-/** Every module of a plan's configuration, by path (root module at ``). */
-export function readConfigModules(configuration: unknown): Map<string, ConfigModule> {
+/**
+ * Every module of a plan's configuration, by path (root module at ``). Throws CostgateError naming `file`
+ * when module calls nest deeper than MAX_NESTING.
+ */
+export function readConfigModules(configuration: unknown, file: string): Map<string, ConfigModule> {
   const out = new Map<string, ConfigModule>();
   const root = isObject(configuration) ? configuration.root_module : undefined;
-  walk(root, "", undefined, undefined, 0, out);
+  walk(root, "", undefined, undefined, 0, out, file);
   return out;
 }
 
-function walk(mod: unknown, path: string, call: Record<string, unknown> | undefined, parent: ConfigModule | undefined, depth: number, out: Map<string, ConfigModule>): void {
-  if (!isObject(mod) || depth > MAX_NESTING) return;
+function walk(mod: unknown, path: string, call: Record<string, unknown> | undefined, parent: ConfigModule | undefined, depth: number, out: Map<string, ConfigModule>, file: string): void {
+  if (!isObject(mod)) return;
+  if (depth > MAX_NESTING) throw new CostgateError(`modules nested more than ${MAX_NESTING} levels deep`, file, "/configuration/root_module");
   const m: ConfigModule = { path, resources: new Map(), ...(call ? { callExpressions: call } : {}), ...(parent ? { parent } : {}) };
   out.set(path, m);
   for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
@@ -43,7 +48,7 @@ function walk(mod: unknown, path: string, call: Record<string, unknown> | undefi
   if (!isObject(mod.module_calls)) return;
   for (const [name, c] of Object.entries(mod.module_calls)) {
     if (!isObject(c)) continue;
-    walk(c.module, path ? `${path}.module.${name}` : `module.${name}`, isObject(c.expressions) ? c.expressions : {}, m, depth + 1, out);
+    walk(c.module, path ? `${path}.module.${name}` : `module.${name}`, isObject(c.expressions) ? c.expressions : {}, m, depth + 1, out, file);
   }
 }
 

@@ -32,7 +32,7 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
   if (!Array.isArray(changes)) throw new CostgateError("`resource_changes` must be an array", file, "/resource_changes");
   const variables = isObject(json.variables) ? json.variables : {};
   const config = isObject(json.configuration) ? json.configuration : undefined;
-  const modules = readConfigModules(config);
+  const modules = readConfigModules(config, file);
   const providers = readPlanProviders(config?.provider_config, variables, modules);
   const warnings: string[] = [];
   const warned = new Set<string>();
