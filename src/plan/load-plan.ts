@@ -5,6 +5,7 @@ import { planFromCdktfStack } from "./cdktf-plan.js";
 import { jsonErrorPosition, lineColumn } from "./json-error-position.js";
 import { isObject } from "./json-values.js";
 import type { Plan } from "./resource.js";
+import { stripSetupTerraformWrapper, WRAPPER_WARNING } from "./setup-terraform-wrapper.js";
 import { planFromTerraformPlan } from "./terraform-plan.js";
 
 export interface LoadPlanOptions {
@@ -26,9 +27,13 @@ export function loadPlan(path: string, opts: LoadPlanOptions = {}): Plan {
     throw new CostgateError(`\`${defaultRegion}\` is not an AWS region name (e.g. us-east-1)`, "--region");
   if (!existsSync(path)) throw new CostgateError("no such file or directory", path);
   if (statSync(path).isDirectory()) return loadDirectory(path, defaultRegion);
-  const json = readJson(path);
-  if (isObject(json) && (Array.isArray(json.resource_changes) || "planned_values" in json || "prior_state" in json))
-    return planFromTerraformPlan(json, { file: path, stack: opts.stackName ?? "main", defaultRegion });
+  const notes: string[] = [];
+  const json = readJson(path, path, notes);
+  if (isObject(json) && (Array.isArray(json.resource_changes) || "planned_values" in json || "prior_state" in json)) {
+    const plan = planFromTerraformPlan(json, { file: path, stack: opts.stackName ?? "main", defaultRegion });
+    plan.warnings.unshift(...notes.map((n) => `${path}: ${n}`));
+    return plan;
+  }
   if (isObject(json) && isObject(json.stacks) && "version" in json) return loadManifest(path, json, defaultRegion);
   if (isObject(json) && isObject(json.values) && !("resource_changes" in json))
     throw new CostgateError("this looks like Terraform state (`values`), not a plan; run `terraform show -json plan.out`", path, "/values");
@@ -93,8 +98,11 @@ function stackNameForFile(path: string): string {
   return b.replace(/\.(tf\.)?json$/, "");
 }
 
-/** Read and parse JSON; errors name the file and, for syntax errors, the line and column. */
-export function readJson(path: string, shown = path): unknown {
+/**
+ * Read and parse JSON; errors name the file and, for syntax errors, the line and column. Output of
+ * `terraform show -json` wrapped by hashicorp/setup-terraform is unwrapped, with a note added to `notes`.
+ */
+export function readJson(path: string, shown = path, notes?: string[]): unknown {
   let text: string;
   try {
     text = readText(path);
@@ -104,6 +112,16 @@ export function readJson(path: string, shown = path): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    const unwrapped = stripSetupTerraformWrapper(text);
+    if (unwrapped.stripped) {
+      try {
+        const json: unknown = JSON.parse(unwrapped.text);
+        notes?.push(WRAPPER_WARNING);
+        return json;
+      } catch {
+        // Not JSON inside either: report the position in the file as it is.
+      }
+    }
     if (text.trim() === "") throw new CostgateError("file is empty; expected JSON", shown);
     const { offset, problem } = jsonErrorPosition(text);
     throw new CostgateError(`not valid JSON: ${problem}`, shown, lineColumn(text, offset));

@@ -1,5 +1,8 @@
 import { literalString, toNumber } from "../../plan/json-values.js";
+import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
+import { s3StandardTiers } from "./s3-storage-tiers.js";
+import { EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import { countProblem, ebsComponents, factsWith, workloadFromTags } from "./compute-components.js";
 
 const storageFacts: CatalogEntry["facts"] = (r) => factsWith({ instanceTypes: [], instanceCount: null, gpusPerInstance: null }, workloadFromTags(r), undefined);
@@ -10,7 +13,7 @@ export const awsEbsVolume: CatalogEntry = {
   components(r) {
     const out = ebsComponents({
       region: r.region,
-      volumeType: literalString(r.attributes.type) ?? "gp2", // the provider's default
+      volumeType: literalString(r.attributes.type) ?? EBS_DEFAULT_VOLUME_TYPE,
       sizeGb: toNumber(r.attributes.size),
       iops: toNumber(r.attributes.iops),
       throughput: toNumber(r.attributes.throughput),
@@ -29,7 +32,10 @@ export const awsS3Bucket: CatalogEntry = {
   components(r, ctx) {
     const perThousand = (n: number | undefined) => (n === undefined ? null : n / 1000);
     return [
-      { name: "Standard storage", unit: "GB-months", monthlyQuantity: ctx.usage.storage_gb ?? null, usageKey: "storage_gb", priceKey: { kind: "s3-storage", region: r.region, storageClass: "STANDARD" }, purchaseOption: "usage" },
+      // Tiered by volume: one component per tier the storage reaches (see s3StandardTiers).
+      ...(ctx.usage.storage_gb === undefined ? [{ quantity: null, priceVariant: "STANDARD", label: "" }] : s3StandardTiers(ctx.usage.storage_gb)).map(
+        (t): CostComponentSpec => ({ name: `Standard storage${t.label}`, unit: "GB-months", monthlyQuantity: t.quantity, usageKey: "storage_gb", priceKey: { kind: "s3-storage", region: r.region, storageClass: t.priceVariant }, purchaseOption: "usage" }),
+      ),
       { name: "PUT, COPY, POST, LIST requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_put_requests), usageKey: "monthly_put_requests", priceKey: { kind: "s3-requests", region: r.region, tier: "put" }, purchaseOption: "usage" },
       { name: "GET, SELECT and other requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_get_requests), usageKey: "monthly_get_requests", priceKey: { kind: "s3-requests", region: r.region, tier: "get" }, purchaseOption: "usage" },
     ];

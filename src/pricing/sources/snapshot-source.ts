@@ -47,8 +47,10 @@ export class SnapshotPriceSource implements PriceSource {
   private ec2(region: string, type: string): PriceQuote {
     const row = this.snap.ec2[region]?.[type];
     if (row) return { priced: true, usdPerUnit: row[0], unit: "hours", origin: this.origin(row[1]) };
-    const why = this.snap.noListPrice[type];
-    if (why) return { priced: false, reason: `${type}: ${why}` };
+    // The snapshot's sources list no On-Demand price for these types (p5e, trn2). That is a gap of the sources,
+    // not a fact about AWS: a public price may exist in this region, so the reason does not claim there is none.
+    if (this.snap.noListPrice[type])
+      return { priced: false, reason: `${type}: no On-Demand price in ${region} in the embedded snapshot (its sources list none for this type; use --prices aws for a current price)` };
     return { priced: false, reason: `no On-Demand price for ${type} in ${region} in the embedded snapshot` };
   }
 

@@ -58,7 +58,7 @@ describe("aws_instance", () => {
 
   it("reports a type with no public list price (p5e.48xlarge) as unpriced", async () => {
     const { res } = await priceStack({ aws_instance: { h: { instance_type: "p5e.48xlarge" } } });
-    expect(res("aws_instance.h").components[0]!.unpricedReason).toMatch(/p5e\.48xlarge: no public On-Demand list price/);
+    expect(res("aws_instance.h").components[0]!.unpricedReason).toMatch(/p5e\.48xlarge: no On-Demand price in us-east-1 in the embedded snapshot \(its sources list none/);
   });
 
   it("fails on an unknown instance type, naming the file and attribute", async () => {
