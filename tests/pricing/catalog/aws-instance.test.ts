@@ -74,4 +74,32 @@ describe("aws_instance", () => {
     expect(r.components[1]!.unpricedReason).toMatch(/no EBS gp2 storage price for eu-west-1/);
     expect(r.status).toBe("partial");
   });
+
+  it("takes type, spot and volumes from its launch template; its own attributes win (item 5)", async () => {
+    const { res } = await priceStack({
+      aws_launch_template: {
+        lt: {
+          name: "gpu",
+          instance_type: "g5.xlarge",
+          instance_market_options: { market_type: "spot" },
+          block_device_mappings: [{ device_name: "/dev/xvda", ebs: { volume_size: 200, volume_type: "gp3" } }],
+        },
+      },
+      aws_instance: {
+        a: { launch_template: { id: "${aws_launch_template.lt.id}" } },
+        b: { launch_template: { name: "gpu" }, instance_type: "g5.2xlarge", instance_market_options: { market_type: "capacity-block" }, root_block_device: { volume_size: 50, volume_type: "gp3" } },
+      },
+    });
+    const a = res("aws_instance.a");
+    // 730 × $1.006 × 0.5 = $367.19 spot + 200 GB gp3 × $0.08 = $16.00 → $383.19
+    expect(a.components.map((c) => [c.name, c.monthlyQuantity])).toEqual([
+      ["Instance usage (Linux/UNIX, spot, g5.xlarge)", 730],
+      ["Launch template volume /dev/xvda (gp3, 200 GB)", 200],
+    ]);
+    expect(a.monthlyCost).toBeCloseTo(730 * 1.006 * 0.5 + 16, 9);
+    const b = res("aws_instance.b");
+    // own type, own (non-spot) market options and own root volume: 730 × $1.212 + 50 × $0.08 = $884.76 + $4.00
+    expect(b.components.map((c) => c.name)).toEqual(["Instance usage (Linux/UNIX, on-demand, g5.2xlarge)", "Root volume (gp3, 50 GB)"]);
+    expect(b.monthlyCost).toBeCloseTo(730 * 1.212 + 4, 9);
+  });
 });
