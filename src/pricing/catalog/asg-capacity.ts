@@ -50,5 +50,7 @@ export function capacityUnits(
 /** ⌈units ÷ per instance⌉, or null when either is unknown. */
 export function instancesFor(units: number | null, perInstance: number | null): number | null {
   if (units === null || perInstance === null) return null;
-  return Math.max(0, Math.ceil(units / perInstance - 1e-9));
+  const q = units / perInstance;
+  // Zero or negative capacity stays as it is (a negative one is then reported as bad input, not priced as 0).
+  return q <= 0 ? q + 0 : Math.ceil(q - 1e-9);
 }

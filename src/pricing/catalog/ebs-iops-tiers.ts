@@ -18,9 +18,16 @@ export interface IopsTier {
 
 export const IO2_IOPS_TIER_BOUNDS = [32_000, 64_000] as const;
 
+/**
+ * Above this many units a quantity is not a real bill (the same bound as plan-costs' MAX_MONTHLY_QUANTITY):
+ * such a quantity is left in one piece, so the quantity check reports the whole of it instead of pricing its
+ * first tier.
+ */
+export const TIERED_QUANTITY_LIMIT = 1e12;
+
 /** The tiers of `iops` provisioned IOPS of a volume of `volumeType` (io1: one tier). Pure; `iops` > 0. */
 export function ebsIopsTiers(volumeType: string, iops: number): IopsTier[] {
-  if (volumeType !== "io2" || iops <= IO2_IOPS_TIER_BOUNDS[0]) return [{ quantity: iops, priceVariant: volumeType, label: "" }];
+  if (volumeType !== "io2" || iops <= IO2_IOPS_TIER_BOUNDS[0] || !(iops <= TIERED_QUANTITY_LIMIT)) return [{ quantity: iops, priceVariant: volumeType, label: "" }];
   const [a, b] = IO2_IOPS_TIER_BOUNDS;
   const out: IopsTier[] = [
     { quantity: a, priceVariant: "io2", label: " (first 32,000)" },

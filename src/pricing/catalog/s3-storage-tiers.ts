@@ -1,3 +1,5 @@
+import { TIERED_QUANTITY_LIMIT } from "./ebs-iops-tiers.js";
+
 /**
  * S3 Standard storage is priced in monthly volume tiers: the first 50 TB, the next 450 TB, and over 500 TB
  * each have their own rate ("Amazon S3 pricing", https://aws.amazon.com/s3/pricing/; the AWS Price List gives
@@ -18,10 +20,13 @@ export interface StorageTier {
 
 export const S3_STANDARD_TIER_BOUNDS_GB = [51_200, 512_000] as const;
 
-/** The tiers of `gb` GB-months of S3 Standard storage. Pure; `gb` ≥ 0. */
+/**
+ * The tiers of `gb` GB-months of S3 Standard storage. Pure; `gb` ≥ 0. An absurd quantity (above
+ * TIERED_QUANTITY_LIMIT) is left in one piece for the quantity check to report.
+ */
 export function s3StandardTiers(gb: number): StorageTier[] {
   const [a, b] = S3_STANDARD_TIER_BOUNDS_GB;
-  if (gb <= a) return [{ quantity: gb, priceVariant: "STANDARD", label: "" }];
+  if (gb <= a || !(gb <= TIERED_QUANTITY_LIMIT)) return [{ quantity: gb, priceVariant: "STANDARD", label: "" }];
   const out: StorageTier[] = [
     { quantity: a, priceVariant: "STANDARD", label: " (first 50 TB)" },
     { quantity: Math.min(gb, b) - a, priceVariant: `STANDARD@${a}`, label: " (next 450 TB)" },
