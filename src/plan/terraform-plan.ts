@@ -5,6 +5,7 @@ import { assertNesting, isObject, nestingError, readTags } from "./json-values.j
 import { configResourceOf, modulePathOf, readConfigModules, referencesOf, type ConfigModule } from "./plan-configuration.js";
 import { readPlanAction } from "./plan-action.js";
 import { leavesHead, type Plan, type Resource } from "./resource.js";
+import { isUnknown } from "./unknown-value.js";
 
 export interface TerraformPlanOptions {
   file: string;
@@ -69,6 +70,8 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
     const providerKey = configResource?.providerConfigKey ?? "aws";
     const provider = providers.get(providerKey) ?? providers.get(providerKey.replace(/^.*:/, ""));
     let region = typeof attributes.region === "string" && attributes.region ? attributes.region : provider?.region;
+    // A resource-level `region` (AWS provider 6) written as an expression Terraform does not know yet.
+    if (isUnknown(attributes.region) && region) warnings.push(`${stack}: ${address}: its region is known only after apply; assumed its provider's region ${region}`);
     let regionDefaulted = false;
     if (!region) {
       region = defaultRegion;

@@ -137,3 +137,26 @@ describe("ASG tags in a plan (item 8)", () => {
     expect(planFromTerraformPlan(json, opts).resources[0]!.tags).toEqual({ team: "ml" });
   });
 });
+
+describe("a region written as an expression (item 1)", () => {
+  it("a computed region not in the configuration is the provider's, silently; one written as an unknown expression warns", () => {
+    const json = {
+      resource_changes: [
+        change("aws_s3_bucket.a", ["create"], { bucket: "a" }, { region: true }),
+        change("aws_s3_bucket.b", ["create"], { bucket: "b" }, { region: true }),
+      ],
+      configuration: {
+        provider_config: { aws: { name: "aws", expressions: { region: { constant_value: "eu-west-1" } } } },
+        root_module: {
+          resources: [
+            { address: "aws_s3_bucket.a", provider_config_key: "aws", expressions: { bucket: { constant_value: "a" } } },
+            { address: "aws_s3_bucket.b", provider_config_key: "aws", expressions: { bucket: { constant_value: "b" }, region: { references: ["var.r"] } } },
+          ],
+        },
+      },
+    };
+    const plan = planFromTerraformPlan(json, opts);
+    expect(plan.resources.map((r) => r.region)).toEqual(["eu-west-1", "eu-west-1"]);
+    expect(plan.warnings).toEqual(["main: aws_s3_bucket.b: its region is known only after apply; assumed its provider's region eu-west-1"]);
+  });
+});
