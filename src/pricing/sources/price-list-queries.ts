@@ -26,6 +26,8 @@ const S3_CLASSES: Record<string, { volumeType: string; usageSuffix: string }> = 
 
 /** Provisioned-IOPS usage types per EBS volume type (io2's cheaper tiers are separate `.tier2/.tier3` products). */
 const EBS_IOPS_USAGE: Record<string, string> = { io1: "VolumeP-IOPS.piops", io2: "VolumeP-IOPS.io2", gp3: "VolumeP-IOPS.gp3" };
+/** io2's IOPS tiers by the IOPS they start above (price key volume types `io2@32000`, `io2@64000`). */
+const IO2_IOPS_TIER_USAGE: Record<string, string> = { "32000": "VolumeP-IOPS.io2.tier2", "64000": "VolumeP-IOPS.io2.tier3" };
 
 /**
  * The GetProducts query for a price key. Filters narrow on the server; `accept` re-checks on the client what
@@ -85,14 +87,16 @@ export function priceListQuery(key: PriceKey): PriceListQuery {
         accept: (p) => attr(p, "volumeApiName") === key.volumeType,
       };
     case "ebs-iops": {
-      const usage = EBS_IOPS_USAGE[key.volumeType];
+      // `io2@32000` / `io2@64000`: io2's IOPS tiers above 32,000 and 64,000 (see catalog/ebs-iops-tiers.ts).
+      const [volumeType, tierStart] = key.volumeType.split("@") as [string, string | undefined];
+      const usage = tierStart === undefined ? EBS_IOPS_USAGE[volumeType] : volumeType === "io2" ? IO2_IOPS_TIER_USAGE[tierStart] : undefined;
       if (!usage) throw new PriceLookupError("NoMatchingPrice", `EBS ${key.volumeType} volumes have no provisioned-IOPS price`);
       return {
         serviceCode: "AmazonEC2",
         filters: [
           { Field: "regionCode", Value: region },
           { Field: "productFamily", Value: "System Operation" },
-          { Field: "volumeApiName", Value: key.volumeType },
+          { Field: "volumeApiName", Value: volumeType },
         ],
         what: `EBS ${key.volumeType} provisioned IOPS in ${region}`,
         units: { "IOPS-Mo": { unit: "IOPS-months", factor: 1 } },
