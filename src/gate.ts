@@ -1,3 +1,4 @@
+import { pairLoneStacks } from "./plan/pair-lone-stacks.js";
 import type { Plan } from "./plan/resource.js";
 import { evaluatePolicies, type EvaluateOptions } from "./policy/evaluate-policies.js";
 import type { LoadedPolicy } from "./policy/policy-document.js";
@@ -32,12 +33,19 @@ export interface GateOutcome {
  * edges. Throws CostgateError on bad input (e.g. an unknown instance type without `allowUnknownInstanceTypes`).
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
-  return judged(req, await estimatePlans(req.base ? [req.head, req.base] : [req.head], pricing));
+  return judged(req, await estimatePlans(plansOf(req), pricing));
 }
 
 /** `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same prices. */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
-  return judged(req, estimatePlansSync(req.base ? [req.head, req.base] : [req.head], pricing));
+  return judged(req, estimatePlansSync(plansOf(req), pricing));
+}
+
+/** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */
+function plansOf(req: GateRequest): Plan[] {
+  if (!req.base) return [req.head];
+  const [base, head] = pairLoneStacks(req.base, req.head);
+  return [head, base];
 }
 
 function judged(req: GateRequest, [head, base]: Estimate[]): GateOutcome {

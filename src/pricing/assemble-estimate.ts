@@ -1,4 +1,4 @@
-import type { Plan } from "../plan/resource.js";
+import { leavesHead, type Plan } from "../plan/resource.js";
 import type { CostComponentSpec } from "./cost-component.js";
 import {
   addRange,
@@ -56,7 +56,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
         }
         addComponent(range, rangeOnDemand, c);
       }
-      if (components.length === 0) status = r.action === "delete" ? "priced" : "free";
+      if (components.length === 0) status = leavesHead(r.action) ? "priced" : "free";
       else if (unpriced === components.length) status = "unpriced";
       else if (unpriced > 0) status = "partial";
       else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";

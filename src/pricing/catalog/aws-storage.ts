@@ -1,5 +1,8 @@
 import { literalString, toNumber } from "../../plan/json-values.js";
+import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
+import { s3StandardTiers } from "./s3-storage-tiers.js";
+import { EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import { countProblem, ebsComponents, factsWith, workloadFromTags } from "./compute-components.js";
 import { fsxLustreStoragePrice, natGatewayDataPrice, natGatewayHoursPrice, s3RequestsPrice, s3StoragePrice } from "../prices/index.js";
 
@@ -11,7 +14,7 @@ export const awsEbsVolume: CatalogEntry = {
   components(r) {
     const out = ebsComponents({
       region: r.region,
-      volumeType: literalString(r.attributes.type) ?? "gp2", // the provider's default
+      volumeType: literalString(r.attributes.type) ?? EBS_DEFAULT_VOLUME_TYPE,
       sizeGb: toNumber(r.attributes.size),
       iops: toNumber(r.attributes.iops),
       throughput: toNumber(r.attributes.throughput),
@@ -30,7 +33,10 @@ export const awsS3Bucket: CatalogEntry = {
   components(r, ctx) {
     const perThousand = (n: number | undefined) => (n === undefined ? null : n / 1000);
     return [
-      { name: "Standard storage", unit: "GB-months", monthlyQuantity: ctx.usage.storage_gb ?? null, usageKey: "storage_gb", priceKey: s3StoragePrice(r.region, "STANDARD"), purchaseOption: "usage" },
+      // Tiered by volume: one component per tier the storage reaches (see s3StandardTiers).
+      ...(ctx.usage.storage_gb === undefined ? [{ quantity: null, priceVariant: "STANDARD", label: "" }] : s3StandardTiers(ctx.usage.storage_gb)).map(
+        (t): CostComponentSpec => ({ name: `Standard storage${t.label}`, unit: "GB-months", monthlyQuantity: t.quantity, usageKey: "storage_gb", priceKey: s3StoragePrice(r.region, t.priceVariant), purchaseOption: "usage" }),
+      ),
       { name: "PUT, COPY, POST, LIST requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_put_requests), usageKey: "monthly_put_requests", priceKey: s3RequestsPrice(r.region, "put"), purchaseOption: "usage" },
       { name: "GET, SELECT and other requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_get_requests), usageKey: "monthly_get_requests", priceKey: s3RequestsPrice(r.region, "get"), purchaseOption: "usage" },
     ];

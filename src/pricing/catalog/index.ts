@@ -11,6 +11,7 @@ import { karpenterNodePool } from "./karpenter-node-pool.js";
 import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws-reserved-capacity.js";
 import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
 import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
+import { terraformModuleCall } from "./terraform-module.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -50,6 +51,7 @@ const ENTRIES: CatalogEntry[] = [
   awsccSagemakerCluster,
   awsBedrockAgent,
   awsBedrockProvisionedThroughput,
+  terraformModuleCall,
 ];
 
 const byType = new Map<string, CatalogEntry>();

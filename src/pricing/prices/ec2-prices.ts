@@ -45,8 +45,17 @@ export const ebsStoragePrice: (region: string, volumeType: string) => PriceKey =
   what: `EBS ${volumeType} storage in ${region}`,
 }));
 
-/** Provisioned-IOPS usage types per EBS volume type (io2's cheaper tiers are separate `.tier2/.tier3` products). */
-const EBS_IOPS_USAGE: Record<string, string> = { io1: "VolumeP-IOPS.piops", io2: "VolumeP-IOPS.io2", gp3: "VolumeP-IOPS.gp3" };
+/**
+ * Provisioned-IOPS usage types per EBS volume type. io2's cheaper tiers are separate products: `io2@32000` (IOPS
+ * above 32,000, `.tier2`) and `io2@64000` (above 64,000, `.tier3`).
+ */
+const EBS_IOPS_USAGE: Record<string, string> = {
+  io1: "VolumeP-IOPS.piops",
+  io2: "VolumeP-IOPS.io2",
+  "io2@32000": "VolumeP-IOPS.io2.tier2",
+  "io2@64000": "VolumeP-IOPS.io2.tier3",
+  gp3: "VolumeP-IOPS.gp3",
+};
 
 /** EBS provisioned IOPS, IOPS-months (io1, io2's first tier, gp3 above its baseline). */
 export const ebsIopsPrice: (region: string, volumeType: string) => PriceKey = definePriceFactory("ebs-iops", "AmazonEC2", (region, volumeType: string) => {
@@ -54,7 +63,7 @@ export const ebsIopsPrice: (region: string, volumeType: string) => PriceKey = de
   return {
     service: "AmazonEC2",
     productFamily: "System Operation",
-    attributes: [{ field: "volumeApiName", value: volumeType }],
+    attributes: [{ field: "volumeApiName", value: volumeType.split("@")[0]! }],
     checks: [{ field: "usagetype", op: "ends-with", value: usage ?? "VolumeP-IOPS" }],
     units: { "IOPS-Mo": { unit: "IOPS-months", factor: 1 } },
     unit: "IOPS-months",

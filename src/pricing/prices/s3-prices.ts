@@ -23,7 +23,13 @@ export const s3StoragePrice: (region: string, storageClass: string) => PriceKey 
     purchaseOption: "OnDemand",
     tier: "first-non-zero",
     what: `S3 ${storageClass} storage (first tier) in ${region}`,
-    ...(cls ? {} : { notInPriceList: `costgate does not look up S3 ${storageClass} storage in the Price List (supported: ${Object.keys(S3_CLASSES).join(", ")})` }),
+    ...(cls
+      ? {}
+      : {
+          notInPriceList: storageClass.includes("@")
+            ? `costgate does not look up S3 storage tiers beyond the first in the Price List yet (${storageClass})`
+            : `costgate does not look up S3 ${storageClass} storage in the Price List (supported: ${Object.keys(S3_CLASSES).join(", ")})`,
+        }),
   };
 });
 

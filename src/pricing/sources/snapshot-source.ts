@@ -38,7 +38,10 @@ export class SnapshotPriceSource implements PriceSource {
     }
     const type = key.instanceType;
     const noListPrice = type ? this.snap.noListPrice[type.startsWith("ml.") ? type.slice(3) : type] : undefined;
-    if (type && noListPrice) return { priced: false, reason: `${type}: ${noListPrice}` };
+    // The snapshot's sources list no On-Demand price for these types (p5e, trn2). That is a gap of the sources,
+    // not a fact about AWS: a public price may exist in this region, so the reason does not claim there is none.
+    if (type && noListPrice)
+      return { priced: false, reason: `${type}: no On-Demand price in ${key.region} in the embedded snapshot (its sources list none for this type; use --prices aws for a current price)` };
     if (type && key.service === "AmazonEC2") return { priced: false, reason: `no On-Demand price for ${type} in ${key.region} in the embedded snapshot` };
     return { priced: false, reason: `the embedded snapshot has no price for ${key.what} (use --prices aws for live prices)` };
   }

@@ -43,6 +43,17 @@ describe("priceListQuery", () => {
     expect(q.accept!(doc("EBS:VolumeP-IOPS.io2.tier2"))).toBe(false);
   });
 
+  it("asks for io2's higher IOPS tiers (price key volume types io2@32000, io2@64000) by their own usage types", () => {
+    const doc = (usagetype: string) =>
+      parsePriceListItem(JSON.stringify(productDocument({ serviceCode: "AmazonEC2", productFamily: "System Operation", region: "us-east-1", attributes: { volumeApiName: "io2", usagetype }, dimensions: [] })));
+    const t2 = priceListQuery(ebsIopsPrice("us-east-1", "io2@32000"));
+    const t3 = priceListQuery(ebsIopsPrice("us-east-1", "io2@64000"));
+    expect(fields(ebsIopsPrice("us-east-1", "io2@32000"))).toMatchObject({ volumeApiName: "io2" });
+    expect([t2.accept!(doc("EBS:VolumeP-IOPS.io2.tier2")), t2.accept!(doc("EBS:VolumeP-IOPS.io2")), t2.accept!(doc("EBS:VolumeP-IOPS.io2.tier3"))]).toEqual([true, false, false]);
+    expect([t3.accept!(doc("EBS:VolumeP-IOPS.io2.tier3")), t3.accept!(doc("EBS:VolumeP-IOPS.io2.tier2"))]).toEqual([true, false]);
+    expect(() => priceListQuery(ebsIopsPrice("us-east-1", "io1@32000"))).toThrow(/io1@32000 volumes have no provisioned-IOPS price/);
+  });
+
   it("accepts only the asked SageMaker component, never the HyperPod or upfront-fee rows", () => {
     const q = priceListQuery(sagemakerInstancePrice("us-east-1", "ml.p5.48xlarge", "Training"));
     const p = (component: string | undefined, usagetype?: string) =>
