@@ -3,6 +3,7 @@ import { diffEstimates } from "../pricing/diff-estimates.js";
 import { renderDiffJson } from "../report/diff-json.js";
 import { renderDiffText } from "../report/diff-text.js";
 import { renderMarkdownReport } from "../report/markdown.js";
+import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
@@ -29,6 +30,6 @@ export const diffCommand: Command = async (args, io) => {
   if (positionals.length !== 2) throw new CostgateError("expected <base> and <head> (see `costgate diff --help`)", "costgate diff");
   const [b, h] = await pricePlans([positionals[0]!, positionals[1]!], values, io);
   const diff = diffEstimates(b!, h!);
-  io.stdout(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderMarkdownReport({ estimate: h!, diff }) : renderDiffText(diff));
+  io.stdout(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderMarkdownReport({ estimate: h!, diff }) : renderDiffText(diff, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false }));
   return EXIT.ok;
 };
