@@ -62,5 +62,12 @@ export function shortenAddress(s: string, width: number): string {
   // The name keeps at least half the room (and 12 columns: `…` and an 8-character construct hash); the type gives way.
   const typeRoom = Math.min(displayWidth(type), Math.max(0, room - Math.min(displayWidth(name), Math.max(12, Math.ceil(room / 2)))));
   const shortType = typeRoom >= displayWidth(type) ? type : typeRoom > 2 ? shortenMiddle(type.slice(0, -1), typeRoom - 1) + "." : "";
-  return stack + shortType + shortenMiddle(name, Math.max(1, room - displayWidth(shortType)));
+  return stack + shortType + shortenName(name, Math.max(1, room - displayWidth(shortType)));
+}
+
+/** A resource name cut to `width`, keeping a cdktf construct hash suffix (`_C7CC0976`) whole when there is room. */
+function shortenName(name: string, width: number): string {
+  const hash = /_[0-9A-F]{8}$/.exec(name)?.[0];
+  if (!hash || displayWidth(name) <= width || width < hash.length + 4) return shortenMiddle(name, width);
+  return shortenEnd(name.slice(0, -hash.length), width - hash.length) + hash;
 }
