@@ -198,22 +198,23 @@ function findingTarget(f: Finding): string {
   return "whole plan";
 }
 
+/** Waived findings, collapsed, as a list: rule, target, who waived it (override or exemption) and why. */
 function waivedSection(waived: Finding[]): MarkdownSection | null {
   if (waived.length === 0) return null;
   return {
     id: "waived",
     priority: 650,
-    head: `\n<details><summary>Waived findings (${waived.length})</summary>\n\n| Rule | Resource | Waived by | Reason |\n|---|---|---|---|\n`,
+    head: `\n<details><summary>Waived findings (${waived.length})</summary>\n\n`,
     rows: waived.map((f) => {
       const by = f.override
         ? `override by ${esc(f.override.approvedBy, { maxLength: 60 })}${f.override.via ? ` (${esc(f.override.via, { maxLength: 60 })})` : ""}`
         : f.exemption
           ? `exemption ${esc(f.exemption.id ?? f.exemption.pattern, { maxLength: 60 })}, owner ${esc(f.exemption.owner, { maxLength: 40 })}, until ${esc(f.exemption.expires, { maxLength: 20 })}`
-          : "";
+          : "waived";
       const reason = f.override?.reason ?? f.exemption?.reason ?? "";
-      return `| ${esc(f.ruleId, { maxLength: 40 })} | ${findingTarget(f)} | ${by} | ${esc(reason, { maxLength: 200 })} |\n`;
+      return `- **${esc(f.ruleId, { maxLength: 80 })}** · ${esc(f.enforcement)} · ${findingTarget(f)} · ${by}: ${esc(reason, { maxLength: 300 })}\n`;
     }),
-    more: (n) => `| … | ${n} more | | |\n`,
+    more: (n) => `- … ${n} more\n`,
     tail: "\n</details>\n",
   };
 }
@@ -311,6 +312,7 @@ function costliestResourcesSection(estimate: Estimate, top: number): MarkdownSec
 
 const STATUS_ORDER: ResourceEstimate["status"][] = ["unsupported", "unpriced", "partial", "usage-based"];
 
+/** Resources whose cost is incomplete, collapsed, as a list with the reason (never counted as $0). */
 function notFullyPricedSection(estimate: Estimate): MarkdownSection | null {
   const rows = allResources(estimate)
     .filter((r) => STATUS_ORDER.includes(r.status))
@@ -319,9 +321,9 @@ function notFullyPricedSection(estimate: Estimate): MarkdownSection | null {
   return {
     id: "not-fully-priced",
     priority: 400,
-    head: `\n<details><summary>Resources not fully priced (${rows.length})</summary>\n\n| Resource | Status | Why |\n|---|---|---|\n`,
-    rows: rows.map((r) => `| ${address(`${r.stack}/${r.address}`)} | ${r.status} | ${esc(r.notes.join("; "), { maxLength: 200 })} |\n`),
-    more: (n) => `| … ${n} more | | |\n`,
+    head: `\n<details><summary>Resources not fully priced (${rows.length})</summary>\n\n`,
+    rows: rows.map((r) => `- ${address(`${r.stack}/${r.address}`)} · ${r.status}${r.notes.length ? `: ${esc(r.notes.join("; "), { maxLength: 300 })}` : ""}\n`),
+    more: (n) => `- … ${n} more\n`,
     tail: "\n</details>\n",
   };
 }

@@ -25,7 +25,7 @@ export function mermaidPie(title: string, slices: ChartSlice[]): string {
 
 /** Keep letters, digits and a few separators; everything else becomes `_`. Capped at 60 code points. */
 export function mermaidLabel(s: string): string {
-  return clip(normalizeText(s).replace(/[^\p{L}\p{N} _./:()\[\]-]/gu, "_"), 60);
+  return clip(normalizeText(s).replace(/[^\p{L}\p{N} _./:()\[\]\u2026-]/gu, "_"), 60);
 }
 
 function cmp(a: string, b: string): number {

@@ -91,15 +91,16 @@ describe("renderMarkdownReport", () => {
     expect(md.split("\n")[0]).toBe("## ✅ costgate: passed (1 waived)");
     expect(md).toContain("> **Override:** 1 soft-mandatory finding overridden by alice via label:cost\\-override. Reason: launch week load test");
     expect(md).toContain("<details><summary>Waived findings (1)</summary>");
-    expect(md).toContain("| CG\\-BUD\\-001 | stack ml\\-train | override by alice (label:cost\\-override) | launch week load test |");
+    expect(md).toContain("- **CG\\-BUD\\-001** · soft\\-mandatory · stack ml\\-train · override by alice (label:cost\\-override): launch week load test\n");
   });
 
   it("counts unpriced and unsupported resources and lists why, never as $0", () => {
     const md = renderMarkdownReport({ estimate: head, diff });
     expect(md).toContain("**Coverage:** 5 resources — 2 priced, 1 unpriced, 1 free, 1 unsupported.");
     expect(md).toContain("<details><summary>Resources not fully priced (2)</summary>");
-    const rows = tableAfter(md, "Resources not fully priced");
-    expect(rows.slice(2).map((r) => tableCells(r)[1]!.trim())).toEqual(["unsupported", "unpriced"]);
+    const section = md.slice(md.indexOf("Resources not fully priced"));
+    const list = section.slice(0, section.indexOf("</details>")).split("\n").filter((l) => l.startsWith("- "));
+    expect(list.map((l) => / · (\w+)/.exec(l)![1])).toEqual(["unsupported", "unpriced"]);
   });
 
   it("names every price source with its date", () => {
