@@ -193,7 +193,8 @@ function findingsSection(enforcement: Enforcement, findings: Finding[], priority
 }
 
 function findingTarget(f: Finding): string {
-  if (f.address) return address(f.stack ? `${f.stack}/${f.address}` : f.address);
+  // Lists wrap, so the full address is shown (tables cut it, see address()).
+  if (f.address) return `<code>${esc(f.stack ? `${f.stack}/${f.address}` : f.address)}</code>`;
   if (f.stack) return `stack ${esc(f.stack)}`;
   return "whole plan";
 }
