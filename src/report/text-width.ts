@@ -46,7 +46,7 @@ export function wrapHanging(text: string, width: number, first: string, rest: st
 
 /**
  * Shorten a resource address (`[stack/]type.name`) to `width` columns, keeping what identifies it: the stack
- * (at most a third of the width), the resource type and the end of the name (the construct hash), cutting
+ * (at most a third of the width, or 18 columns, whichever is more, and never more than half), the resource type and the end of the name (the construct hash), cutting
  * the middle of the name first: `gpu-platform-prod/aws_sagemaker_endpoint_configuration.infer…n_C7CC0976`.
  */
 export function shortenAddress(s: string, width: number): string {
@@ -54,7 +54,8 @@ export function shortenAddress(s: string, width: number): string {
   const slash = s.indexOf("/");
   let stack = slash > 0 ? s.slice(0, slash + 1) : "";
   const address = slash > 0 ? s.slice(slash + 1) : s;
-  if (stack && displayWidth(stack) > Math.floor(width / 3)) stack = shortenMiddle(stack.slice(0, -1), Math.max(4, Math.floor(width / 3) - 1)) + "/";
+  const stackMax = Math.min(Math.floor(width / 2), Math.max(18, Math.floor(width / 3)));
+  if (stack && displayWidth(stack) > stackMax) stack = shortenMiddle(stack.slice(0, -1), Math.max(4, stackMax - 1)) + "/";
   const room = width - displayWidth(stack);
   const dot = address.indexOf(".");
   const type = dot > 0 ? address.slice(0, dot + 1) : "";
