@@ -27,7 +27,7 @@ function pricingNote(r: ResourceDelta): string {
 }
 
 const STACK_COLUMNS: TableColumn[] = [
-  { header: "Stack", fit: "auto", min: 16, shorten: shortenAddress },
+  { header: "Stack", fit: "middle", min: 16, shorten: shortenAddress },
   { header: "Change" },
   { header: "Base /month", align: "r" },
   { header: "Head /month", align: "r" },
@@ -36,7 +36,7 @@ const STACK_COLUMNS: TableColumn[] = [
 ];
 
 const RESOURCE_COLUMNS: TableColumn[] = [
-  { header: "Resource", fit: "auto", min: 20, shorten: shortenAddress },
+  { header: "Resource", fit: "middle", min: 20, shorten: shortenAddress },
   { header: "Change" },
   { header: "Base /month", align: "r", movable: true, noteLabel: "base" },
   { header: "Head /month", align: "r" },

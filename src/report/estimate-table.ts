@@ -1,6 +1,6 @@
 import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
 import { cost, formatCost } from "./cost-cell.js";
-import { fitTable, type TableColumn } from "./fit-table.js";
+import { fitTable, type TableCell, type TableColumn } from "./fit-table.js";
 import { quantity, unitPrice, usd } from "./money.js";
 import { terminalSafe as t } from "./text-table.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
@@ -36,13 +36,14 @@ const COLUMNS: TableColumn[] = [
  */
 export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {}): string {
   const width = opts.width ?? Infinity;
-  const rows: string[][] = [];
+  // Stack and resource rows are names that are cut in the middle (even with spaces); component names wrap.
+  const rows: TableCell[][] = [];
   for (const s of e.stacks) {
-    rows.push([`${t(s.name)}`, "", "", "", formatCost(cost(s.monthlyCost)), ""]);
+    rows.push([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(cost(s.monthlyCost)), ""]);
     for (const r of s.resources) {
       if (r.status === "free" && r.components.length === 0) continue;
       const status = [STATUS_LABEL[r.status], r.action === "delete" ? "deleted" : ""].filter(Boolean).join(", ");
-      rows.push([`  ${t(r.address)}`, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(cost(r.monthlyCost)) : r.status === "unpriced" ? "-" : "", status]);
+      rows.push([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(cost(r.monthlyCost)) : r.status === "unpriced" ? "-" : "", status]);
       r.components.forEach((c, i) => {
         const last = i === r.components.length - 1;
         const source = c.unpricedReason

@@ -24,6 +24,11 @@ export interface TableColumn {
 
 type Fit = "middle" | "wrap" | "auto" | "fixed";
 
+/** A cell: its text, or its text and how it gives way (overriding the column's `fit`, e.g. an address row in a name column). */
+export type TableCell = string | { text: string; fit: Fit };
+
+const textOf = (c: TableCell | undefined): string => (c === undefined ? "" : typeof c === "string" ? c : c.text);
+
 const GAP = "  ";
 
 /**
@@ -32,8 +37,8 @@ const GAP = "  ";
  * A row is never wrapped by the terminal: every returned line fits, unless even the fixed columns do not
  * (below MIN_TERMINAL_WIDTH). Returns the table with a trailing newline.
  */
-export function fitTable(columns: TableColumn[], rows: string[][], width: number): string {
-  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+export function fitTable(columns: TableColumn[], rows: TableCell[][], width: number): string {
+  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(textOf(r[i])))));
   const total = (cols: number[]) => cols.reduce((a, i) => a + natural[i]!, 0) + GAP.length * Math.max(0, cols.length - 1);
   let shown = columns.map((_, i) => i);
   let under: number[] = [];
@@ -66,15 +71,18 @@ export function fitTable(columns: TableColumn[], rows: string[][], width: number
   const out: string[] = [line(shown.map((i) => shortenEnd(columns[i]!.header, widths.get(i)!)))];
   out.push(shown.map((i) => "─".repeat(widths.get(i)!)).join(GAP));
   for (const row of rows) {
-    const cellLines = shown.map((i) => fitCell(row[i] ?? "", widths.get(i)!, columns[i]!));
+    const cellLines = shown.map((i) => {
+      const cell = row[i];
+      return fitCell(textOf(cell), widths.get(i)!, typeof cell === "object" ? { ...columns[i]!, fit: cell.fit } : columns[i]!);
+    });
     const height = Math.max(...cellLines.map((l) => l.length));
     for (let k = 0; k < height; k++) out.push(line(cellLines.map((l) => l[k] ?? "")));
     const note = under
-      .filter((i) => row[i])
-      .map((i) => (columns[i]!.noteLabel ? `${columns[i]!.noteLabel} ${row[i]}` : row[i]!))
+      .filter((i) => textOf(row[i]))
+      .map((i) => (columns[i]!.noteLabel ? `${columns[i]!.noteLabel} ${textOf(row[i])}` : textOf(row[i])))
       .join("; ");
     if (note) {
-      const prefix = continuation(row[shown[0]!] ?? "") + "  ";
+      const prefix = continuation(textOf(row[shown[0]!])) + "  ";
       for (const l of wrapLines(note, Math.max(10, width - displayWidth(prefix)))) out.push((prefix + l).trimEnd());
     }
   }
