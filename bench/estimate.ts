@@ -6,7 +6,7 @@
  * Two plan shapes: `synth`, the example app's real synth output replicated (what the goal is about), and
  * `minimal`, a few attributes per resource and nearly all of them priced (the worst case, reported).
  *
- * estimate + check = loadPlan → estimatePlans (embedded snapshot) → evaluatePolicies (policies/default.yaml),
+ * estimate + check = loadPlan → runGate (embedded snapshot, policies) (policies/default.yaml),
  * what `costgate check <plan> --policy policies/default.yaml` does before rendering its output.
  *
  *   node lib/bench/estimate.js [1000,10000,50000] [synth,minimal]
@@ -15,9 +15,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadPlan } from "../src/plan/load-plan.js";
-import { evaluatePolicies } from "../src/policy/evaluate-policies.js";
 import { loadPolicyFiles } from "../src/policy/load-policy.js";
-import { estimatePlans } from "../src/pricing/estimate-plans.js";
+import { runGate } from "../src/gate.js";
 import { fmt, isMain, median, pad, repoPath, timeMs } from "./stats.js";
 import { synthesizeExampleStacks, synthLikeStack, syntheticStack, type PlanShape, type TemplateStack } from "./synthetic-plan.js";
 
@@ -53,8 +52,8 @@ export function writeSyntheticStack(dir: string, n: number, shape: PlanShape = "
 /** What `costgate check` does before rendering: load, price, evaluate. Returns the number of findings. */
 export async function estimateAndCheck(file: string): Promise<number> {
   const policies = loadPolicyFiles([POLICY]);
-  const [estimate] = await estimatePlans([loadPlan(file)]);
-  return evaluatePolicies(policies, estimate!, { today: "2026-11-23" }).findings.length;
+  const { verdict } = await runGate({ head: loadPlan(file), policies, evaluation: { today: "2026-11-23" } });
+  return verdict!.findings.length;
 }
 
 export async function measureEstimateRatio(file: string, shape: PlanShape, resources: number, runs: number): Promise<EstimateRatio> {

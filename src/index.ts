@@ -6,7 +6,7 @@ export { loadPlan, DEFAULT_REGION, type LoadPlanOptions } from "./plan/load-plan
 export { planFromCdktfStack } from "./plan/cdktf-plan.js";
 export { planFromTerraformPlan } from "./plan/terraform-plan.js";
 export { estimatePlan, estimatePlans, type EstimateOptions } from "./pricing/estimate-plans.js";
-export { estimatePlanSync, type SyncEstimateOptions } from "./pricing/estimate-plan-sync.js";
+export { estimatePlanSync, type SyncEstimateOptions } from "./pricing/estimate-plans.js";
 export { planCosts } from "./pricing/plan-costs.js";
 export { assembleEstimate } from "./pricing/assemble-estimate.js";
 export { diffEstimates, type EstimateDiff, type ResourceDelta, type StackDelta } from "./pricing/diff-estimates.js";

@@ -6,7 +6,7 @@ import { evaluatePolicies } from "../../src/policy/evaluate-policies.js";
 import { loadPolicyFiles } from "../../src/policy/load-policy.js";
 import type { LoadedPolicy } from "../../src/policy/policy-document.js";
 import type { Override, Verdict } from "../../src/policy/verdict.js";
-import { estimatePlanSync } from "../../src/pricing/estimate-plan-sync.js";
+import { estimatePlanSync } from "../../src/pricing/estimate-plans.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
 import { EMPTY_USAGE, loadUsageFile, type Usage } from "../../src/pricing/usage.js";
 import { AnnotationLedger } from "../framework/annotation-ledger.js";

@@ -21,7 +21,7 @@ export interface ActionReportInput {
 }
 
 /**
- * The action's JSON report: head and base estimates (`costgate.estimate/v1`), the diff without its
+ * The action's JSON report: head and base estimates (`costgate.estimate/v2`), the diff without its
  * embedded estimates, the verdict (`costgate.verdict/v1`), overrides and what happened to the comment.
  */
 export function actionReport(r: ActionReportInput): unknown {

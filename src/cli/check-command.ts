@@ -1,16 +1,14 @@
 import { CostgateError } from "../errors.js";
-import { evaluatePolicies } from "../policy/evaluate-policies.js";
 import { loadPolicyFiles } from "../policy/load-policy.js";
 import { parseOverrideFlag } from "../policy/override-flag.js";
 import { renderVerdictText } from "../report/verdict-text.js";
-import { diffEstimates } from "../pricing/diff-estimates.js";
 import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { renderSarif } from "../report/sarif.js";
 import { resourceLocator } from "../report/source-locations.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 
 export const CHECK_FORMATS = ["table", "json", "markdown", "sarif", "focus-csv"] as const;
@@ -58,23 +56,22 @@ export const checkCommand: Command = async (args, io) => {
   // Policies first: a broken policy is reported before any pricing work.
   const policies = loadPolicyFiles(policyFiles);
   const overrides = (values.override ?? []).map(parseOverrideFlag);
-  const [head, base] = await pricePlans(values.base !== undefined ? [positionals[0]!, values.base] : [positionals[0]!], values, io);
-  const verdict = evaluatePolicies(policies, head!, {
-    ...(base ? { base } : {}),
-    overrides,
-    ...(values.today ? { today: values.today } : {}),
-    ...(values.environment ? { environment: values.environment } : {}),
+  const outcome = await gateFromOptions({ head: positionals[0]!, ...(values.base !== undefined ? { base: values.base } : {}) }, values, io, {
+    policies,
+    evaluation: { overrides, ...(values.today ? { today: values.today } : {}), ...(values.environment ? { environment: values.environment } : {}) },
   });
+  const { head, base, diff } = outcome;
+  const verdict = outcome.verdict!;
   io.stdout(
     format === "json"
       ? JSON.stringify(verdict, null, 2) + "\n"
       : format === "markdown"
-        ? renderMarkdownReport({ estimate: head!, ...(base ? { diff: diffEstimates(base, head!) } : {}), verdict })
+        ? renderMarkdownReport({ estimate: head, ...(diff ? { diff } : {}), verdict })
         : format === "sarif"
-          ? JSON.stringify(renderSarif(verdict, head!, { locate: resourceLocator(head!, { root: io.cwd }) }), null, 2) + "\n"
+          ? JSON.stringify(renderSarif(verdict, head, { locate: resourceLocator(head, { root: io.cwd }) }), null, 2) + "\n"
           : format === "focus-csv"
-            ? renderFocusCsv(head!)
-            : renderVerdictText(verdict, { head: head!, ...(base ? { base } : {}) }, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }),
+            ? renderFocusCsv(head)
+            : renderVerdictText(verdict, { head: head, ...(base ? { base } : {}) }, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }),
   );
   return verdict.status === "fail" ? EXIT.violation : EXIT.ok;
 };

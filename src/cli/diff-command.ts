@@ -1,11 +1,10 @@
 import { CostgateError } from "../errors.js";
-import { diffEstimates } from "../pricing/diff-estimates.js";
 import { renderDiffJson } from "../report/diff-json.js";
 import { renderDiffText } from "../report/diff-text.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 
 export const DIFF_FORMATS = ["table", "json", "markdown"] as const;
@@ -17,7 +16,7 @@ change per stack and per resource, largest change first.
 
 Options:
   --usage <file>          usage file (YAML) for usage-based components (applies to both)
-  --format table|json|markdown   output format (default table); json is costgate.diff/v1
+  --format table|json|markdown   output format (default table); json is costgate.diff/v2
 ${PLAN_OPTIONS_HELP}`;
 
 export const diffCommand: Command = async (args, io) => {
@@ -28,8 +27,13 @@ export const diffCommand: Command = async (args, io) => {
   }
   const format = formatOption("diff", values.format, DIFF_FORMATS, "table");
   if (positionals.length !== 2) throw new CostgateError("expected <base> and <head> (see `costgate diff --help`)", "costgate diff");
-  const [b, h] = await pricePlans([positionals[0]!, positionals[1]!], values, io);
-  const diff = diffEstimates(b!, h!);
-  io.stdout(format === "json" ? renderDiffJson(diff) : format === "markdown" ? renderMarkdownReport({ estimate: h!, diff }) : renderDiffText(diff, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false }));
+  const { head, diff } = await gateFromOptions({ base: positionals[0]!, head: positionals[1]! }, values, io);
+  io.stdout(
+    format === "json"
+      ? renderDiffJson(diff!)
+      : format === "markdown"
+        ? renderMarkdownReport({ estimate: head, diff: diff! })
+        : renderDiffText(diff!, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false }),
+  );
   return EXIT.ok;
 };

@@ -1,4 +1,3 @@
-import type { Estimate } from "../pricing/estimate.js";
 import { renderEstimateJson } from "../report/estimate-json.js";
 import { renderEstimateTable } from "../report/estimate-table.js";
 import { renderFocusCsv } from "../report/focus-csv.js";
@@ -6,7 +5,7 @@ import { renderMarkdownReport } from "../report/markdown.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, pricePlans } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
 import { CostgateError } from "../errors.js";
 
 export const ESTIMATE_FORMATS = ["table", "json", "markdown", "focus-csv"] as const;
@@ -29,7 +28,7 @@ export const estimateCommand: Command = async (args, io) => {
   }
   const format = formatOption("estimate", values.format, ESTIMATE_FORMATS, "table");
   if (positionals.length !== 1) throw new CostgateError("expected exactly one <path> (see `costgate estimate --help`)", "costgate estimate");
-  const [estimate] = (await pricePlans([positionals[0]!], values, io)) as [Estimate];
+  const { head: estimate } = await gateFromOptions({ head: positionals[0]! }, values, io);
   io.stdout(
     format === "json"
       ? renderEstimateJson(estimate)

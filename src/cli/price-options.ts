@@ -1,12 +1,9 @@
 import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
-import type { PriceSource, SpotPriceSource } from "../pricing/price-quote.js";
-// The live sources load the AWS SDK, so they are imported only when --prices asks for them.
 import type { AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
 import { DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS } from "../pricing/sources/pricing-api-regions.js";
 import { DEFAULT_CACHE_TTL_HOURS, PriceCache, defaultCacheDir } from "../pricing/sources/price-cache.js";
-import { SnapshotPriceSource } from "../pricing/sources/snapshot-source.js";
-import { SpotDiscountSource } from "../pricing/sources/spot-discount-source.js";
+import { PRICE_MODES, selectPriceSources, type PriceMode, type PriceSources } from "../pricing/sources/select-price-sources.js";
 import type { CliIO } from "./cli-io.js";
 
 /** CLI options shared by every command that prices plans (spread into each command's parseArgs options). */
@@ -43,14 +40,7 @@ export const PRICE_OPTIONS_HELP = `  --prices snapshot|auto|aws  price source: t
   --pricing-endpoint URL      Price List API endpoint override (also AWS_ENDPOINT_URL_PRICING)
 `;
 
-export type PriceMode = "auto" | "snapshot" | "aws";
-
-export interface PriceSources {
-  prices: PriceSource;
-  spot: SpotPriceSource;
-  /** The mode in effect: `auto` resolves to `aws` (credentials found) or `snapshot`. */
-  mode: PriceMode;
-}
+export type { PriceMode, PriceSources } from "../pricing/sources/select-price-sources.js";
 
 /** Parse `--spot-discount 50` or `--spot-discount 50,p5=45,g5.xlarge=60` (percent off on-demand). */
 export function parseSpotDiscount(value: string | undefined): { defaultDiscountPct?: number; discounts?: Record<string, number> } {
@@ -68,37 +58,22 @@ export function parseSpotDiscount(value: string | undefined): { defaultDiscountP
 }
 
 /**
- * Choose price sources from options. The embedded snapshot is the offline default. `auto` uses the AWS Price
- * List API when credentials resolve (checked without sending a request) and the snapshot otherwise; `aws` always
- * tries the API. With the API in use, spot prices come from EC2 spot price history, else from the dated discount.
+ * Choose price sources from command-line options (see `selectPriceSources` for what each mode does): validates
+ * the options, then builds the cache and client settings from them and the command's environment.
  */
 export async function resolvePriceSources(values: PriceOptionValues, io: CliIO): Promise<PriceSources> {
   const mode = (values.prices ?? "snapshot") as PriceMode;
-  if (!["auto", "snapshot", "aws"].includes(mode))
-    throw new CostgateError(`unknown --prices \`${values.prices}\`; expected auto, snapshot or aws`, "costgate");
-  const discount = new SpotDiscountSource(parseSpotDiscount(values["spot-discount"]));
-  const snapshot = { prices: new SnapshotPriceSource(), spot: discount, mode: "snapshot" as const };
-  if (mode === "snapshot") return snapshot;
-
-  const aws = awsSettings(values, io);
+  if (!PRICE_MODES.includes(mode)) throw new CostgateError(`unknown --prices \`${values.prices}\`; expected auto, snapshot or aws`, "costgate");
+  const spotDiscount = parseSpotDiscount(values["spot-discount"]);
+  if (mode === "snapshot") return selectPriceSources({ mode, spotDiscount });
   const cache = priceCache(values, io);
-  const { AwsPricingSource } = await import("../pricing/sources/aws-pricing-source.js");
-  const live = new AwsPricingSource({ ...aws, ...(cache ? { cache } : {}) });
-  if (mode === "auto") {
-    try {
-      await live.client.config.credentials();
-    } catch {
-      return snapshot;
-    }
-  }
-  const { SpotHistorySource } = await import("../pricing/sources/spot-history-source.js");
-  const spot = new SpotHistorySource({
-    ...(io.env.AWS_ENDPOINT_URL_EC2 ? { endpoint: io.env.AWS_ENDPOINT_URL_EC2 } : {}),
-    ...(aws.credentials ? { credentials: aws.credentials } : {}),
-    ...(aws.maxAttempts ? { maxAttempts: aws.maxAttempts } : {}),
-    fallback: discount,
+  return selectPriceSources({
+    mode,
+    spotDiscount,
+    aws: awsSettings(values, io),
+    ...(cache ? { cache } : {}),
+    ...(io.env.AWS_ENDPOINT_URL_EC2 ? { ec2Endpoint: io.env.AWS_ENDPOINT_URL_EC2 } : {}),
   });
-  return { prices: live, spot, mode: "aws" };
 }
 
 /**

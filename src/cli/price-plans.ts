@@ -1,6 +1,5 @@
 import { loadPlan } from "../plan/load-plan.js";
-import type { Estimate } from "../pricing/estimate.js";
-import { estimatePlans } from "../pricing/estimate-plans.js";
+import { runGate, type GateOutcome, type GateRequest } from "../gate.js";
 import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
 import type { CliIO } from "./cli-io.js";
 import { PRICE_OPTIONS, PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
@@ -26,13 +25,22 @@ ${PRICE_OPTIONS_HELP}`;
 type PlanOptionValues = { usage?: string; region?: string; "allow-unknown-types"?: boolean } & Parameters<typeof resolvePriceSources>[0];
 
 /**
- * Load the usage file, then each plan, then price them all together (one price lookup for every plan),
- * returning estimates in the order of `paths`.
+ * Load the usage file, then the head (and base) plan, choose the price sources, and run the gate on them: one
+ * price lookup for both plans, a diff when there is a base, a verdict when policies are given.
  */
-export async function pricePlans(paths: string[], values: PlanOptionValues, io: CliIO): Promise<Estimate[]> {
+export async function gateFromOptions(
+  paths: { head: string; base?: string },
+  values: PlanOptionValues,
+  io: CliIO,
+  judge: Pick<GateRequest, "policies" | "evaluation"> = {},
+): Promise<GateOutcome> {
   const usage = values.usage ? loadUsageFile(values.usage) : EMPTY_USAGE;
   const planOpts = values.region ? { defaultRegion: values.region } : {};
-  const plans = paths.map((p) => loadPlan(p, planOpts));
+  const base = paths.base !== undefined ? loadPlan(paths.base, planOpts) : undefined;
+  const head = loadPlan(paths.head, planOpts);
   const sources = await resolvePriceSources(values, io);
-  return estimatePlans(plans, { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false });
+  return runGate(
+    { head, ...(base ? { base } : {}), ...judge },
+    { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false },
+  );
 }

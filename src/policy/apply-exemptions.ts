@@ -1,6 +1,6 @@
 import { CostgateError } from "../errors.js";
 import { exemptionLabel, type EffectiveExemption } from "./compose-policies.js";
-import type { PendingFinding } from "./evaluate-policies.js";
+import type { PendingFinding } from "./pending-finding.js";
 import { globMatch } from "./glob.js";
 import { usd } from "./policy-resource.js";
 

@@ -1,5 +1,5 @@
 import type { EffectiveRule } from "./compose-policies.js";
-import type { PendingFinding } from "./evaluate-policies.js";
+import type { PendingFinding } from "./pending-finding.js";
 import { usd } from "./policy-resource.js";
 import type { Override } from "./verdict.js";
 

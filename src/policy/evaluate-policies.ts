@@ -5,7 +5,8 @@ import { checkDefinition } from "./checks/index.js";
 import type { CheckContext, CheckResult } from "./checks/check-definition.js";
 import { composePolicies, enforcementIn, type EffectiveRule } from "./compose-policies.js";
 import type { LoadedPolicy } from "./policy-document.js";
-import { stackEnvironments, toPolicyResource, type PolicyResource } from "./policy-resource.js";
+import type { PendingFinding } from "./pending-finding.js";
+import { ceilingOf, stackEnvironments, sumRanges, toPolicyResource, type PolicyResource } from "./policy-resource.js";
 import { inScope } from "./scope.js";
 import { ENFORCEMENTS, SEVERITIES, VERDICT_SCHEMA_VERSION, type Enforcement, type Finding, type Override, type Verdict } from "./verdict.js";
 
@@ -20,15 +21,6 @@ export interface EvaluateOptions {
   environment?: string;
 }
 
-/** A finding with what exemptions and overrides need to know, before they are applied. */
-export interface PendingFinding {
-  finding: Finding;
-  rule: EffectiveRule;
-  /** Monthly cost of the resource or group the finding is about. */
-  subjectMonthlyCost?: number;
-  /** Strings exemption patterns are matched against: `stack/address` and `address`, or the group label. */
-  targets: string[];
-}
 
 /**
  * Pure: evaluate policies over an estimate (and a base) into a Verdict. Status is `fail` if any remaining
@@ -161,7 +153,9 @@ function toPending(rule: EffectiveRule, result: CheckResult, today: string): { p
   else if (environment !== undefined) finding.environment = environment;
   if (result.unknown) finding.unknown = true;
   const pending = { finding, rule } as PendingFinding;
-  if (result.subjectMonthlyCost !== undefined) pending.subjectMonthlyCost = result.subjectMonthlyCost;
+  // Bounded exemptions compare with the most the subject can cost: unknown when unbounded or not fully priced.
+  const ceiling = result.resource ? ceilingOf(result.resource.estimate) : result.group ? (sumRanges(result.group.resources).high ?? undefined) : undefined;
+  if (ceiling !== undefined) pending.subjectMonthlyCost = ceiling;
   pending.targets = e ? [result.resource!.key, e.address] : [result.group?.label ?? "total"];
   return { pending, deferred };
 }

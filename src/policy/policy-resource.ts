@@ -1,5 +1,5 @@
 import { resourceKey } from "../plan/resource.js";
-import { HOURS_PER_MONTH, type ResourceEstimate } from "../pricing/estimate.js";
+import { HOURS_PER_MONTH, type CostRange, type ResourceEstimate } from "../pricing/estimate.js";
 import type { CostBasis } from "./policy-document.js";
 
 /**
@@ -83,6 +83,33 @@ export function monthlyCostOf(r: ResourceEstimate, basis: CostBasis = "estimated
   return basis === "on-demand" ? r.monthlyCostOnDemand : r.monthlyCost;
 }
 
+/** The monthly cost range on the chosen basis (high null: unbounded, or part of the cost is unknown). */
+export function costRangeOf(r: ResourceEstimate, basis: CostBasis = "estimated"): CostRange {
+  return basis === "on-demand" ? r.rangeOnDemand : r.range;
+}
+
+/**
+ * The most a resource can cost a month on the chosen basis — the high end of its range — or undefined when that
+ * is unbounded or unknown. Caps and bounded exemptions compare against it, so an unknown never passes as $0.
+ */
+export function ceilingOf(r: ResourceEstimate, basis: CostBasis = "estimated"): number | undefined {
+  return costRangeOf(r, basis).high ?? undefined;
+}
+
+/** Sum of ranges of resources on a basis (high null when any is unbounded or unknown). */
+export function sumRanges(rs: readonly PolicyResource[], basis: CostBasis = "estimated"): CostRange {
+  let low = 0;
+  let expected = 0;
+  let high: number | null = 0;
+  for (const r of rs) {
+    const x = costRangeOf(r.estimate, basis);
+    low += x.low;
+    expected += x.expected;
+    high = high === null || x.high === null ? null : high + x.high;
+  }
+  return { low, expected, high };
+}
+
 /** Hourly rate of the whole resource (all its instances): monthly ÷ 730. */
 export function hourlyRateOf(r: ResourceEstimate, basis: CostBasis = "estimated"): number {
   return monthlyCostOf(r, basis) / HOURS_PER_MONTH;
@@ -93,7 +120,7 @@ export function hourlyRateOf(r: ResourceEstimate, basis: CostBasis = "estimated"
  * cannot price, or usage-based components without usage. Such a resource's cost is at least what is shown.
  */
 export function costIsIncomplete(r: ResourceEstimate): boolean {
-  return r.status === "unpriced" || r.status === "partial" || r.status === "unsupported" || r.status === "usage-based";
+  return !r.complete;
 }
 
 /** Short reason a resource's cost is incomplete, for messages. */
@@ -127,17 +154,24 @@ export function instanceTypesUnknown(r: ResourceEstimate): boolean {
  */
 export function gpuCountOf(r: ResourceEstimate): number | null {
   const f = r.facts;
+  if (f.gpuCount !== undefined) return f.gpuCount;
   if (f.gpusPerInstance === 0) return 0;
   if (f.gpusPerInstance === null) return f.instanceTypes.length === 0 && f.purchaseOption === undefined ? 0 : null;
   if (f.instanceCount === null) return null;
   return f.gpusPerInstance * f.instanceCount;
 }
 
-const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+export { usdBrief as usd } from "../money.js";
 
-/** Money for messages: $1,234.56 (cents only below $1,000). */
-export function usd(n: number): string {
-  const abs = Math.abs(n);
-  const s = abs >= 1000 ? WHOLE_DOLLARS.format(Math.round(abs)) : abs.toFixed(2);
-  return `${n < 0 ? "-" : ""}$${s}`;
+/**
+ * GPUs at the most capacity the resource allows (facts.maxGpuCount, else facts.maxCapacity × GPUs per instance):
+ * equal to the count for fixed capacity, null when unbounded or unknown. 0 for resources without GPUs.
+ */
+export function maxGpuCountOf(r: ResourceEstimate): number | null {
+  const f = r.facts;
+  if (f.maxGpuCount !== undefined) return f.maxGpuCount;
+  const n = gpuCountOf(r);
+  if (n === 0 || f.maxCapacity === undefined || f.gpuCount !== undefined) return n;
+  if (f.maxCapacity === null || f.gpusPerInstance === null) return null;
+  return Math.max(n ?? 0, f.gpusPerInstance * f.maxCapacity);
 }

@@ -1,17 +1,23 @@
 import type { Plan } from "../plan/resource.js";
 import type { CostComponentSpec } from "./cost-component.js";
 import {
+  addRange,
   ESTIMATE_SCHEMA_VERSION,
   HOURS_PER_MONTH,
+  isIncompleteStatus,
+  zeroRange,
   type ComponentEstimate,
+  type CostRange,
   type Estimate,
   type EstimateTotals,
   type ResourceEstimate,
   type ResourceStatus,
+  type StackEstimate,
 } from "./estimate.js";
 import { priceKeyId } from "./price-key.js";
 import type { PriceQuote, PriceSourceInfo, SpotQuote } from "./price-quote.js";
 import type { ResourceCostPlan } from "./plan-costs.js";
+import { priceChoices } from "./price-choices.js";
 
 /** All prices an estimate needs, already resolved (by id), so assembling is pure and synchronous. */
 export interface ResolvedPrices {
@@ -30,8 +36,8 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     const components = cp.components.map((c) => priceComponent(c, prices));
     const notes: string[] = [];
     let status: ResourceStatus;
-    let monthlyCost = 0;
-    let monthlyCostOnDemand = 0;
+    const range = zeroRange();
+    const rangeOnDemand = zeroRange();
     if (cp.kind === "unsupported") {
       status = "unsupported";
       notes.push(`costgate has no pricing for ${r.type}; it is not counted (and not assumed free)`);
@@ -48,8 +54,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
           usageOnly++;
           notes.push(`${c.name}: usage-based; set \`${c.usageKey ?? "usage"}\` in a usage file to price it`);
         }
-        monthlyCost += c.monthlyCost ?? 0;
-        monthlyCostOnDemand += c.purchaseOption === "spot" ? c.onDemandMonthlyCost ?? 0 : c.monthlyCost ?? 0;
+        addComponent(range, rangeOnDemand, c);
       }
       if (components.length === 0) status = r.action === "delete" ? "priced" : "free";
       else if (unpriced === components.length) status = "unpriced";
@@ -57,20 +62,29 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";
       else status = "priced";
     }
+    const complete = !isIncompleteStatus(status);
+    if (!complete) {
+      range.high = null;
+      rangeOnDemand.high = null;
+    }
     const est: ResourceEstimate = {
       address: r.address,
       stack: r.stack,
       type: r.type,
       name: r.name,
       region: r.region,
+      regionKnown: !r.regionDefaulted,
       provider: r.provider,
       action: r.action,
       tags: r.tags,
       unknownTags: r.unknownTags,
       count: r.count,
       status,
-      monthlyCost,
-      monthlyCostOnDemand,
+      monthlyCost: range.expected,
+      monthlyCostOnDemand: rangeOnDemand.expected,
+      range,
+      rangeOnDemand,
+      complete,
       components,
       facts: cp.facts,
       notes,
@@ -80,15 +94,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     if (!byStack.has(r.stack)) byStack.set(r.stack, []);
     byStack.get(r.stack)!.push(est);
   }
-  const stacks = [...byStack.entries()].map(([name, resources]) => {
-    let monthlyCost = 0;
-    let monthlyCostOnDemand = 0;
-    for (const x of resources) {
-      monthlyCost += x.monthlyCost;
-      monthlyCostOnDemand += x.monthlyCostOnDemand;
-    }
-    return { name, monthlyCost, monthlyCostOnDemand, resources };
-  });
+  const stacks = [...byStack.entries()].map(([name, resources]) => stackEstimate(name, resources));
   const totals = estimateTotals(stacks.length === 1 ? stacks[0]!.resources : stacks.flatMap((s) => s.resources));
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
@@ -103,26 +109,79 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
   };
 }
 
+/**
+ * Add one component to a resource's ranges. Priced: its cost (and, for elastic capacity, its ends). Unpriced or
+ * usage-based without usage: nothing to the low and expected figures, and the high end becomes unknown (null).
+ */
+function addComponent(range: CostRange, onDemand: CostRange, c: ComponentEstimate): void {
+  if (c.monthlyCost === null) {
+    range.high = null;
+    onDemand.high = null;
+    return;
+  }
+  const low = c.costRange?.low ?? c.monthlyCost;
+  const high = c.costRange ? c.costRange.high : c.monthlyCost;
+  addRange(range, { low, expected: c.monthlyCost, high });
+  if (c.purchaseOption !== "spot") {
+    addRange(onDemand, { low, expected: c.monthlyCost, high });
+    return;
+  }
+  const odPrice = c.onDemandUnitPrice;
+  const q = c.monthlyQuantity;
+  if (c.onDemandCostRange && c.onDemandMonthlyCost != null) {
+    addRange(onDemand, { low: c.onDemandCostRange.low, expected: c.onDemandMonthlyCost, high: c.onDemandCostRange.high });
+    return;
+  }
+  if (odPrice === undefined || q === null) {
+    onDemand.high = null;
+    return;
+  }
+  const qr = c.quantityRange;
+  addRange(onDemand, { low: odPrice * (qr?.low ?? q), expected: odPrice * q, high: qr ? (qr.high === null ? null : odPrice * qr.high) : odPrice * q });
+}
+
+/** A stack's estimate: its resources and their totals. */
+export function stackEstimate(name: string, resources: ResourceEstimate[]): StackEstimate {
+  const t = estimateTotals(resources);
+  return { name, monthlyCost: t.monthlyCost, monthlyCostOnDemand: t.monthlyCostOnDemand, range: t.range, rangeOnDemand: t.rangeOnDemand, notPriced: t.notPriced, resources };
+}
+
 /** Totals over resources: cost sums and a count per pricing status. */
 export function estimateTotals(resources: readonly ResourceEstimate[]): EstimateTotals {
-  const totals: EstimateTotals = { monthlyCost: 0, monthlyCostOnDemand: 0, resources: resources.length, priced: 0, partial: 0, unpriced: 0, usageBased: 0, free: 0, unsupported: 0 };
+  const totals: EstimateTotals = {
+    monthlyCost: 0,
+    monthlyCostOnDemand: 0,
+    range: zeroRange(),
+    rangeOnDemand: zeroRange(),
+    notPriced: 0,
+    resources: resources.length,
+    priced: 0,
+    partial: 0,
+    unpriced: 0,
+    usageBased: 0,
+    free: 0,
+    unsupported: 0,
+  };
   // One pass (this runs over every resource of base and head).
   for (const r of resources) {
-    totals.monthlyCost += r.monthlyCost;
-    totals.monthlyCostOnDemand += r.monthlyCostOnDemand;
+    addRange(totals.range, r.range);
+    addRange(totals.rangeOnDemand, r.rangeOnDemand);
+    if (!r.complete) totals.notPriced++;
     totals[STATUS_COUNT[r.status]]++;
   }
+  totals.monthlyCost = totals.range.expected;
+  totals.monthlyCostOnDemand = totals.rangeOnDemand.expected;
   return totals;
 }
 
-const STATUS_COUNT = {
+const STATUS_COUNT: Record<ResourceStatus, "priced" | "partial" | "unpriced" | "usageBased" | "free" | "unsupported"> = {
   priced: "priced",
   partial: "partial",
   unpriced: "unpriced",
   "usage-based": "usageBased",
   free: "free",
   unsupported: "unsupported",
-} as const satisfies Record<ResourceStatus, keyof EstimateTotals>;
+};
 
 function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): ComponentEstimate {
   // Built field by field (no spreads): this runs for every component of every resource.
@@ -130,12 +189,15 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
     name: c.name,
     unit: c.unit,
     monthlyQuantity: c.monthlyQuantity,
+    quantitySource: c.quantitySource ?? (c.monthlyQuantity === null ? "unknown" : "plan"),
     purchaseOption: c.purchaseOption,
     priceKey: c.priceKey ? priceKeyId(c.priceKey) : null,
     unitPrice: null,
     monthlyCost: null,
   };
+  if (c.quantityRange) out.quantityRange = c.quantityRange;
   if (c.usageKey) out.usageKey = c.usageKey;
+  if (c.choices && c.unpricedReason === undefined) return priceChoices(c, out, prices);
   if (c.unpricedReason !== undefined || !c.priceKey) {
     out.unpricedReason = c.unpricedReason ?? "no price key";
     return out;
@@ -150,6 +212,7 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
   const qty = c.monthlyQuantity;
   if (c.purchaseOption === "spot") {
     out.onDemandMonthlyCost = qty === null ? null : q.usdPerUnit * qty;
+    out.onDemandUnitPrice = q.usdPerUnit;
     const s = prices.spot.get(id);
     if (!s || !s.priced) {
       out.unpricedReason = s ? s.reason : `spot price for ${id} was not resolved`;
@@ -157,12 +220,18 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
     }
     out.unitPrice = s.usdPerHour;
     out.monthlyCost = qty === null ? null : s.usdPerHour * qty;
+    if (c.quantityRange && qty !== null) out.costRange = rangeAt(s.usdPerHour, c.quantityRange);
     out.price = s.origin;
     if (s.interruptionBand) out.interruptionBand = s.interruptionBand;
     return out;
   }
   out.unitPrice = q.usdPerUnit;
   out.monthlyCost = qty === null ? null : q.usdPerUnit * qty;
+  if (c.quantityRange && qty !== null) out.costRange = rangeAt(q.usdPerUnit, c.quantityRange);
   out.price = q.origin;
   return out;
+}
+
+function rangeAt(unitPrice: number, q: { low: number; high: number | null }): { low: number; high: number | null } {
+  return { low: unitPrice * q.low, high: q.high === null ? null : unitPrice * q.high };
 }

@@ -24,31 +24,41 @@ export interface CostComponentSpec {
   purchaseOption: PurchaseOption;
   /** Why this component cannot be priced (unknown count, unresolved instance type, ...). */
   unpricedReason?: string;
+  /**
+   * Where the quantity came from. Default: `usage` when `usageKey` is set in the usage file, `unknown` when the
+   * quantity is null, else `plan`.
+   */
+  quantitySource?: QuantitySource;
+  /**
+   * The quantity's range when capacity is elastic (ASG min..max, node group scaling_config, endpoint autoscaling,
+   * Batch min..max vCPUs): `low` and `high` in the same unit as `monthlyQuantity`; `high` null = unbounded.
+   * Omitted: the quantity is exact (low = expected = high).
+   */
+  quantityRange?: { low: number; high: number | null };
+  /**
+   * Capacity that may run any of several instance types (a Karpenter NodePool): one choice per allowed type, each
+   * with its own price and quantities (the pool's limits bound each type differently). The component's expected
+   * cost is its cheapest choice at `expected` (Karpenter launches the lowest-priced type that fits for
+   * on-demand), its high end the most expensive choice at `high` (null: that type is not bounded). `priceKey` is
+   * then null and `monthlyQuantity` the expected quantity of the cheapest choice is filled in when priced.
+   */
+  choices?: CapacityChoice[];
 }
 
-/** Facts about a resource that policies need, derived by the catalog from attributes. */
-export interface ResourceFacts {
-  /** Instance types the resource runs (EC2 or SageMaker `ml.*`). */
-  instanceTypes: string[];
-  /** Number of instances running steadily (desired/min capacity, instance count); null when unknown. */
-  instanceCount: number | null;
-  /** GPUs (or accelerators) per instance for the primary instance type, when known. */
-  gpusPerInstance: number | null;
-  /** Purchase option of the compute, when the resource has compute. */
-  purchaseOption?: "on-demand" | "spot" | "mixed";
-  /** Workload classification from tags (`workload`) or resource shape. */
-  workload?: "training" | "inference";
-  /** Checkpoint location (S3 URI) if the resource declares one. */
-  checkpointLocation?: string;
-  /** Minimum capacity (ASG min_size, node group min, Batch min vCPUs, endpoint min). */
-  minCapacity?: number | null;
-  /** Whether the resource can scale to zero (serverless, min capacity 0) (inference). */
-  scalesToZero?: boolean;
-  /** Whether a scheduled action lowers its capacity (e.g. nights and weekends in non-production). */
-  scaleDownScheduled?: boolean;
-  /** Whether spot interruptions are retried (Batch retry strategy, managed spot training). */
-  retriesOnInterruption?: boolean;
-  /** Max runtime and max wait in seconds (training). */
-  maxRuntimeSeconds?: number | null;
-  maxWaitSeconds?: number | null;
+/** One instance type a capacity component may run, with its quantities in the component's unit. */
+export interface CapacityChoice {
+  instanceType: string;
+  priceKey: PriceKey;
+  /** Quantity at expected usage (null: usage not given). */
+  expected: number | null;
+  /** Most the limits allow of this type (null: unbounded). */
+  high: number | null;
 }
+
+/**
+ * Where a quantity came from: a literal in the plan, the provider's or AWS's documented default, the usage file,
+ * an assumption costgate states (e.g. the AMI's root volume), or unknown (an expression or a missing value).
+ */
+export type QuantitySource = "plan" | "default" | "usage" | "assumption" | "unknown";
+
+export type { ResourceFacts } from "./resource-facts.js";

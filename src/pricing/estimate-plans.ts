@@ -1,11 +1,12 @@
 import type { Plan } from "../plan/resource.js";
 import { assembleEstimate, type ResolvedPrices } from "./assemble-estimate.js";
 import type { Estimate } from "./estimate.js";
+import { priceKeyId } from "./price-key.js";
 import { onDemandFor, priceNeeds, resolvedPrices } from "./price-needs.js";
-import type { PriceSource, SpotPriceSource, SpotQuote } from "./price-quote.js";
+import type { PriceQuote, PriceSource, SpotPriceSource, SpotQuote } from "./price-quote.js";
 import { planCosts, type ResourceCostPlan } from "./plan-costs.js";
 import { SnapshotPriceSource } from "./sources/snapshot-source.js";
-import { SpotDiscountSource } from "./sources/spot-discount-source.js";
+import { SpotDiscountSource, type SpotDiscountOptions } from "./sources/spot-discount-source.js";
 import { EMPTY_USAGE, type Usage } from "./usage.js";
 
 export interface EstimateOptions {
@@ -16,20 +17,46 @@ export interface EstimateOptions {
   allowUnknownInstanceTypes?: boolean;
 }
 
+/** Options of the synchronous variant: prices always come from the embedded snapshot. */
+export interface SyncEstimateOptions {
+  usage?: Usage;
+  /** Spot discounts (default: the snapshot's, capped by the Spot Advisor). */
+  spot?: SpotDiscountOptions;
+  /** List unknown instance types as unpriced instead of failing. */
+  allowUnknownInstanceTypes?: boolean;
+}
+
 /**
  * Price several plans (e.g. base and head of a PR) with one price lookup: keys are deduplicated across all
  * plans and stacks, so each distinct price is asked for once.
  */
 export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): Promise<Estimate[]> {
-  const prices = opts.prices ?? new SnapshotPriceSource();
-  const spot = opts.spot ?? new SpotDiscountSource();
-  const costPlans = plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
-  const resolved = await resolvePrices(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), prices, spot);
+  const costPlans = costPlansOf(plans, opts);
+  const resolved = await resolvePrices(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), opts.prices ?? new SnapshotPriceSource(), opts.spot ?? new SpotDiscountSource());
+  return plans.map((p, i) => assembleEstimate(p, costPlans[i]!, resolved));
+}
+
+/**
+ * The same as `estimatePlans` with the embedded snapshot, synchronously — for callers that cannot await, like the
+ * synth-time governance aspect (cdktf aspects are synchronous). Only the price lookup differs.
+ */
+export function estimatePlansSync(plans: Plan[], opts: SyncEstimateOptions = {}): Estimate[] {
+  const costPlans = costPlansOf(plans, opts);
+  const resolved = resolvePricesSync(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), new SnapshotPriceSource(), new SpotDiscountSource(opts.spot ?? {}));
   return plans.map((p, i) => assembleEstimate(p, costPlans[i]!, resolved));
 }
 
 export async function estimatePlan(plan: Plan, opts: EstimateOptions = {}): Promise<Estimate> {
   return (await estimatePlans([plan], opts))[0]!;
+}
+
+/** One plan, synchronously from the embedded snapshot (see `estimatePlansSync`). */
+export function estimatePlanSync(plan: Plan, opts: SyncEstimateOptions = {}): Estimate {
+  return estimatePlansSync([plan], opts)[0]!;
+}
+
+function costPlansOf(plans: Plan[], opts: { usage?: Usage; allowUnknownInstanceTypes?: boolean }): ResourceCostPlan[][] {
+  return plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
 }
 
 /** Resolve every distinct price key (and spot rate) the cost plans need. */
@@ -38,5 +65,13 @@ export async function resolvePrices(costPlans: ResourceCostPlan[], prices: Price
   const quotes = await prices.quote(needs.keys);
   const spotQuotes = new Map<string, SpotQuote>();
   for (const n of needs.spot) spotQuotes.set(n.id, await spot.spotQuote(n.key, onDemandFor(n, quotes)));
+  return resolvedPrices(quotes, spotQuotes, prices, spot);
+}
+
+/** `resolvePrices` from the snapshot and the dated spot discount, synchronously. */
+function resolvePricesSync(costPlans: ResourceCostPlan[], prices: SnapshotPriceSource, spot: SpotDiscountSource): ResolvedPrices {
+  const needs = priceNeeds(costPlans);
+  const quotes = new Map<string, PriceQuote>(needs.keys.map((k) => [priceKeyId(k), prices.quoteOne(k)]));
+  const spotQuotes = new Map<string, SpotQuote>(needs.spot.map((n) => [n.id, spot.spotQuoteSync(n.key, onDemandFor(n, quotes))]));
   return resolvedPrices(quotes, spotQuotes, prices, spot);
 }

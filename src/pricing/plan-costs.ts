@@ -6,6 +6,7 @@ import type { CostComponentSpec, ResourceFacts } from "./cost-component.js";
 import { gpusOf, isKnownInstanceType, vcpusOf } from "./snapshot/snapshot.js";
 import { internedString } from "./interned-string.js";
 import { canonicalPriceKey } from "./price-key.js";
+import { exposedInstanceFacts, exposedInstanceGroups } from "./catalog/exposed-instances.js";
 import { usageFor, type ResourceUsage, type Usage, EMPTY_USAGE } from "./usage.js";
 
 /** A resource with the cost components the catalog declares for it, before prices are known. */
@@ -52,12 +53,15 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
     resource = plan.resources[i]!;
     const entry = catalogEntryFor(resource.type);
     if (!entry) {
-      out[i] = { resource, kind: FREE_TYPES.has(resource.type) ? "free" : "unsupported", components: NO_COMPONENTS, facts: NO_FACTS };
+      const free = FREE_TYPES.has(resource.type);
+      // A type costgate cannot price still shows its instance types to GPU and instance-type rules.
+      const groups = free ? [] : exposedInstanceGroups(resource);
+      out[i] = { resource, kind: free ? "free" : "unsupported", components: NO_COMPONENTS, facts: groups.length ? saneFacts(exposedInstanceFacts(groups, gpusOf)) : NO_FACTS };
       continue;
     }
     ctx.usage = usageFor(usage, resource);
     const facts = saneFacts(entry.facts(resource, ctx));
-    out[i] = { resource, kind: "costed", components: resource.action === "delete" ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx)), facts };
+    out[i] = { resource, kind: "costed", components: resource.action === "delete" ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage), facts };
   }
   return out;
 }
@@ -101,17 +105,21 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 export const MAX_MONTHLY_QUANTITY = 1e12;
 
 /**
- * A catalog entry's components, ready to keep: out-of-range quantities (a negative size or capacity, a count
+ * A catalog entry's components, ready to keep: a quantity set from the usage file says so (`quantitySource`);
+ * out-of-range quantities (a negative size or capacity, a count
  * beyond reason) make a component unpriced, with the reason, instead of a negative, infinite or absurd cost;
  * names and price keys are shared copies; the array is exactly as long as it needs to be (one grown by push
  * keeps spare room, and 50,000 of them add up).
  */
-function finishedComponents(components: CostComponentSpec[]): CostComponentSpec[] {
+function finishedComponents(components: CostComponentSpec[], usage: ResourceUsage): CostComponentSpec[] {
   if (components.length === 0) return NO_COMPONENTS;
   const out = components.slice();
   for (let i = 0; i < out.length; i++) {
     const c = out[i]!;
     c.name = internedString(c.name);
+    // Instance-hours are instances × hours: a usage-file instance_count sets them as much as monthly_hrs does.
+    if (c.quantitySource === undefined && c.usageKey !== undefined && (usage[c.usageKey] !== undefined || (c.usageKey === "monthly_hrs" && usage.instance_count !== undefined)))
+      c.quantitySource = "usage";
     if (c.priceKey) c.priceKey = canonicalPriceKey(c.priceKey);
     const q = c.monthlyQuantity;
     if (q === null || (q >= 0 && q <= MAX_MONTHLY_QUANTITY) || c.unpricedReason !== undefined) continue;
@@ -124,9 +132,11 @@ function finishedComponents(components: CostComponentSpec[]): CostComponentSpec[
 /** Counts and limits that are negative or not finite are unknown to policies (which then fail closed). */
 function saneFacts(f: ResourceFacts): ResourceFacts {
   const bad = (n: number | null | undefined) => typeof n === "number" && !(n >= 0 && Number.isFinite(n));
-  if (!bad(f.instanceCount) && !bad(f.minCapacity) && !bad(f.maxRuntimeSeconds) && !bad(f.maxWaitSeconds)) return f;
+  if (!bad(f.instanceCount) && !bad(f.minCapacity) && !bad(f.maxRuntimeSeconds) && !bad(f.maxWaitSeconds) && !bad(f.gpuCount) && !bad(f.maxCapacity)) return f;
   const out = { ...f };
   if (bad(f.instanceCount)) out.instanceCount = null;
+  if (bad(f.gpuCount)) out.gpuCount = null;
+  if (bad(f.maxCapacity)) out.maxCapacity = null;
   if (bad(f.minCapacity)) out.minCapacity = null;
   if (bad(f.maxRuntimeSeconds)) out.maxRuntimeSeconds = null;
   if (bad(f.maxWaitSeconds)) out.maxWaitSeconds = null;

@@ -1,4 +1,4 @@
-import { usd, usdDelta } from "./money.js";
+import { usd, usdDelta } from "../money.js";
 
 /**
  * A monthly cost as a report shows it. Today only `expected` is set; when the pricing model gives ranges,

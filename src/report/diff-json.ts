@@ -2,7 +2,7 @@ import type { EstimateDiff } from "../pricing/diff-estimates.js";
 import { estimateToJson } from "./estimate-json.js";
 
 /**
- * The documented JSON form of an EstimateDiff (`schemaVersion: costgate.diff/v1`): both estimates in their JSON
+ * The documented JSON form of an EstimateDiff (`schemaVersion: costgate.diff/v2`): both estimates in their JSON
  * form, totals, stacks, and per-resource deltas. Per-resource deltas do not repeat the resources (they are in
  * `base` and `head`, by `stack` and `address`).
  */

@@ -1,7 +1,7 @@
 import type { Estimate } from "../pricing/estimate.js";
 
 /**
- * The documented, versioned JSON form of an Estimate (`schemaVersion: costgate.estimate/v1`).
+ * The documented, versioned JSON form of an Estimate (`schemaVersion: costgate.estimate/v2`).
  * Raw resource attributes are internal and left out; everything else is as computed (full precision).
  */
 export function estimateToJson(e: Estimate): unknown {

@@ -1,7 +1,7 @@
 import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
 import { cost, formatCost } from "./cost-cell.js";
 import { fitTable, type TableCell, type TableColumn } from "./fit-table.js";
-import { quantity, unitPrice, usd } from "./money.js";
+import { quantity, unitPrice, usd } from "../money.js";
 import { terminalSafe as t } from "./text-table.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
 

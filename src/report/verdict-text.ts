@@ -1,6 +1,6 @@
 import type { Estimate } from "../pricing/estimate.js";
 import type { Enforcement, Finding, Verdict } from "../policy/verdict.js";
-import { usd, usdDelta } from "./money.js";
+import { usd, usdDelta } from "../money.js";
 import type { TerminalRenderOptions } from "./estimate-table.js";
 import { terminalSafe as t } from "./text-table.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";

@@ -41,7 +41,7 @@ describe("costgate diff", () => {
     const { code, stdout } = await runCliCaptured(["diff", base, head, "--format", "json"]);
     expect(code).toBe(0);
     const d = JSON.parse(stdout);
-    expect(d.schemaVersion).toBe("costgate.diff/v1");
+    expect(d.schemaVersion).toBe("costgate.diff/v2");
     expect(d.totals.delta).toBeCloseTo(19_319.51, 1);
     expect(d.stacks).toEqual([expect.objectContaining({ name: "ml-dev", change: "changed" })]);
     expect(d.resources.map((r: { address: string; change: string }) => [r.address, r.change])).toEqual([
@@ -50,7 +50,7 @@ describe("costgate diff", () => {
       ["aws_instance.old_box", "removed"],
     ]);
     expect(d.resources[0]).not.toHaveProperty("head");
-    expect(d.head.schemaVersion).toBe("costgate.estimate/v1");
+    expect(d.head.schemaVersion).toBe("costgate.estimate/v2");
     expect(d.head.stacks[0].resources[0]).not.toHaveProperty("attributes");
   });
 

@@ -20,9 +20,15 @@ describe("costgate estimate", () => {
     const { code, stdout } = await runCliCaptured(["estimate", "tests/fixtures/tfplan/gpu-plan.json", "--format", "json"]);
     expect(code).toBe(0);
     const e = JSON.parse(stdout);
-    expect(e).toMatchObject({ schemaVersion: "costgate.estimate/v1", currency: "USD", hoursPerMonth: 730, format: "terraform-plan" });
+    expect(e).toMatchObject({ schemaVersion: "costgate.estimate/v2", currency: "USD", hoursPerMonth: 730, format: "terraform-plan" });
     expect(e.stacks[0].resources[0]).not.toHaveProperty("attributes");
-    expect(e.stacks[0].resources[0].components[0]).toMatchObject({ priceKey: "ec2-instance|us-east-1|p4d.24xlarge", purchaseOption: "spot" });
+    expect(e.stacks[0].resources[0].components[0]).toMatchObject({ priceKey: "ec2-instance|us-east-1|p4d.24xlarge", purchaseOption: "spot", quantitySource: "plan" });
+    // v2: every resource, stack and total carries its range and whether it is complete.
+    const r = e.stacks[0].resources[0];
+    expect(r.range).toEqual({ low: r.monthlyCost, expected: r.monthlyCost, high: r.monthlyCost });
+    expect(r.complete).toBe(true);
+    expect(e.totals.range.expected).toBe(e.totals.monthlyCost);
+    expect(e.totals).toHaveProperty("notPriced");
   });
 
   it("applies a usage file and the default region", async () => {

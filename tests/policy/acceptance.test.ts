@@ -100,6 +100,7 @@ describe("policy.md §6.10 worked outcomes", () => {
         {
           name: "Training instances (unknown type)",
           unit: "hours",
+          quantitySource: "unknown",
           monthlyQuantity: null,
           purchaseOption: "spot",
           priceKey: null,
@@ -135,6 +136,7 @@ describe("policy.md §6.10 worked outcomes", () => {
         {
           name: "Hosting instances (ml.p6-b200.48xlarge)",
           unit: "hours",
+          quantitySource: "plan",
           monthlyQuantity: 730,
           purchaseOption: "on-demand",
           priceKey: "sagemaker-instance|us-east-1|ml.p6-b200.48xlarge|Hosting",

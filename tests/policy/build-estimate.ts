@@ -1,5 +1,5 @@
-import { estimateTotals } from "../../src/pricing/assemble-estimate.js";
-import { ESTIMATE_SCHEMA_VERSION, type Estimate, type ResourceEstimate } from "../../src/pricing/estimate.js";
+import { estimateTotals, stackEstimate } from "../../src/pricing/assemble-estimate.js";
+import { ESTIMATE_SCHEMA_VERSION, isIncompleteStatus, type Estimate, type ResourceEstimate } from "../../src/pricing/estimate.js";
 import type { ResourceFacts } from "../../src/pricing/cost-component.js";
 import { parsePolicy } from "../../src/policy/load-policy.js";
 import type { LoadedPolicy } from "../../src/policy/policy-document.js";
@@ -15,6 +15,8 @@ export interface ResourceOptions extends Partial<Omit<ResourceEstimate, "facts">
 export function res(address: string, o: ResourceOptions = {}): ResourceEstimate {
   const [type, name] = address.split(".") as [string, string];
   const monthlyCost = o.monthlyCost ?? 0;
+  const monthlyCostOnDemand = o.monthlyCostOnDemand ?? monthlyCost;
+  const complete = !isIncompleteStatus(o.status ?? "priced");
   const { env, facts, ...rest } = o;
   return {
     address,
@@ -22,6 +24,7 @@ export function res(address: string, o: ResourceOptions = {}): ResourceEstimate 
     type,
     name: name ?? address,
     region: "us-east-1",
+    regionKnown: true,
     provider: "aws",
     action: "create",
     tags: { ...(env ? { environment: env } : {}), ...(o.tags ?? {}) },
@@ -29,7 +32,10 @@ export function res(address: string, o: ResourceOptions = {}): ResourceEstimate 
     count: 1,
     status: "priced",
     monthlyCost,
-    monthlyCostOnDemand: o.monthlyCostOnDemand ?? monthlyCost,
+    monthlyCostOnDemand,
+    range: { low: monthlyCost, expected: monthlyCost, high: complete ? monthlyCost : null },
+    rangeOnDemand: { low: monthlyCostOnDemand, expected: monthlyCostOnDemand, high: complete ? monthlyCostOnDemand : null },
+    complete,
     components: [],
     notes: [],
     attributes: {},
@@ -55,14 +61,13 @@ export function est(resources: ResourceEstimate[], input = "head"): Estimate {
     if (!stacks.has(r.stack)) stacks.set(r.stack, []);
     stacks.get(r.stack)!.push(r);
   }
-  const sum = (rs: ResourceEstimate[], k: "monthlyCost" | "monthlyCostOnDemand") => rs.reduce((s, r) => s + r[k], 0);
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
     currency: "USD",
     hoursPerMonth: 730,
     input,
     format: "cdktf",
-    stacks: [...stacks].map(([name, rs]) => ({ name, monthlyCost: sum(rs, "monthlyCost"), monthlyCostOnDemand: sum(rs, "monthlyCostOnDemand"), resources: rs })),
+    stacks: [...stacks].map(([name, rs]) => stackEstimate(name, rs)),
     totals: estimateTotals(resources),
     priceSources: [],
     warnings: [],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { planFromCdktfStack } from "../../src/plan/cdktf-plan.js";
-import { estimatePlanSync } from "../../src/pricing/estimate-plan-sync.js";
+import { estimatePlanSync } from "../../src/pricing/estimate-plans.js";
 import { estimatePlan } from "../../src/pricing/estimate-plans.js";
 import { parseUsage } from "../../src/pricing/usage.js";
 

@@ -1,7 +1,7 @@
-import { estimateTotals } from "../../src/pricing/assemble-estimate.js";
+import { estimateTotals, stackEstimate } from "../../src/pricing/assemble-estimate.js";
 // Builders for Estimate / Verdict values used by the report renderer tests. They produce complete values of
 // the real types (the renderer's input), so the renderers are tested on data shaped like the pipeline's.
-import { ESTIMATE_SCHEMA_VERSION, HOURS_PER_MONTH, type Estimate, type ResourceEstimate, type ResourceStatus } from "../../src/pricing/estimate.js";
+import { ESTIMATE_SCHEMA_VERSION, HOURS_PER_MONTH, isIncompleteStatus, type Estimate, type ResourceEstimate, type ResourceStatus } from "../../src/pricing/estimate.js";
 import type { Finding, Verdict } from "../../src/policy/verdict.js";
 
 export interface ResourceSpec {
@@ -33,6 +33,7 @@ export function resource(spec: ResourceSpec): ResourceEstimate {
     type,
     name: spec.address.split(".").pop()!.replace(/\[.*$/, ""),
     region: "us-east-1",
+    regionKnown: true,
     provider: "aws",
     action: "create",
     tags: spec.tags ?? { team: "ml" },
@@ -41,6 +42,9 @@ export function resource(spec: ResourceSpec): ResourceEstimate {
     status,
     monthlyCost: monthly,
     monthlyCostOnDemand: onDemand,
+    range: { low: monthly, expected: monthly, high: isIncompleteStatus(status) ? null : monthly },
+    rangeOnDemand: { low: onDemand, expected: onDemand, high: isIncompleteStatus(status) ? null : onDemand },
+    complete: !isIncompleteStatus(status),
     components:
       status === "unsupported" || status === "free"
         ? []
@@ -49,6 +53,7 @@ export function resource(spec: ResourceSpec): ResourceEstimate {
               name: `Instance usage (${instanceType}${spec.spotHourly !== undefined ? ", spot" : ""})`,
               unit: "hours",
               monthlyQuantity: hours,
+              quantitySource: "plan" as const,
               purchaseOption: spec.spotHourly !== undefined ? "spot" : "on-demand",
               priceKey: `ec2-instance|us-east-1|${instanceType}`,
               unitPrice: priced ? unit : null,
@@ -68,8 +73,7 @@ export function resource(spec: ResourceSpec): ResourceEstimate {
 export function estimate(resources: ResourceEstimate[], opts: { input?: string; stacks?: string[]; warnings?: string[] } = {}): Estimate {
   const names = opts.stacks ?? [...new Set(resources.map((r) => r.stack))];
   const stacks = names.map((name) => {
-    const rs = resources.filter((r) => r.stack === name);
-    return { name, monthlyCost: sum(rs.map((r) => r.monthlyCost)), monthlyCostOnDemand: sum(rs.map((r) => r.monthlyCostOnDemand)), resources: rs };
+    return stackEstimate(name, resources.filter((r) => r.stack === name));
   });
   return {
     schemaVersion: ESTIMATE_SCHEMA_VERSION,
@@ -135,6 +139,3 @@ export function tableCells(row: string): string[] {
   return cells;
 }
 
-function sum(xs: number[]): number {
-  return xs.reduce((a, b) => a + b, 0);
-}

@@ -1,28 +1,30 @@
 import type { BudgetCheck } from "../policy-document.js";
 import { groupResources, limitFor } from "../groups.js";
-import { costIsIncomplete, incompleteReason, monthlyCostOf, usd, type PolicyResource } from "../policy-resource.js";
+import { costIsIncomplete, costRangeOf, incompleteReason, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
+import type { CostBasis } from "../policy-document.js";
 import { notWeaker, same, upperBound } from "./strictness.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
 
 /**
- * Monthly cost per group stays at or under a limit. A group with unpriced parts cannot be shown to be under
- * its limit, so it is reported (an `unknown` finding) unless the priced part alone is already over.
+ * Monthly cost per group stays at or under a limit across its whole range. Over at the expected cost: a finding.
+ * Not fully priced, or a high end (maximum elastic capacity) that is unbounded or over the limit: an `unknown`
+ * finding (the rule's `onUnknown` decides; it fails by default).
  */
 export const budget: CheckDefinition<BudgetCheck> = {
   kind: "budget",
   evaluate(check, ctx) {
     const basis = check.costBasis ?? "estimated";
-    const sum = (rs: readonly PolicyResource[]) => rs.reduce((s, r) => s + monthlyCostOf(r.estimate, basis), 0);
     const baseGroups = ctx.base ? new Map(groupResources(ctx.base, check.groupBy).map((g) => [g.value, g])) : undefined;
     const out: CheckResult[] = [];
     for (const g of groupResources(ctx.head, check.groupBy)) {
       const limit = limitFor(g.value, check.limit, check.limits);
-      const cost = sum(g.resources);
+      const range = sumRanges(g.resources, basis);
+      const cost = range.expected;
       const incomplete = g.resources.filter((r) => costIsIncomplete(r.estimate));
       const group = { label: g.label, ...(g.stack ? { stack: g.stack } : {}), resources: g.resources };
       if (cost > limit) {
         const baseGroup = baseGroups?.get(g.value);
-        const baseCost = baseGroup ? sum(baseGroup.resources) : 0;
+        const baseCost = baseGroup ? sumRanges(baseGroup.resources, basis).expected : 0;
         // Already over in the base and not increased: not this change's doing (unless `always`).
         if ((check.whenAlreadyOver ?? "increase-only") === "increase-only" && baseGroups && baseCost > limit && cost <= baseCost) continue;
         out.push({
@@ -31,14 +33,21 @@ export const budget: CheckDefinition<BudgetCheck> = {
             incomplete.length ? ` (and ${incomplete.length} resource${incomplete.length === 1 ? " is" : "s are"} not fully priced)` : ""
           }`,
           monthlyCost: cost - limit,
-          subjectMonthlyCost: cost,
         });
       } else if (incomplete.length > 0) {
         out.push({
           group,
           unknown: true,
           message: `${g.label} cannot be shown to be within its ${usd(limit)} budget: priced part ${usd(cost)}/month, but ${describeIncomplete(incomplete)}`,
-          subjectMonthlyCost: cost,
+        });
+      } else if (range.high === null || range.high > limit) {
+        // Elastic capacity: the expected cost fits, but the range's high end does not (or has no bound).
+        out.push({
+          group,
+          unknown: true,
+          message: `${g.label} costs ${usd(cost)}/month expected, within its ${usd(limit)} budget, but ${
+            range.high === null ? `its capacity has no upper bound (${unbounded(g.resources, basis)})` : `could reach ${usd(range.high)}/month at maximum capacity`
+          }`,
         });
       }
     }
@@ -65,4 +74,10 @@ export function describeIncomplete(rs: readonly PolicyResource[]): string {
   const named = rs.slice(0, 3).map((r) => `${r.key} ${incompleteReason(r.estimate)}`);
   const more = rs.length > 3 ? `, and ${rs.length - 3} more` : "";
   return `${rs.length} resource${rs.length === 1 ? " is" : "s are"} not fully priced (${named.join("; ")}${more})`;
+}
+
+/** The resources whose high end is unbounded, named (at most three). */
+export function unbounded(rs: readonly PolicyResource[], basis: CostBasis): string {
+  const open = rs.filter((r) => costRangeOf(r.estimate, basis).high === null).map((r) => r.key);
+  return open.slice(0, 3).join(", ") + (open.length > 3 ? `, and ${open.length - 3} more` : "");
 }

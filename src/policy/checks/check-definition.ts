@@ -17,8 +17,6 @@ export interface CheckResult {
   group?: { label: string; stack?: string; resources: PolicyResource[] };
   /** The amount the finding is about (over-budget amount, delta, resource cost), USD per month. */
   monthlyCost?: number;
-  /** Monthly cost of the resource or group the finding is about (bounded exemptions compare against it). */
-  subjectMonthlyCost?: number;
   /** The problem is that a needed value is unknown (unpriced, unresolved); the rule's `onUnknown` decides. */
   unknown?: boolean;
 }

@@ -1,6 +1,8 @@
 import type { CostDeltaCheck } from "../policy-document.js";
 import { groupLabel, groupValueOf } from "../groups.js";
-import { costIsIncomplete, monthlyCostOf, usd, type PolicyResource } from "../policy-resource.js";
+import { costIsIncomplete, costRangeOf, monthlyCostOf, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
+import type { CostBasis } from "../policy-document.js";
+import { sameCost } from "../../pricing/diff-estimates.js";
 import { describeIncomplete } from "./budget.js";
 import { notWeaker, same, upperBound } from "./strictness.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
@@ -33,31 +35,41 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
     ctx.base.forEach((r) => add("base", r));
 
     const out: CheckResult[] = [];
-    const { absolute, percent } = check.maxIncrease;
     for (const [value, g] of groups) {
       const label = groupLabel(value, groupBy);
       const head = g.head.reduce((s, r) => s + monthlyCostOf(r.estimate, basis), 0);
       const base = g.base.reduce((s, r) => s + monthlyCostOf(r.estimate, basis), 0);
       const delta = head - base;
       const pct = base > 0 ? (delta / base) * 100 : null;
-      const results: boolean[] = [];
-      if (absolute !== undefined) results.push(delta > absolute);
-      if (percent !== undefined && pct !== null) results.push(pct > percent);
-      const exceeded = delta > 0 && results.length > 0 && ((check.combine ?? "any") === "any" ? results.some(Boolean) : results.every(Boolean));
+      const exceeded = exceeds(check, delta, pct);
       const group = { label, ...(groupBy === "stack" ? { stack: value } : {}), resources: g.head };
       const change = `${label} changes by ${delta >= 0 ? "+" : ""}${usd(delta)}/month${pct === null ? " (from $0)" : ` (${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%)`}, ${usd(base)} → ${usd(head)}`;
       if (exceeded) {
-        out.push({ group, message: `${change}; cap ${caps(check)}`, monthlyCost: delta, subjectMonthlyCost: head });
+        out.push({ group, message: `${change}; cap ${caps(check)}`, monthlyCost: delta});
         continue;
       }
       const unclear = changedIncomplete(g.head, g.base);
-      if (unclear.length > 0)
+      if (unclear.length > 0) {
         out.push({
           group,
           unknown: true,
           message: `${change} in priced resources, but the change cannot be shown to be within ${caps(check)}: ${describeIncomplete(unclear)}`,
-          subjectMonthlyCost: head,
         });
+        continue;
+      }
+      // Elastic capacity: the cap must hold at the range's high end too (maximum capacity on both sides).
+      const headHigh = sumRanges(g.head, basis).high;
+      const baseHigh = sumRanges(g.base, basis).high;
+      if (headHigh === null) {
+        const open = changedUnbounded(g.head, g.base, basis);
+        if (open.length > 0)
+          out.push({ group, unknown: true, message: `${change}, but changed capacity has no upper bound (${open.map((r) => r.key).slice(0, 3).join(", ")}); cap ${caps(check)}` });
+      } else if (baseHigh !== null) {
+        const deltaHigh = headHigh - baseHigh;
+        const pctHigh = baseHigh > 0 ? (deltaHigh / baseHigh) * 100 : null;
+        if (exceeds(check, deltaHigh, pctHigh))
+          out.push({ group, unknown: true, message: `${change}; at maximum capacity it could change by +${usd(deltaHigh)}/month (${usd(baseHigh)} → ${usd(headHigh)}); cap ${caps(check)}` });
+      }
     }
     return out;
   },
@@ -76,6 +88,25 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
   },
 };
 
+/** Whether an increase (USD/month, and percent of base or null from $0) exceeds the rule's caps. */
+function exceeds(check: CostDeltaCheck, delta: number, pct: number | null): boolean {
+  const { absolute, percent } = check.maxIncrease;
+  const results: boolean[] = [];
+  if (absolute !== undefined) results.push(delta > absolute);
+  if (percent !== undefined && pct !== null) results.push(pct > percent);
+  return delta > 0 && results.length > 0 && ((check.combine ?? "any") === "any" ? results.some(Boolean) : results.every(Boolean));
+}
+
+/** Head resources with an unbounded high end that are new or changed. */
+function changedUnbounded(head: readonly PolicyResource[], base: readonly PolicyResource[], basis: CostBasis): PolicyResource[] {
+  const b = new Map(base.map((r) => [r.key, r]));
+  return head.filter((r) => {
+    if (costRangeOf(r.estimate, basis).high !== null) return false;
+    const br = b.get(r.key);
+    return !br || !sameCost(br.estimate, r.estimate);
+  });
+}
+
 function caps(check: CostDeltaCheck): string {
   const parts: string[] = [];
   if (check.maxIncrease.absolute !== undefined) parts.push(`+${usd(check.maxIncrease.absolute)}`);
@@ -93,9 +124,7 @@ function changedIncomplete(head: readonly PolicyResource[], base: readonly Polic
     const br = b.get(key);
     const incomplete = (hr && costIsIncomplete(hr.estimate)) || (br && costIsIncomplete(br.estimate));
     if (!incomplete) continue;
-    const same =
-      hr && br && hr.estimate.status === br.estimate.status && hr.estimate.monthlyCost === br.estimate.monthlyCost && hr.estimate.monthlyCostOnDemand === br.estimate.monthlyCostOnDemand;
-    if (!same) out.push((hr ?? br)!);
+    if (!(hr && br && sameCost(br.estimate, hr.estimate))) out.push((hr ?? br)!);
   }
   return out;
 }

@@ -31,13 +31,12 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
         if (denied !== undefined) (problems ??= []).push(`${t} is denied (matches \`${denied}\`)`);
         else if (check.allow && !check.allow.some((a) => instanceTypeMatches(a, t))) (problems ??= []).push(`${t} is not in the allowed list (${check.allow.join(", ")})`);
       }
-      if (problems) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}`, subjectMonthlyCost: r.estimate.monthlyCost });
+      if (problems) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}`});
       else if (instanceTypesUnknown(r.estimate))
         out.push({
           resource: r,
           unknown: true,
           message: "instance type is unknown at synth (an expression or a reference costgate cannot resolve), so it cannot be checked",
-          subjectMonthlyCost: r.estimate.monthlyCost,
         });
     }
     return out;

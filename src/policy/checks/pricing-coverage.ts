@@ -1,5 +1,6 @@
 import { MAX_NESTING } from "../../plan/json-values.js";
 import type { ComponentEstimate, ResourceEstimate } from "../../pricing/estimate.js";
+import { priceKeyFromId } from "../../pricing/price-key.js";
 import type { PricingCoverageCheck } from "../policy-document.js";
 import { gpuCountOf, incompleteReason } from "../policy-resource.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
@@ -19,14 +20,20 @@ function mentionsAcceleratedType(v: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-/** Compute components (instance-hours) — the part of a GPU resource whose price matters. */
+/** Compute components (instance-hours: the price filter names an instance type) — the part of a GPU resource whose price matters. */
 function isCompute(c: ComponentEstimate): boolean {
-  return c.priceKey === null ? c.unit === "hours" : /^(ec2-instance|sagemaker-instance)\|/.test(c.priceKey);
+  const price = c.priceKey === null ? undefined : priceKeyFromId(c.priceKey);
+  return price === undefined ? c.unit === "hours" : price.instanceType !== undefined;
 }
 
 /** Why a GPU resource's GPU cost is unknown, or undefined when its compute is priced. */
 function gpuPricingGap(e: ResourceEstimate): string | undefined {
   if (e.status === "unsupported") {
+    // The instance types it exposes (EMR groups, fleets, …): a GPU type, or one that is unresolved and could be.
+    const gpus = gpuCountOf(e);
+    const types = e.facts.instanceTypes;
+    if (types.length > 0 && gpus !== 0)
+      return `unsupported resource type with ${gpus === null ? "instance type" : `${gpus} GPUs of type`} ${types.join(", ")}${gpus === null ? " (unresolved or unknown: it could be a GPU)" : ""}; costgate cannot price it`;
     const t = mentionsAcceleratedType(e.attributes);
     return t ? `unsupported resource type with accelerated instance type ${t}; costgate cannot price it` : undefined;
   }
@@ -51,11 +58,11 @@ export const pricingCoverage: CheckDefinition<PricingCoverageCheck> = {
       const e = r.estimate;
       if (check.gpuOnly) {
         const gap = gpuPricingGap(e);
-        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})`, subjectMonthlyCost: e.monthlyCost });
+        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})`});
         continue;
       }
       const failing = e.status === "unpriced" || e.status === "partial" || e.status === "unsupported" || (e.status === "usage-based" && check.allowUsageBased === false);
-      if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})`, subjectMonthlyCost: e.monthlyCost });
+      if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})`});
     }
     return out;
   },

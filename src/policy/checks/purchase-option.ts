@@ -14,7 +14,6 @@ export const purchaseOption: CheckDefinition<PurchaseOptionCheck> = {
       out.push({
         resource: r,
         message: `runs ${actual === "mixed" ? "mixed spot/on-demand" : actual} capacity; ${check.require} is required${hint}`,
-        subjectMonthlyCost: r.estimate.monthlyCost,
       });
     }
     return out;

@@ -2,7 +2,7 @@ import { blocks, firstBlock, isExpression, literalString, toNumber } from "../..
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate } from "./launch-template-reference.js";
 import { optional } from "./aws-instance.js";
 
@@ -79,13 +79,22 @@ export const awsAutoscalingGroup: CatalogEntry = {
     const hours = monthlyHours(ctx);
     const problem = it.problem ?? s.instancesProblem;
     const out: CostComponentSpec[] = [];
+    // A usage-file instance_count fixes the count; otherwise min_size..max_size is the range.
+    const capacity = ctx.usage.instance_count === undefined ? capacityRange(r.attributes.min_size, r.attributes.max_size, r.count) : undefined;
     if (s.mixed && s.instances !== null) {
-      const od = onDemandInstances(s.instances, s.mixed.base, s.mixed.pct);
+      const m = s.mixed;
+      const od = onDemandInstances(s.instances, m.base, m.pct);
       const spot = s.instances - od;
-      if (od > 0 || spot === 0) out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: od, hours, purchase: "on-demand" }));
-      if (spot > 0) out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: spot, hours, purchase: "spot" }));
+      // The split at the ends of the capacity range (the on-demand share is taken first).
+      const odAt = (n: number | null) => (n === null ? null : onDemandInstances(n, m.base, m.pct));
+      const odCap = capacity ? { capacity: { min: odAt(capacity.min)!, max: odAt(capacity.max) } } : {};
+      const spotCap = capacity ? { capacity: { min: capacity.min - odAt(capacity.min)!, max: capacity.max === null ? null : capacity.max - odAt(capacity.max)! } } : {};
+      if (od > 0 || spot === 0 || (capacity && odAt(capacity.max) !== 0))
+        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: od, hours, purchase: "on-demand", ...odCap }));
+      if (spot > 0 || (capacity && (capacity.max === null || capacity.max - odAt(capacity.max)! > 0)))
+        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: spot, hours, purchase: "spot", ...spotCap }));
     } else {
-      out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: "on-demand" }));
+      out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: "on-demand", ...(capacity ? { capacity } : {}) }));
     }
     out.push(...launchTemplateVolumes(s.template, r.region, s.instances));
     return out;
@@ -103,7 +112,7 @@ export const awsAutoscalingGroup: CatalogEntry = {
       },
       workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
       r.tags["checkpoint-uri"],
-      { minCapacity: toNumber(r.attributes.min_size) },
+      { minCapacity: toNumber(r.attributes.min_size), maxCapacity: capacityRange(r.attributes.min_size, r.attributes.max_size, r.count)?.max ?? null },
     );
   },
 };

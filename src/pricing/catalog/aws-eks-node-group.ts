@@ -1,8 +1,9 @@
 import { firstBlock, isExpression, literalString, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
+import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
 
 function shape(r: Resource, ctx: CatalogContext) {
@@ -40,10 +41,12 @@ export const awsEksNodeGroup: CatalogEntry = {
       ec2InstanceHours({
         region: r.region,
         instanceType: it.type,
-        problem: it.problem ?? countProblem,
+        // Capacity Blocks are reserved per offering, never billed at the On-Demand rate.
+        problem: it.problem ?? countProblem ?? (literalString(r.attributes.capacity_type) === "CAPACITY_BLOCK" ? CAPACITY_BLOCK_UNPRICED : undefined),
         instances: s.instances,
         hours: monthlyHours(ctx),
         purchase: s.spot ? "spot" : "on-demand",
+        ...(capacityOf(r, ctx) ? { capacity: capacityOf(r, ctx)! } : {}),
         what: s.types.length > 1 ? `Node usage, priced as the first of ${s.types.length} instance types,` : "Node usage",
       }),
     ];
@@ -62,7 +65,14 @@ export const awsEksNodeGroup: CatalogEntry = {
       { instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" },
       workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
       r.tags["checkpoint-uri"],
-      { minCapacity: toNumber(s.sc?.min_size), scalesToZero: toNumber(s.sc?.min_size) === 0 },
+      { minCapacity: toNumber(s.sc?.min_size), scalesToZero: toNumber(s.sc?.min_size) === 0, maxCapacity: capacityOf(r, ctx)?.max ?? null },
     );
   },
 };
+
+/** scaling_config min_size..max_size × count, unless a usage-file instance_count fixes the count. */
+function capacityOf(r: Resource, ctx: CatalogContext): { min: number; max: number | null } | undefined {
+  if (ctx.usage.instance_count !== undefined) return undefined;
+  const sc = firstBlock(r.attributes.scaling_config);
+  return capacityRange(sc?.min_size, sc?.max_size, r.count);
+}

@@ -1,5 +1,6 @@
 import { firstBlock, blocks, literalString, toNumber } from "../../plan/json-values.js";
 import type { CatalogEntry } from "./catalog-entry.js";
+import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 import { countProblem, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 
 /** `aws_instance`: instance-hours (spot via instance_market_options) plus root and EBS block devices. */
@@ -13,7 +14,10 @@ export const awsInstance: CatalogEntry = {
       ec2InstanceHours({
         region: r.region,
         instanceType: it.type,
-        problem: it.problem ?? (ctx.usage.instance_count === undefined ? countProblem(r) : undefined),
+        problem:
+          it.problem ??
+          (firstBlock(r.attributes.instance_market_options)?.market_type === "capacity-block" ? CAPACITY_BLOCK_UNPRICED : undefined) ??
+          (ctx.usage.instance_count === undefined ? countProblem(r) : undefined),
         instances,
         hours: monthlyHours(ctx),
         purchase: spot ? "spot" : "on-demand",

@@ -5,6 +5,7 @@ import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
 import { groupByKeys, stackLookup } from "./stack-lookup.js";
+import { sagemakerInstancePrice } from "../prices/index.js";
 
 /**
  * `aws_sagemaker_endpoint_configuration`: each instance-backed production variant costs
@@ -13,7 +14,11 @@ import { groupByKeys, stackLookup } from "./stack-lookup.js";
 export const awsSagemakerEndpointConfiguration: CatalogEntry = {
   types: ["aws_sagemaker_endpoint_configuration"],
   components(r, ctx) {
-    return blocks(r.attributes.production_variants).map((v, i): CostComponentSpec => {
+    const variants = blocks(r.attributes.production_variants);
+    // Endpoint autoscaling (min_capacity..max_capacity of its scalable target) is the hosting range; with several
+    // instance variants costgate cannot tell which variant a target scales, so none gets a range.
+    const scaling = variants.length === 1 && ctx.usage.instance_count === undefined ? endpointScaling(r, ctx) : undefined;
+    return variants.map((v, i): CostComponentSpec => {
       const name = literalString(v.variant_name) ?? `variant ${i}`;
       if (firstBlock(v.serverless_config)) {
         return {
@@ -28,12 +33,15 @@ export const awsSagemakerEndpointConfiguration: CatalogEntry = {
       const it = readInstanceType(v.instance_type, `/production_variants/${i}/instance_type`, ctx);
       const count = ctx.usage.instance_count ?? toNumber(v.initial_instance_count);
       const problem = it.problem ?? (count === null ? `initial_instance_count is ${isExpression(v.initial_instance_count) ? "an expression" : "not set"}` : undefined);
+      const hours = monthlyHours(ctx) * (r.count ?? 0);
+      const range = scaling?.minCapacity !== undefined && count !== null && r.count !== null ? { low: Math.min(scaling.minCapacity, count) * hours, high: scaling.maxCapacity === undefined ? null : Math.max(scaling.maxCapacity, count) * hours } : undefined;
       return {
         name: `Hosting instances (${name}, ${it.type ?? "unknown type"})`,
         unit: "hours",
-        monthlyQuantity: count === null || r.count === null ? null : count * monthlyHours(ctx) * r.count,
+        monthlyQuantity: count === null || r.count === null ? null : count * hours,
+        ...(range ? { quantityRange: range } : {}),
         usageKey: "monthly_hrs",
-        priceKey: it.type && !it.problem ? { kind: "sagemaker-instance", region: r.region, instanceType: it.type, component: "Hosting" } : null,
+        priceKey: it.type && !it.problem ? sagemakerInstancePrice(r.region, it.type, "Hosting") : null,
         purchaseOption: "on-demand",
         ...(problem ? { unpricedReason: problem } : {}),
       };
@@ -54,12 +62,13 @@ export const awsSagemakerEndpointConfiguration: CatalogEntry = {
       minCapacity: scaling.minCapacity ?? (serverless ? 0 : counts.some((c) => c === null) ? null : Math.min(...counts.map((c) => c ?? 0))),
       scalesToZero: serverless || scaling.minCapacity === 0 || scaling.scheduledMin === 0,
       scaleDownScheduled: scaling.scheduled,
+      ...(scaling.minCapacity !== undefined ? { maxCapacity: scaling.maxCapacity ?? null } : {}),
     };
   },
 };
 
 /** Find the auto scaling target and scheduled actions that apply to the endpoint deploying this configuration. */
-function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?: number; scheduled: boolean; scheduledMin?: number } {
+function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?: number; maxCapacity?: number; scheduled: boolean; scheduledMin?: number } {
   const endpoints = stackLookup(ctx, "aws_sagemaker_endpoint", endpointsByConfiguration, (all) =>
     groupByKeys(all, (e) => referencedNames(e.attributes.endpoint_config_name, ENDPOINT_CONFIGURATION_REFERENCE)),
   ).get(config.name) ?? [];
@@ -84,6 +93,9 @@ function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?:
   const mins = targets.map((t) => toNumber(t.attributes.min_capacity)).filter((x): x is number => x !== null);
   const scheduledMins = actions.map((a) => toNumber(firstBlock(a.attributes.scalable_target_action)?.min_capacity)).filter((x): x is number => x !== null);
   const baseMin = mins.length ? Math.min(...mins) : undefined;
+  const maxes = targets.map((t) => toNumber(t.attributes.max_capacity));
+  // An unreadable max (an expression) leaves the high end unbounded.
+  const baseMax = maxes.length && maxes.every((x) => x !== null) ? Math.max(...(maxes as number[])) : undefined;
   const scheduled = actions.some((a) => {
     const act = firstBlock(a.attributes.scalable_target_action);
     const max = toNumber(act?.max_capacity);
@@ -92,6 +104,7 @@ function endpointScaling(config: Resource, ctx: CatalogContext): { minCapacity?:
   });
   return {
     ...optional("minCapacity", baseMin),
+    ...optional("maxCapacity", baseMax),
     scheduled,
     ...optional("scheduledMin", scheduledMins.length ? Math.min(...scheduledMins) : undefined),
   };
@@ -129,7 +142,7 @@ export const awsSagemakerNotebookInstance: CatalogEntry = {
         unit: "hours",
         monthlyQuantity: r.count === null ? null : monthlyHours(ctx) * r.count,
         usageKey: "monthly_hrs",
-        priceKey: it.type && !it.problem ? { kind: "sagemaker-instance", region: r.region, instanceType: it.type, component: "Notebook" } : null,
+        priceKey: it.type && !it.problem ? sagemakerInstancePrice(r.region, it.type, "Notebook") : null,
         purchaseOption: "on-demand",
         ...(it.problem ? { unpricedReason: it.problem } : {}),
       },

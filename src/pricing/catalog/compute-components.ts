@@ -1,12 +1,24 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
-import { isExpression } from "../../plan/json-values.js";
+import { isExpression, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
+import { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice } from "../prices/index.js";
 
 /** Monthly hours a steadily-running resource runs: usage `monthly_hrs`, else 730. */
 export function monthlyHours(ctx: CatalogContext): number {
   return ctx.usage.monthly_hrs ?? HOURS_PER_MONTH;
+}
+
+/**
+ * Elastic capacity of a group: `min`..`max` instances × Terraform count, or undefined when either bound is not a
+ * literal (the quantity then has no range; an unknown max makes the high end unbounded).
+ */
+export function capacityRange(min: unknown, max: unknown, count: number | null): { min: number; max: number | null } | undefined {
+  const lo = toNumber(min);
+  if (lo === null || count === null) return undefined;
+  const hi = toNumber(max);
+  return { min: lo * count, max: hi === null ? null : hi * count };
 }
 
 /** Why an instance count cannot be used, or undefined when it is a known number. */
@@ -40,15 +52,24 @@ export function ec2InstanceHours(opts: {
   hours: number;
   purchase: "on-demand" | "spot";
   what?: string;
+  /**
+   * Elastic capacity in instances (ASG min_size..max_size, node group scaling_config): the component's quantity
+   * range. `max` null = unbounded or unknown.
+   */
+  capacity?: { min: number; max: number | null };
 }): CostComponentSpec {
   const label = `${opts.what ?? "Instance usage"} (Linux/UNIX, ${opts.purchase}, ${opts.instanceType ?? "unknown type"})`;
   const problem = opts.problem ?? (opts.instances === null ? "instance count is unknown" : undefined);
+  const cap = opts.capacity;
   return {
     name: label,
     unit: "hours",
     monthlyQuantity: opts.instances === null ? null : opts.instances * opts.hours,
+    ...(cap && opts.instances !== null
+      ? { quantityRange: { low: Math.min(cap.min, opts.instances) * opts.hours, high: cap.max === null ? null : Math.max(cap.max, opts.instances) * opts.hours } }
+      : {}),
     usageKey: "monthly_hrs",
-    priceKey: opts.instanceType && !opts.problem ? { kind: "ec2-instance", region: opts.region, instanceType: opts.instanceType } : null,
+    priceKey: opts.instanceType && !opts.problem ? ec2InstancePrice(opts.region, opts.instanceType) : null,
     purchaseOption: opts.purchase,
     ...(problem ? { unpricedReason: problem } : {}),
   };
@@ -73,7 +94,7 @@ export function ebsComponents(opts: {
     name: `${opts.label} (${volumeType}, ${opts.sizeGb ?? "?"} GB)`,
     unit: "GB-months",
     monthlyQuantity: qty(opts.sizeGb),
-    priceKey: { kind: "ebs-storage", region, volumeType },
+    priceKey: ebsStoragePrice(region, volumeType),
     purchaseOption: "on-demand",
     ...(storageProblem ? { unpricedReason: storageProblem } : {}),
   });
@@ -81,14 +102,14 @@ export function ebsComponents(opts: {
   const countProblem = n === null ? { unpricedReason: "volume count is unknown" } : {};
   const iops = opts.iops ?? null;
   if ((volumeType === "io1" || volumeType === "io2") && iops !== null && iops > 0) {
-    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   if (volumeType === "gp3" && iops !== null && iops > 3000) {
-    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   const tp = opts.throughput ?? null;
   if (volumeType === "gp3" && tp !== null && tp > 125) {
-    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: ebsThroughputPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   return out;
 }

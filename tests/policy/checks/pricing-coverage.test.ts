@@ -7,6 +7,7 @@ const component = (name: string, priceKey: string | null, unit: string, unpriced
   name,
   unit,
   monthlyQuantity: 730,
+  quantitySource: "plan",
   purchaseOption: "on-demand",
   priceKey,
   unitPrice: unpricedReason ? null : 1,

@@ -71,7 +71,7 @@ describe("aws_instance", () => {
     const { res } = await priceStack({ aws_instance: { x: { instance_type: "p4d.24xlarge", root_block_device: { volume_size: 10 } } } }, { region: "eu-west-1" });
     const r = res("aws_instance.x");
     expect(r.components[0]).toMatchObject({ unitPrice: 23.71569, price: { asOf: "2026-01-21" } });
-    expect(r.components[1]!.unpricedReason).toMatch(/no EBS gp2 storage price for eu-west-1/);
+    expect(r.components[1]!.unpricedReason).toMatch(/embedded snapshot has no price for EBS gp2 storage in eu-west-1/);
     expect(r.status).toBe("partial");
   });
 });

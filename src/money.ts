@@ -29,3 +29,24 @@ export function unitPrice(n: number | null): string {
   if (n === null) return "-";
   return `$${UNIT_PRICE.format(n)}`;
 }
+
+const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** Money in messages (policy findings, synth-time summaries): $1,234 above $1,000, else $12.34. */
+export function usdBrief(n: number): string {
+  const abs = Math.abs(n);
+  const s = abs >= 1000 ? WHOLE_DOLLARS.format(Math.round(abs)) : abs.toFixed(2);
+  return `${n < 0 ? "-" : ""}$${s}`;
+}
+
+/**
+ * A monthly cost range for display, with `fmt` for each figure: `$120.00` when exact, `$120.00 – $480.00` for
+ * elastic capacity, `$120.00 – unbounded` when the high end has no bound, and `≥ $120.00` when the cost is a
+ * lower bound (`complete` false: part of it is unknown; the figure is the priced part at expected capacity).
+ */
+export function usdRange(r: { low: number; expected: number; high: number | null }, complete: boolean, fmt: (n: number) => string = usd): string {
+  if (!complete) return `≥ ${fmt(r.expected)}`;
+  if (r.high === null) return r.low === r.expected ? `${fmt(r.expected)} – unbounded` : `${fmt(r.low)} – ${fmt(r.expected)} – unbounded`;
+  if (r.low === r.high) return fmt(r.expected);
+  return r.low === r.expected ? `${fmt(r.low)} – ${fmt(r.high)}` : `${fmt(r.low)} – ${fmt(r.expected)} – ${fmt(r.high)}`;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parseUsage } from "../../src/pricing/usage.js";
+import { priceStack } from "../helpers/stack-plan.js";
+
+// Elastic capacity gives ranges (issue 11): low at minimum capacity, expected at desired, high at maximum.
+// g5.xlarge On-Demand in us-east-1 (embedded snapshot): $1.006/h; 730 h a month.
+
+describe("cost ranges from elastic capacity", () => {
+  it("an ASG spans min_size..max_size around desired_capacity", async () => {
+    const { res } = await priceStack({
+      aws_launch_template: { lt: { name: "lt", instance_type: "g5.xlarge" } },
+      aws_autoscaling_group: { a: { min_size: 1, desired_capacity: 2, max_size: 5, launch_template: { id: "${aws_launch_template.lt.id}" } } },
+    });
+    const r = res("aws_autoscaling_group.a");
+    // 1 × 730 × 1.006 = 734.38; 2 × = 1,468.76; 5 × = 3,671.90
+    expect(r.range.low).toBeCloseTo(734.38, 6);
+    expect(r.range.expected).toBeCloseTo(1468.76, 6);
+    expect(r.range.high).toBeCloseTo(3671.9, 6);
+    expect(r.complete).toBe(true);
+    expect(r.facts.maxCapacity).toBe(5);
+    expect(r.components[0]!.quantityRange).toEqual({ low: 730, high: 3650 });
+  });
+
+  it("an EKS node group spans scaling_config; a usage instance_count fixes it", async () => {
+    const ng = { cluster_name: "c", node_role_arn: "arn", subnet_ids: ["s"], instance_types: ["g5.xlarge"], scaling_config: { min_size: 0, desired_size: 1, max_size: 4 } };
+    const { res } = await priceStack({ aws_eks_node_group: { gpu: ng } });
+    const r = res("aws_eks_node_group.gpu");
+    // Node hours: 0 .. 1 × 734.38 .. 4 × 734.38 = 2,937.52; root volume 20 GB gp2 × $0.10 = $2.00 per node (fixed at desired).
+    expect(r.components[0]!.costRange!.low).toBe(0);
+    expect(r.components[0]!.costRange!.high).toBeCloseTo(2937.52, 6);
+    expect(r.range.expected).toBeCloseTo(734.38 + 2, 6);
+    const fixed = await priceStack({ aws_eks_node_group: { gpu: ng } }, { usage: parseUsage("resource_usage:\n  aws_eks_node_group.gpu:\n    instance_count: 3\n", "usage.yml") });
+    const f = fixed.res("aws_eks_node_group.gpu");
+    expect(f.components[0]!.quantitySource).toBe("usage");
+    expect(f.range.low).toBe(f.range.high);
+  });
+
+  it("a resource with an unpriced part is a lower bound: high is unknown, not its priced part", async () => {
+    const { res, estimate } = await priceStack({ aws_instance: { w: { instance_type: "g5.xlarge", count: "${var.n}" } } });
+    const r = res("aws_instance.w");
+    expect(r.complete).toBe(false);
+    expect(r.range.high).toBeNull();
+    expect(estimate.totals.notPriced).toBe(1);
+    expect(estimate.totals.range.high).toBeNull();
+  });
+});
