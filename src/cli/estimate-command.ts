@@ -2,6 +2,7 @@ import { renderEstimateJson } from "../report/estimate-json.js";
 import { renderEstimateTable } from "../report/estimate-table.js";
 import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
+import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
@@ -35,7 +36,7 @@ export const estimateCommand: Command = async (args, io) => {
         ? renderMarkdownReport({ estimate })
         : format === "focus-csv"
           ? renderFocusCsv(estimate)
-          : renderEstimateTable(estimate),
+          : renderEstimateTable(estimate, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }),
   );
   return EXIT.ok;
 };

@@ -4,7 +4,7 @@ import { runCliCaptured } from "../helpers/run-cli.js";
 
 describe("costgate estimate", () => {
   it("prints a table per stack, resource and component, with totals, counts and dated sources", async () => {
-    const { code, stdout } = await runCliCaptured(["estimate", "examples/synth-output/cdktf.out"]);
+    const { code, stdout } = await runCliCaptured(["estimate", "examples/synth-output/cdktf.out", "--wide"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^costgate estimate: examples\/synth-output\/cdktf\.out \(2 stacks, 20 resources\)/);
     expect(stdout).toMatch(/training-dev\s+\$54,364\.78/);
@@ -58,7 +58,7 @@ describe("costgate estimate", () => {
   });
 
   it("lists unknown instance types as unpriced with --allow-unknown-types", async () => {
-    const { code, stdout } = await runCliCaptured(["estimate", "tests/fixtures/bad/unknown-type.json", "--allow-unknown-types"]);
+    const { code, stdout } = await runCliCaptured(["estimate", "tests/fixtures/bad/unknown-type.json", "--allow-unknown-types", "--wide"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/unknown instance type `p9\.mega` \(not in the snapshot's list of EC2 types\)/);
   });
