@@ -1,5 +1,5 @@
-import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
-import { cost, formatCost } from "./cost-cell.js";
+import { allResources, type CostRange, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
+import { cost, formatCost, rangeCell } from "./cost-cell.js";
 import { fitTable, type TableCell, type TableColumn } from "./fit-table.js";
 import { quantity, unitPrice, usd } from "../money.js";
 import { terminalSafe as t } from "./text-table.js";
@@ -39,11 +39,11 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   // Stack and resource rows are names that are cut in the middle (even with spaces); component names wrap.
   const rows: TableCell[][] = [];
   for (const s of e.stacks) {
-    rows.push([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(cost(s.monthlyCost)), ""]);
+    rows.push([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(rangeCell(s.range, s.notPriced === 0)), ""]);
     for (const r of s.resources) {
       if (r.status === "free" && r.components.length === 0) continue;
       const status = [STATUS_LABEL[r.status], r.action === "delete" ? "deleted" : ""].filter(Boolean).join(", ");
-      rows.push([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(cost(r.monthlyCost)) : r.status === "unpriced" ? "-" : "", status]);
+      rows.push([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(rangeCell(r.range, r.complete)) : r.status === "unpriced" ? "-" : "", status]);
       r.components.forEach((c, i) => {
         const last = i === r.components.length - 1;
         const source = c.unpricedReason
@@ -73,7 +73,7 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   const tot = e.totals;
   out.push("\n");
   para(
-    `Total monthly cost: ${formatCost(cost(tot.monthlyCost))}` +
+    `Total monthly cost: ${totalText(tot)}` +
       (tot.monthlyCostOnDemand !== tot.monthlyCost ? ` (at on-demand prices, if spot is unavailable: ${formatCost(cost(tot.monthlyCostOnDemand))})` : ""),
   );
   para(
@@ -99,4 +99,16 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
     for (const w of e.warnings) para(t(w), "  - ", "    ");
   }
   return out.join("");
+}
+
+/** ` (range $low – $high at minimum and maximum capacity)` for elastic totals; empty when exact. */
+export function rangeNote(r: CostRange): string {
+  if (r.low === r.expected && r.high === r.expected) return "";
+  return ` (range ${formatCost({ expected: r.expected, low: r.low, high: r.high })} at minimum and maximum capacity)`;
+}
+
+/** `≥ $3,210.00 + 17 resources not fully priced`, or `$3,210.00` with the elastic range when there is one. */
+export function totalText(tot: Estimate["totals"]): string {
+  if (tot.notPriced > 0) return `≥ ${formatCost(cost(tot.monthlyCost))} + ${tot.notPriced} resource${tot.notPriced === 1 ? "" : "s"} not fully priced`;
+  return formatCost(cost(tot.monthlyCost)) + rangeNote(tot.range);
 }
