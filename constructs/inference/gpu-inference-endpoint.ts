@@ -11,6 +11,7 @@ import { assumeRolePolicy, sagemakerExecutionPolicy } from "../framework/iam.js"
 import { physicalName } from "../framework/physical-name.js";
 import { PropChecks } from "../framework/prop-checks.js";
 import { CostTags } from "../tags/cost-tags.js";
+import { assertSameFramework } from "../framework/framework.js";
 
 export interface EndpointInstanceCount {
   /** Fewest instances auto scaling keeps (default 1; classic endpoints cannot scale to zero). */
@@ -87,6 +88,7 @@ export class GpuInferenceEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuInferenceEndpointProps) {
     super(scope, id);
+    assertSameFramework(this, "GpuInferenceEndpoint");
     CostTags.of(this).set({ workload: "inference", ...(props.tags ?? {}) });
     const check = new PropChecks(this);
     const tagged = CostTags.of(this).tags.environment;
