@@ -45,7 +45,7 @@ export function costSummary(estimate: Estimate): string {
   const parts = [`costgate: estimated ${usd.format(cost)}/month`];
   if (onDemand > cost + 0.005) parts.push(`(${usd.format(onDemand)}/month if spot capacity is unavailable)`);
   const t = estimate.totals;
-  parts.push(`for ${t.resources} resources`);
+  parts.push(`for ${t.resources} resource${t.resources === 1 ? "" : "s"}`);
   const list = (rs: ResourceEstimate[]) => rs.slice(0, 5).map((r) => r.address).join(", ") + (rs.length > 5 ? `, +${rs.length - 5} more` : "");
   const notCounted = resources.filter((r) => r.status === "unpriced" || r.status === "partial" || r.status === "unsupported");
   const usage = resources.filter((r) => r.status === "usage-based");

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { CostgateError } from "../errors.js";
+import { CostgateError, oneLine } from "../errors.js";
 import type { PriceSource, SpotPriceSource } from "../pricing/price-quote.js";
 // The live sources load the AWS SDK, so they are imported only when --prices asks for them.
 import type { AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
@@ -84,12 +84,13 @@ export async function resolvePriceSources(values: PriceOptionValues, io: CliIO):
   const cache = priceCache(values, io);
   const { AwsPricingSource } = await import("../pricing/sources/aws-pricing-source.js");
   const live = new AwsPricingSource({ ...aws, ...(cache ? { cache } : {}) });
-  if (mode === "auto") {
-    try {
-      await live.client.config.credentials();
-    } catch {
-      return snapshot;
-    }
+  // Without credentials every price would fail the same way: say so once and use the snapshot.
+  try {
+    await live.client.config.credentials();
+  } catch (e) {
+    const why = mode === "aws" ? ` (${oneLine(String((e as Error)?.message ?? e).split("\n")[0]!, 200)})` : "";
+    io.stderr(`costgate: note: --prices ${mode}: no AWS credentials found${why}; using the embedded price snapshot\n`);
+    return snapshot;
   }
   const { SpotHistorySource } = await import("../pricing/sources/spot-history-source.js");
   const spot = new SpotHistorySource({

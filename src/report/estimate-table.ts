@@ -42,14 +42,14 @@ export function renderEstimateTable(e: Estimate): string {
   }
   const all = allResources(e);
   const out: string[] = [];
-  out.push(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resources)\n\n`);
+  out.push(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resource${all.length === 1 ? "" : "s"})\n\n`);
   out.push(textTable(["Resource / component", "Monthly qty", "Unit", "Unit price", "Monthly cost", "Price source / status"], rows, ["l", "r", "l", "r", "r", "l"]));
   const tot = e.totals;
   out.push(`\nTotal monthly cost: ${usd(tot.monthlyCost)}`);
   if (tot.monthlyCostOnDemand !== tot.monthlyCost) out.push(` (at on-demand prices, if spot is unavailable: ${usd(tot.monthlyCostOnDemand)})`);
   out.push("\n");
   out.push(
-    `${tot.resources} resources: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported\n`,
+    `${tot.resources} resource${tot.resources === 1 ? "" : "s"}: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported\n`,
   );
   const unpriced = all.filter((r) => r.status === "unpriced" || r.status === "partial");
   if (unpriced.length) {
