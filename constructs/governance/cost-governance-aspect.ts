@@ -14,6 +14,7 @@ import type { AspectsApi } from "../framework/aspects-api.js";
 import { isTerraformStack, type TerraformStackShape } from "../framework/construct-shape.js";
 import { reportGovernance } from "./report-governance.js";
 import { releaseRenderedJson, reuseRenderedJson } from "./reuse-synth-json.js";
+import { forConstructApi, synthPrinter, type FailSynthOn } from "./synth-feedback.js";
 
 export interface CostGovernanceOptions {
   /** Policy files, as for `costgate check --policy` (paths relative to the working directory), or loaded policies. */
@@ -30,6 +31,16 @@ export interface CostGovernanceOptions {
   readonly today?: string;
   /** List unknown instance types as unpriced instead of failing. */
   readonly allowUnknownInstanceTypes?: boolean;
+  /**
+   * Which findings fail synth (default "hard-mandatory"): the rest are warnings. Soft-mandatory findings are
+   * for the pull-request gate, where an approver can override them; "soft-mandatory" fails synth on them too.
+   */
+  readonly failSynthOn?: FailSynthOn;
+  /**
+   * Print the cost summary and findings on each synth (a function receives the lines). Default: print to
+   * stderr unless the app runs under `cdktf synth` / `cdktn synth`, which print the annotations themselves.
+   */
+  readonly print?: boolean | ((line: string) => void);
 }
 
 /** What the latest synth pass found for the stack. */
@@ -109,11 +120,14 @@ export class CostGovernanceAspect {
         ...(this.opts.environment ? { environment: this.opts.environment } : {}),
       });
       this.result = { estimate, verdict };
-      reportGovernance(this.stack, estimate, verdict, byPath, this.ledger);
+      reportGovernance(this.stack, estimate, verdict, byPath, this.ledger, { failSynthOn: this.opts.failSynthOn, print: synthPrinter(this.opts.print) });
     } catch (e) {
       if (!isCostgateError(e)) throw e;
       // Bad input (e.g. an unknown instance type): an error on the resource it is about.
-      this.ledger.add(nodeAtPointer(json, e.at, byPath) ?? this.stack, "error", `costgate: ${e.detail}`);
+      const node = nodeAtPointer(json, e.at, byPath) ?? this.stack;
+      const message = `costgate: ${forConstructApi(e.detail)}`;
+      this.ledger.add(node, "error", message);
+      synthPrinter(this.opts.print)?.(`[${node.node.path}] ERROR ${message}`);
       return;
     }
     reuseRenderedJson(this.stack, json, this, lastNode, this.aspects);

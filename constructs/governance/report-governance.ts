@@ -3,10 +3,21 @@ import type { IConstruct } from "constructs";
 import type { Estimate, ResourceEstimate } from "../../src/pricing/estimate.js";
 import type { Finding, Verdict } from "../../src/policy/verdict.js";
 import type { AnnotationLedger } from "../framework/annotation-ledger.js";
+import type { AnnotationLevel } from "../framework/annotate.js";
+import { failsSynth, forConstructApi, type FailSynthOn } from "./synth-feedback.js";
+
+/** How findings are reported at synth. */
+export interface SynthReporting {
+  /** Which findings are errors (fail synth); the others are warnings. Default "hard-mandatory". */
+  readonly failSynthOn?: FailSynthOn | undefined;
+  /** Receives the summary and one line per finding (in-process synth prints nothing by itself). */
+  readonly print?: ((line: string) => void) | undefined;
+}
 
 /**
- * Turn a stack's verdict and estimate into annotations: mandatory findings are errors (they fail synth),
- * advisory ones warnings, waived ones info; the stack gets its estimated monthly cost as info.
+ * Turn a stack's verdict and estimate into annotations: findings at `failSynthOn` or stricter are errors (they
+ * fail synth), other findings warnings, waived ones info; the stack gets its estimated monthly cost as info.
+ * With `print`, the cost summary and every error and warning are also printed, one line each.
  */
 export function reportGovernance(
   stack: IConstruct,
@@ -14,16 +25,24 @@ export function reportGovernance(
   verdict: Verdict,
   byPath: ReadonlyMap<string, IConstruct>,
   ledger: AnnotationLedger,
+  reporting: SynthReporting = {},
 ): void {
+  const lines: string[] = [];
+  const add = (node: IConstruct, level: AnnotationLevel, message: string) => {
+    ledger.add(node, level, message);
+    if (level !== "info") lines.push(`[${node.node.path}] ${level === "error" ? "ERROR" : "WARN"} ${message}`);
+  };
   for (const f of verdict.findings) {
-    ledger.add(nodeFor(f, stack, byPath), f.enforcement === "advisory" ? "warn" : "error", findingMessage(f));
+    add(nodeFor(f, stack, byPath), failsSynth(f.enforcement, reporting.failSynthOn) ? "error" : "warn", findingMessage(f));
   }
   for (const f of verdict.waived) {
     const why = f.exemption ? `exempted: ${f.exemption.reason} (${f.exemption.owner}, until ${f.exemption.expires})` : f.override ? `overridden by ${f.override.approvedBy}: ${f.override.reason}` : "waived";
     ledger.add(nodeFor(f, stack, byPath), "info", `${findingMessage(f)} — ${why}`);
   }
-  for (const note of [...verdict.exemptionNotes, ...verdict.compositionNotes, ...(verdict.notes ?? [])]) ledger.add(stack, "info", `costgate: ${note}`);
-  ledger.add(stack, "info", costSummary(estimate));
+  for (const note of [...verdict.exemptionNotes, ...verdict.compositionNotes, ...(verdict.notes ?? [])]) ledger.add(stack, "info", `costgate: ${forConstructApi(note)}`);
+  const summary = costSummary(estimate);
+  ledger.add(stack, "info", summary);
+  if (reporting.print) for (const line of [`[${stack.node.path}] ${summary}`, ...lines]) reporting.print(line);
 }
 
 function nodeFor(f: Finding, stack: IConstruct, byPath: ReadonlyMap<string, IConstruct>): IConstruct {
@@ -31,7 +50,7 @@ function nodeFor(f: Finding, stack: IConstruct, byPath: ReadonlyMap<string, ICon
 }
 
 export function findingMessage(f: Finding): string {
-  return `costgate [${f.ruleId}] ${f.message} (${f.enforcement}, ${basename(f.policyFile)})`;
+  return `costgate [${f.ruleId}] ${forConstructApi(f.message)} (${f.enforcement}, ${basename(f.policyFile)})`;
 }
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
