@@ -9,6 +9,7 @@ import type { Override, Verdict } from "../../src/policy/verdict.js";
 import { estimatePlanSync } from "../../src/pricing/estimate-plan-sync.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
 import { EMPTY_USAGE, loadUsageFile, type Usage } from "../../src/pricing/usage.js";
+import { unmatchedUsageWarnings } from "../../src/pricing/usage-matching.js";
 import { AnnotationLedger } from "../framework/annotation-ledger.js";
 import type { AspectsApi } from "../framework/aspects-api.js";
 import { isTerraformStack, type TerraformStackShape } from "../framework/construct-shape.js";
@@ -119,6 +120,7 @@ export class CostGovernanceAspect {
         ...(this.opts.today ? { today: this.opts.today } : {}),
         ...(this.opts.environment ? { environment: this.opts.environment } : {}),
       });
+      for (const w of unmatchedUsageWarnings(this.usage, [plan], stackName)) this.ledger.add(this.stack, "warn", `costgate: ${w}`);
       this.result = { estimate, verdict };
       reportGovernance(this.stack, estimate, verdict, byPath, this.ledger, { failSynthOn: this.opts.failSynthOn, print: synthPrinter(this.opts.print) });
     } catch (e) {

@@ -2,6 +2,7 @@ import { loadPlan } from "../plan/load-plan.js";
 import type { Estimate } from "../pricing/estimate.js";
 import { estimatePlans } from "../pricing/estimate-plans.js";
 import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
+import { unmatchedUsageWarnings } from "../pricing/usage-matching.js";
 import type { CliIO } from "./cli-io.js";
 import { PRICE_OPTIONS, PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
 
@@ -31,5 +32,8 @@ export async function pricePlans(paths: string[], values: PlanOptionValues, io: 
   const planOpts = values.region ? { defaultRegion: values.region } : {};
   const plans = paths.map((p) => loadPlan(p, planOpts));
   const sources = await resolvePriceSources(values, io);
-  return estimatePlans(plans, { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false });
+  const estimates = await estimatePlans(plans, { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false });
+  const unmatched = unmatchedUsageWarnings(usage, plans);
+  for (const e of estimates) e.warnings.push(...unmatched);
+  return estimates;
 }
