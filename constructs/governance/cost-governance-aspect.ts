@@ -120,7 +120,10 @@ export class CostGovernanceAspect {
         ...(this.opts.today ? { today: this.opts.today } : {}),
         ...(this.opts.environment ? { environment: this.opts.environment } : {}),
       });
-      for (const w of unmatchedUsageWarnings(this.usage, [plan], stackName)) this.ledger.add(this.stack, "warn", `costgate: ${w}`);
+      for (const w of unmatchedUsageWarnings(this.usage, [plan], stackName)) {
+        this.ledger.add(this.stack, "warn", `costgate: ${w}`);
+        synthPrinter(this.opts.print)?.(`[${stackName}] WARN costgate: ${w}`);
+      }
       this.result = { estimate, verdict };
       reportGovernance(this.stack, estimate, verdict, byPath, this.ledger, { failSynthOn: this.opts.failSynthOn, print: synthPrinter(this.opts.print) });
     } catch (e) {
