@@ -25,9 +25,10 @@ beforeAll(() => {
   tarball = packFreshClone(scratch);
 }, 600_000);
 
+// Each project holds a few hundred MB of provider bindings: removing them takes a while on a busy disk.
 afterAll(() => {
   for (const p of [scratch, ...projects]) if (p) rmSync(p, { recursive: true, force: true });
-});
+}, 600_000);
 
 describe("npm pack", () => {
   it("builds lib/ on pack and ships the CLI, both construct variants, policies and schema, not tests or benches", () => {
