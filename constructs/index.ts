@@ -26,3 +26,4 @@ export { applyCostGovernance } from "./governance/apply-cost-governance.js";
 export type { ApplyCostGovernanceOptions } from "./governance/apply-cost-governance.js";
 export { CostGovernanceAspect } from "./governance/cost-governance-aspect.js";
 export type { CostGovernanceOptions, GovernanceResult } from "./governance/cost-governance-aspect.js";
+export type { FailSynthOn } from "./governance/synth-feedback.js";

@@ -5,6 +5,7 @@ import type { LoadedPolicy } from "./policy/policy-document.js";
 import type { Verdict } from "./policy/verdict.js";
 import { diffEstimates, type EstimateDiff } from "./pricing/diff-estimates.js";
 import type { Estimate } from "./pricing/estimate.js";
+import { unmatchedUsageWarnings } from "./pricing/usage-matching.js";
 import { estimatePlans, estimatePlansSync, type EstimateOptions, type SyncEstimateOptions } from "./pricing/estimate-plans.js";
 
 /** What the gate judges: the head plan, optionally the base it is compared with, and the policies. */
@@ -33,10 +34,21 @@ export interface GateOutcome {
  * edges. Throws CostgateError on bad input (e.g. an unknown instance type without `allowUnknownInstanceTypes`).
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
-  return judged(req, await estimatePlans(plansOf(req), pricing));
+  const plans = plansOf(req);
+  const estimates = await estimatePlans(plans, pricing);
+  // Usage entries that match no resource of either plan are typos until shown otherwise: say so on each side.
+  if (pricing.usage) {
+    const unmatched = unmatchedUsageWarnings(pricing.usage, plans);
+    for (const e of estimates) e.warnings.push(...unmatched);
+  }
+  return judged(req, estimates);
 }
 
-/** `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same prices. */
+/**
+ * `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same
+ * prices, except unmatched usage entries: the aspect judges one stack of an app-wide usage file and checks them
+ * itself.
+ */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
   return judged(req, estimatePlansSync(plansOf(req), pricing));
 }

@@ -13,6 +13,7 @@ import { physicalName } from "../framework/physical-name.js";
 import { PropChecks } from "../framework/prop-checks.js";
 import { CostTags } from "../tags/cost-tags.js";
 import { CheckpointBucket, type CheckpointBucketProps } from "./checkpoint-bucket.js";
+import { assertSameFramework } from "../framework/framework.js";
 
 /** Spot (the default) or on-demand capacity. On-demand is an opt-out and must say why. */
 export type TrainingCapacity =
@@ -80,6 +81,7 @@ export class GpuTrainingCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuTrainingClusterProps) {
     super(scope, id);
+    assertSameFramework(this, "GpuTrainingCluster");
     CostTags.of(this).set({ workload: "training", ...(props.tags ?? {}) });
     const check = new PropChecks(this);
     const capacity = (this.capacity = props.capacity ?? { type: "spot" });

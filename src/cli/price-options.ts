@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { CostgateError } from "../errors.js";
+import { CostgateError, oneLine } from "../errors.js";
 import type { AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
 import { DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS } from "../pricing/sources/pricing-api-regions.js";
 import { DEFAULT_CACHE_TTL_HOURS, PriceCache, defaultCacheDir } from "../pricing/sources/price-cache.js";
@@ -73,6 +73,11 @@ export async function resolvePriceSources(values: PriceOptionValues, io: CliIO):
     aws: awsSettings(values, io),
     ...(cache ? { cache } : {}),
     ...(io.env.AWS_ENDPOINT_URL_EC2 ? { ec2Endpoint: io.env.AWS_ENDPOINT_URL_EC2 } : {}),
+    // Without credentials every price would fail the same way: say so once and use the snapshot.
+    onNoCredentials: (e) => {
+      const why = mode === "aws" ? ` (${oneLine(String((e as Error)?.message ?? e).split("\n")[0]!, 200)})` : "";
+      io.stderr(`costgate: note: --prices ${mode}: no AWS credentials found${why}; using the embedded price snapshot\n`);
+    },
   });
 }
 

@@ -35,3 +35,9 @@ export function formatCost(c: CostCell, opts: { signed?: boolean } = {}): string
   const high = c.high ?? c.expected;
   return low === high ? f(c.expected) : `${f(low)} – ${f(high)}`;
 }
+
+/** ` (range $low – $high at minimum and maximum capacity)` for elastic totals; empty when exact. */
+export function rangeNote(r: CostRange): string {
+  if (r.low === r.expected && r.high === r.expected) return "";
+  return ` (range ${formatCost({ expected: r.expected, low: r.low, high: r.high })} at minimum and maximum capacity)`;
+}

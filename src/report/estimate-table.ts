@@ -1,5 +1,5 @@
-import { allResources, type CostRange, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
-import { cost, formatCost, rangeCell } from "./cost-cell.js";
+import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
+import { cost, formatCost, rangeCell, rangeNote } from "./cost-cell.js";
 import { fitTable, type TableCell, type TableColumn } from "./fit-table.js";
 import { quantity, unitPrice, usd } from "../money.js";
 import { terminalSafe as t } from "./text-table.js";
@@ -67,7 +67,7 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   const all = allResources(e);
   const out: string[] = [];
   const para = (text: string, first = "", rest = first) => out.push(wrapHanging(text, width, first, rest).join("\n") + "\n");
-  para(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resources)`);
+  para(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resource${all.length === 1 ? "" : "s"})`);
   out.push("\n");
   out.push(fitTable(COLUMNS, rows, width));
   const tot = e.totals;
@@ -77,7 +77,7 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
       (tot.monthlyCostOnDemand !== tot.monthlyCost ? ` (at on-demand prices, if spot is unavailable: ${formatCost(cost(tot.monthlyCostOnDemand))})` : ""),
   );
   para(
-    `${tot.resources} resources: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported`,
+    `${tot.resources} resource${tot.resources === 1 ? "" : "s"}: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported`,
   );
   const unpriced = all.filter((r) => r.status === "unpriced" || r.status === "partial");
   if (unpriced.length) {
@@ -101,11 +101,6 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   return out.join("");
 }
 
-/** ` (range $low – $high at minimum and maximum capacity)` for elastic totals; empty when exact. */
-export function rangeNote(r: CostRange): string {
-  if (r.low === r.expected && r.high === r.expected) return "";
-  return ` (range ${formatCost({ expected: r.expected, low: r.low, high: r.high })} at minimum and maximum capacity)`;
-}
 
 /** `≥ $3,210.00 + 17 resources not fully priced`, or `$3,210.00` with the elastic range when there is one. */
 export function totalText(tot: Estimate["totals"]): string {

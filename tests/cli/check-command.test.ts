@@ -110,7 +110,7 @@ describe("costgate check", () => {
     const { code, stdout, stderr } = await runCliCaptured(argv);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^costgate: error: /);
+    expect(stderr).toMatch(/^costgate(?: check)?: error: /);
     expect(stderr.trim()).toMatch(message);
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });

@@ -48,7 +48,7 @@ describe("costgate estimate", () => {
     [["estimate", "tests/fixtures/bad/unknown-type.json"], /unknown-type\.json at \/resource\/aws_instance\/x\/instance_type: unknown instance type `p9\.mega`/],
     [["estimate", "examples/synth-output", "--usage", "tests/fixtures/bad/bad-usage.yml"], /bad-usage\.yml:3:5: unknown usage key `monthly_hours`/],
     [["estimate", "examples/synth-output", "--format", "xml"], /unknown --format `xml`; expected one of table, json/],
-    [["estimate", "examples/synth-output", "--bogus"], /Unknown option '--bogus'/],
+    [["estimate", "examples/synth-output", "--bogus"], /^costgate estimate: error: unknown option `--bogus`; see `costgate estimate --help`\n$/],
     [["estimate", "examples/synth-output", "--spot-discount", "99"], /bad --spot-discount `99`/],
   ])("%j fails with one line and exit code 2", async (argv, message) => {
     const { code, stderr, stdout } = await runCliCaptured(argv);
