@@ -112,7 +112,12 @@ async function priceBaseAndHead(inputs: ActionInputs, pr: PullRequestInfo | unde
     notices.push("synth-command needs a pull_request event (a base commit); only the head was priced");
   }
   const usage = inputs.usage ? loadUsageFile(inputs.usage) : EMPTY_USAGE;
-  const sources = await resolvePriceSources({ prices: inputs.prices, ...(inputs.spotDiscount ? { "spot-discount": inputs.spotDiscount } : {}) }, actionIO(env, cwd));
+  // No on-disk price cache in the action: any process of the job's user (the PR's own build steps, a restored
+  // actions/cache) could plant entries there. Prices are fetched fresh and deduplicated in memory for this run.
+  const sources = await resolvePriceSources(
+    { prices: inputs.prices, "no-cache": true, ...(inputs.spotDiscount ? { "spot-discount": inputs.spotDiscount } : {}) },
+    actionIO(env, cwd),
+  );
   if (inputs.prices !== "snapshot") core.info(`Prices: ${sources.mode === "aws" ? "AWS Price List API" : "embedded snapshot (no AWS credentials found)"}`);
   const opts = { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: inputs.allowUnknownTypes };
   if (!basePlan) {
