@@ -1,4 +1,5 @@
 import { getOctokit } from "@actions/github";
+import { defaults as actionsDefaults } from "@actions/github/lib/utils";
 
 /** The REST client the action uses (real `@actions/github` octokit with paginate + rest endpoints). */
 export type GitHubClient = ReturnType<typeof getOctokit>;
@@ -13,19 +14,21 @@ export const DEFAULT_GITHUB_API_TIMEOUT_SECONDS = 30;
  * fails closed). The proxy-aware fetch of `@actions/github` is kept: the limit is an abort signal per request.
  */
 export function createGitHubClient(token: string, env: NodeJS.ProcessEnv = process.env, timeoutSeconds = DEFAULT_GITHUB_API_TIMEOUT_SECONDS): GitHubClient {
-  const gh = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "") });
-  gh.hook.wrap("request", async (request, options) => {
+  const proxyFetch = (actionsDefaults.request as { fetch: typeof fetch }).fetch;
+  const limitedFetch = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const limit = AbortSignal.timeout(timeoutSeconds * 1000);
-    const given = options.request?.signal as AbortSignal | undefined;
-    const signal = given ? AbortSignal.any([given, limit]) : limit;
+    const signal = init.signal ? AbortSignal.any([init.signal, limit]) : limit;
     try {
-      return await request({ ...options, request: { ...options.request, signal } });
+      return await proxyFetch(url, { ...init, signal });
     } catch (e) {
-      if (limit.aborted) throw new GitHubTimeoutError(`${options.method} ${String(options.url)}`, timeoutSeconds);
+      if (limit.aborted) throw new GitHubTimeoutError(`${init.method ?? "GET"} ${new URL(String(url)).pathname}`, timeoutSeconds);
       throw e;
     }
+  };
+  return getOctokit(token, {
+    baseUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    request: { ...actionsDefaults.request, fetch: limitedFetch },
   });
-  return gh;
 }
 
 /** A GitHub API request that did not complete within the time limit. */
