@@ -263,7 +263,8 @@ async function publishComment(
       author: inputs.commentAuthor,
       body,
       mode: inputs.comment,
-      create: !diff || hasPricedChanges(diff) || inputs.commentWhenUnchanged,
+      // Findings are always shown: a usage discount can make a real change look unpriced-unchanged.
+      create: !diff || hasPricedChanges(diff) || inputs.commentWhenUnchanged || (verdict?.findings.length ?? 0) > 0,
     });
     if (outcome.action === "skipped") notices.push("No pull request comment: nothing priced changed (set `comment-when-unchanged: true` to comment anyway)");
     else core.info(`Comment ${outcome.action}: ${outcome.url}`);

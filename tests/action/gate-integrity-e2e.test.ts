@@ -1,7 +1,7 @@
 // Issue 12, end to end: a pull request cannot loosen the gate that judges it. Each case runs the bundled
 // dist/index.js against the loopback fake GitHub API (and the fake Price List API where prices matter), in a
 // real git repository whose base commit holds the policy.
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -83,11 +83,14 @@ describe("1. usage from the pull request", () => {
 
   it("a usage file on the base commit is read from the base: the PR's edited copy cannot discount its compute", async () => {
     repo.git("checkout", "-q", baseSha);
+    rmSync(join(repo.dir, "head-out"), { recursive: true });
     repo.write("usage.yml", "resource_usage: {}\n");
     baseSha = repo.commit("base with a usage file");
     repo.git("checkout", "-q", "-");
+    writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET);
     repo.write("usage.yml", DISCOUNT);
     const r = await run({ usage: "usage.yml" });
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([expect.stringContaining("mandatory policy finding")]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     expect(Number(r.outputs["monthly-cost"])).toBeGreaterThan(30_000);
@@ -97,6 +100,7 @@ describe("1. usage from the pull request", () => {
   it("a usage file the PR adds that lowers compute is shown and is a CG-USAGE-PR finding; only an override approves it", async () => {
     repo.write("usage.yml", DISCOUNT);
     let r = await run({ usage: "usage.yml" });
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("::error::"))).toEqual([expect.stringContaining("mandatory policy finding")]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const rep = report(r);
@@ -265,6 +269,7 @@ describe("6. every prices mode runs in the bundle (against the loopback Price Li
 describe("8. synth-command environment", () => {
   it("the base synthesis sees an allow-listed environment, no runner command files and no persisted credentials", async () => {
     const probe = join(runnerDir, "synth-env.txt");
+    mkdirSync(join(runnerDir, "home"));
     repo.git("checkout", "-q", baseSha);
     repo.write(
       "synth.sh",
