@@ -5,7 +5,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const DIST = new URL("../../dist/index.js", import.meta.url).pathname;
+// COSTGATE_E2E_DIST runs another bundle (e.g. an older one, to see these tests fail before a fix).
+export const DIST = process.env.COSTGATE_E2E_DIST || new URL("../../dist/index.js", import.meta.url).pathname;
 const NODE = process.env.COSTGATE_E2E_NODE || process.execPath;
 
 export type Instances = Record<string, Record<string, string>>; // stack → resource name → instance type

@@ -107,6 +107,8 @@ describe("1. usage from the pull request", () => {
     expect(ruleIds(rep.verdict.findings)).toEqual(["CG-USAGE-PR", "CG-USAGE-PR"]);
     expect(rep.verdict.findings.find((f: { address: string }) => f.address === "aws_instance.trainer").message).toMatch(/lowers .*: 0 instead of 730 hours\/month, \$[\d,.]+\/month less/);
     expect(rep.notices.join("\n")).toMatch(/usage from the pull request lowers ml-train\/aws_instance\.trainer .* to 0 hours\/month \(the plan says 730\)/);
+    expect(r.summary, r.summary.slice(-3000)).toContain("CG\\-USAGE\\-PR");
+    expect(r.summary.match(/No pull request comment[^\n]*/)?.[0]).toBeUndefined();
     expect(comments()[0]!.body).toContain("CG\\-USAGE\\-PR");
     // The central policy's override label, applied by a writer after the head was pushed, approves it.
     api.applyLabel(7, "cost-override", "wendy");
