@@ -86,20 +86,6 @@ function gitWithInput(args: string[], input: string, cwd: string): Promise<Buffe
 }
 
 /**
- * Check out `sha` into a temporary detached worktree, run `fn` in it, and remove the worktree afterwards
- * (also on failure). The working tree of the job is not touched.
- */
-export async function withWorktree<T>(sha: string, cwd: string, tempRoot: string, fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = join(mkdtempSync(join(tempRoot, "costgate-base-")), "tree");
-  await git(["worktree", "add", "--detach", "--force", dir, sha], cwd);
-  try {
-    return await fn(dir);
-  } finally {
-    await git(["worktree", "remove", "--force", dir], cwd).catch(() => rmSync(dir, { recursive: true, force: true }));
-  }
-}
-
-/**
  * Extract the tree of commit `sha` into a fresh temporary directory (`git archive | tar -x`: files only, no
  * `.git`, so nothing of the repository's config or persisted credentials), run `fn(tree, scratch)` and remove
  * everything afterwards (also on failure). `scratch` is a private directory next to the tree for the caller.
