@@ -43,7 +43,9 @@ export class PriceCache {
     try {
       st = await lstat(this.dir);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      // Absent, or a parent is not a directory: no cache to read (writing it fails and is reported once).
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return false;
       throw e;
     }
     assertPrivateCachePath(this.dir, st, "directory");
@@ -62,8 +64,10 @@ export class PriceCache {
       return undefined;
     }
     try {
-      // Checked on the open handle: the file read is the file checked.
-      assertPrivateCachePath(file, await handle.stat(), "file");
+      // Checked on the open handle: the file read is the file checked. Not a regular file (e.g. a directory): a miss.
+      const st = await handle.stat();
+      if (!st.isFile()) return undefined;
+      assertPrivateCachePath(file, st, "file");
       raw = await handle.readFile("utf8");
     } catch (e) {
       if (isCostgateError(e)) throw e;
