@@ -39,8 +39,8 @@ import { setTimeout as setTimeout$1 } from 'timers';
 import { homedir, tmpdir, platform as platform$2, release } from 'node:os';
 import { join, resolve as resolve$1, dirname, relative, basename, sep as sep$1 } from 'node:path';
 import { randomUUID, createHash, getRandomValues, createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
-import fs$1, { lstat as lstat$1, open as open$1, mkdir as mkdir$1, writeFile as writeFile$2, rename as rename$1, unlink as unlink$1, readFile as readFile$1 } from 'node:fs/promises';
-import { existsSync, statSync, readFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, ReadStream, lstatSync, fstatSync, promises as promises$1 } from 'node:fs';
+import fs$1, { readFile as readFile$1, mkdir as mkdir$1, writeFile as writeFile$2, rename as rename$1, unlink as unlink$1 } from 'node:fs/promises';
+import { existsSync, statSync, readFileSync, mkdtempSync, rmSync, mkdirSync, writeFileSync, ReadStream, lstatSync, fstatSync, promises as promises$1 } from 'node:fs';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
 import { execFile, spawn, exec as exec$1 } from 'node:child_process';
@@ -31121,35 +31121,12 @@ function pointer(...segments) {
 const PRICING_API_REGIONS = ["us-east-1", "eu-central-1", "ap-south-1", "cn-northwest-1"];
 const DEFAULT_PRICING_API_REGION = "us-east-1";
 
-/**
- * Refuse a price-cache directory or file that someone else could have written: owned by another user, or
- * writable by group or others (mode bits 0o022). A cached price is reported as an AWS price, so a planted
- * entry would silently change a verdict. Throws a CostgateError naming the path and what is expected.
- * POSIX only: on Windows (no uids) nothing is checked. `uid` defaults to the current process's user.
- */
-function assertPrivateCachePath(path, stats, kind, uid = process.getuid?.()) {
-    if (uid === undefined)
-        return;
-    const expected = `the price cache must be a ${kind} owned by you (uid ${uid}) and not writable by group or others; remove it, pass another --cache-dir, or --no-cache`;
-    if (stats.isSymbolicLink())
-        throw new CostgateError(`is a symbolic link; ${expected}`, path);
-    if (kind === "directory" ? !stats.isDirectory() : !stats.isFile())
-        throw new CostgateError(`is not a ${kind}; ${expected}`, path);
-    if (stats.uid !== uid)
-        throw new CostgateError(`is owned by uid ${stats.uid}; ${expected}`, path);
-    if ((stats.mode & 0o022) !== 0)
-        throw new CostgateError(`is writable by ${stats.mode & 0o020 ? "group" : "others"} (mode ${(stats.mode & 0o777).toString(8)}); ${expected}`, path);
-}
-
 const FORMAT = "costgate.price-cache/v1";
 /** Default TTL: prices change rarely (one GPU price change in 18 months), and a day keeps runs cheap. */
 const DEFAULT_CACHE_TTL_HOURS = 24;
 /**
  * On-disk cache of live prices: one small JSON file per key (named by a hash of the key), written atomically, so
  * parallel runs never see half a file. Entries older than the TTL, from another format, or unreadable are misses.
- * The directory and every entry must be owned by the current user and not writable by group or others, else
- * `get`/`set` throw a CostgateError (a planted entry would be reported as an AWS price). The directory is
- * created with mode 0700 and entries with 0600.
  */
 class PriceCache {
     dir;
@@ -31160,48 +31137,13 @@ class PriceCache {
         this.ttlMs = ttlMs;
         this.now = now;
     }
-    dirChecked = false;
-    /** Check the directory once (when it exists); throws a CostgateError when others could write to it. */
-    async checkDir() {
-        if (this.dirChecked)
-            return true;
-        let st;
-        try {
-            st = await lstat$1(this.dir);
-        }
-        catch (e) {
-            if (e.code === "ENOENT")
-                return false;
-            throw e;
-        }
-        assertPrivateCachePath(this.dir, st, "directory");
-        this.dirChecked = true;
-        return true;
-    }
     async get(key) {
-        if (!(await this.checkDir()))
-            return undefined;
         let raw;
-        const file = this.file(key);
-        let handle;
         try {
-            handle = await open$1(file, "r");
+            raw = await readFile$1(this.file(key), "utf8");
         }
         catch {
             return undefined;
-        }
-        try {
-            // Checked on the open handle: the file read is the file checked.
-            assertPrivateCachePath(file, await handle.stat(), "file");
-            raw = await handle.readFile("utf8");
-        }
-        catch (e) {
-            if (isCostgateError(e))
-                throw e;
-            return undefined;
-        }
-        finally {
-            await handle.close();
         }
         try {
             const entry = JSON.parse(raw);
@@ -31227,12 +31169,11 @@ class PriceCache {
     }
     /** Store a price. Throws on I/O errors (the caller reports them once and carries on). */
     async set(key, price) {
-        await mkdir$1(this.dir, { recursive: true, mode: 0o700 });
-        await this.checkDir();
+        await mkdir$1(this.dir, { recursive: true });
         const file = this.file(key);
         const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
         try {
-            await writeFile$2(tmp, JSON.stringify({ format: FORMAT, key, price }) + "\n", { encoding: "utf8", mode: 0o600, flag: "wx" });
+            await writeFile$2(tmp, JSON.stringify({ format: FORMAT, key, price }) + "\n", "utf8");
             await rename$1(tmp, file);
         }
         catch (e) {
@@ -53922,10 +53863,8 @@ var distExports$1 = requireDist$1();
 /** Parse YAML text; a syntax error becomes one positioned CostgateError. */
 function parseYamlWithPositions(text, file) {
     const lines = new distExports$1.LineCounter();
-    // `uniqueKeys: true` compares every key with every earlier one (50k keys: ~1 minute); duplicates are found
-    // below with one set per mapping instead.
-    const doc = distExports$1.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-    const err = doc.errors[0] ?? firstDuplicateKey(doc);
+    const doc = distExports$1.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const err = doc.errors[0];
     if (err) {
         const pos = err.linePos?.[0] ?? (err.pos ? lines.linePos(err.pos[0]) : undefined);
         const msg = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
@@ -53974,31 +53913,6 @@ function positionOf(y, path, opts = {}) {
         return "1:1";
     const p = y.lines.linePos(range[0]);
     return `${p.line}:${p.col}`;
-}
-/**
- * The first mapping key that repeats an earlier key of the same mapping, as a YAML error (the message the
- * `yaml` library gives). Keys are compared as the data sees them (`1` and `"1"` are the same property).
- * Linear in the number of keys.
- */
-function firstDuplicateKey(doc) {
-    let found;
-    distExports$1.visit(doc, {
-        Map(_key, map) {
-            const seen = new Set();
-            for (const pair of map.items) {
-                const k = pair.key;
-                const id = distExports$1.isScalar(k) ? String(k.value) : k === null || k === undefined ? "null" : JSON.stringify(k.toJSON());
-                if (seen.has(id)) {
-                    const at = k?.range?.[0] ?? map.range?.[0] ?? 0;
-                    found = { message: "Map keys must be unique", pos: [at, at + 1] };
-                    return distExports$1.visit.BREAK;
-                }
-                seen.add(id);
-            }
-            return undefined;
-        },
-    });
-    return found;
 }
 /** Offset of the first alias node, to position alias errors. */
 function firstAliasProblem(doc) {
@@ -66380,139 +66294,58 @@ async function ensureCommit(sha, cwd) {
         await git(["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha], cwd);
     }
 }
-/**
- * The text of a file at a commit, read from git's tree (never the working tree), or undefined when the path
- * definitely does not exist in that commit. Symbolic links inside the tree are followed as git stores them
- * (`git cat-file --batch --follow-symlinks`). Anything else — a link leaving the repository, a dangling or
- * looping link, a directory, an unreadable commit — throws a CostgateError: only a definite absence is "absent".
- */
+/** The text of a file at a commit, or undefined when the file does not exist there. */
 async function readFileAtCommit(sha, repoPath, cwd) {
-    // The commit must exist, so that `missing` below can only mean the path.
-    await git(["cat-file", "-e", `${sha}^{commit}`], cwd);
-    const out = await gitWithInput(["cat-file", "--batch", "--follow-symlinks"], `${sha}:${repoPath}\n`, cwd);
-    const nl = out.indexOf(0x0a);
-    const header = out.subarray(0, nl < 0 ? out.length : nl).toString("utf8");
-    const where = `${repoPath}@${sha.slice(0, 7)}`;
-    let m;
-    if ((m = /^[0-9a-f]{40,64} (\w+) (\d+)$/.exec(header))) {
-        if (m[1] !== "blob")
-            throw new CostgateError(`is a ${m[1]} on the commit, not a file`, where);
-        return out.subarray(nl + 1, nl + 1 + Number(m[2])).toString("utf8");
+    try {
+        return await git(["show", `${sha}:${repoPath}`], cwd);
     }
-    if (/ missing$/.test(header))
-        return undefined;
-    const kind = header.split(" ")[0];
-    const why = {
-        symlink: "is a symbolic link that points outside the repository",
-        dangling: "is (or goes through) a symbolic link whose target does not exist on the commit",
-        loop: "goes through a loop of symbolic links",
-        notdir: "goes through a path component that is not a directory",
-    };
-    throw new CostgateError(`${why[kind ?? ""] ?? `cannot be read from git's tree (${header.slice(0, 200)})`}; refusing to read it from anywhere else`, where);
-}
-/** Run git with `input` on stdin; stdout as bytes. */
-function gitWithInput(args, input, cwd) {
-    return new Promise((resolvePromise, reject) => {
-        const child = execFile("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "buffer" }, (err, stdout, stderr) => {
-            if (err)
-                reject(new GitError(args, String(stderr).trim() || err.message));
-            else
-                resolvePromise(stdout);
-        });
-        child.stdin?.end(input);
-    });
+    catch (e) {
+        if (e instanceof GitError && /does not exist|exists on disk, but not in|path .* not in/i.test(e.stderr))
+            return undefined;
+        throw e;
+    }
 }
 /**
- * Extract the tree of commit `sha` into a fresh temporary directory (`git archive | tar -x`: files only, no
- * `.git`, so nothing of the repository's config or persisted credentials), run `fn(tree, scratch)` and remove
- * everything afterwards (also on failure). `scratch` is a private directory next to the tree for the caller.
- * Files marked `export-ignore` in the commit's .gitattributes are not extracted.
+ * Check out `sha` into a temporary detached worktree, run `fn` in it, and remove the worktree afterwards
+ * (also on failure). The working tree of the job is not touched.
  */
-async function withCommitTree(sha, cwd, tempRoot, fn) {
-    const scratch = mkdtempSync(join(tempRoot, "costgate-base-"));
-    const tree = join(scratch, "tree");
+async function withWorktree(sha, cwd, tempRoot, fn) {
+    const dir = join(mkdtempSync(join(tempRoot, "costgate-base-")), "tree");
+    await git(["worktree", "add", "--detach", "--force", dir, sha], cwd);
     try {
-        mkdirSync(tree);
-        await archiveInto(sha, cwd, tree);
-        return await fn(tree, scratch);
+        return await fn(dir);
     }
     finally {
-        rmSync(scratch, { recursive: true, force: true });
+        await git(["worktree", "remove", "--force", dir], cwd).catch(() => rmSync(dir, { recursive: true, force: true }));
     }
-}
-function archiveInto(sha, cwd, dir) {
-    return new Promise((resolvePromise, reject) => {
-        const archive = spawn("git", ["archive", "--format=tar", sha], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-        const tar = spawn("tar", ["-x", "-f", "-", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
-        let stderr = "";
-        archive.stderr.on("data", (d) => (stderr += d.toString()));
-        tar.stderr.on("data", (d) => (stderr += d.toString()));
-        archive.stdout.pipe(tar.stdin);
-        let pending = 2;
-        let failed = false;
-        const done = (what) => (code) => {
-            if (failed)
-                return;
-            if (code !== 0) {
-                failed = true;
-                return reject(new CostgateError(`cannot extract the base commit's tree (${what} exit ${code}: ${stderr.trim().split("\n")[0] ?? ""})`, sha.slice(0, 12)));
-            }
-            if (--pending === 0)
-                resolvePromise();
-        };
-        archive.on("error", (e) => done("git archive")(e ? -1 : 0));
-        tar.on("error", (e) => done("tar")(e ? -1 : 0));
-        archive.on("close", done("git archive"));
-        tar.on("close", done("tar"));
-    });
 }
 
 /**
- * Synthesize the PR base in a temporary copy of the base commit's tree (`git archive`: no `.git`, so neither
- * the repository's persisted credentials nor its config are reachable) and hand the synthesized path to `use`
- * (the copy is removed afterwards). The command gets an allow-listed environment (see synthEnv) and a private
- * TMPDIR, and its output cannot issue workflow commands.
+ * Synthesize the PR base in a detached git worktree of the base SHA and hand the synthesized path to `use`
+ * (the worktree is removed afterwards). The command runs without cloud credentials, OIDC token access or
+ * GitHub tokens, and its output cannot issue workflow commands.
  */
 async function withSynthesizedBase(o, use) {
     const root = await repoRoot(o.cwd);
     const headRel = repoRelative(root, o.headPath, o.cwd);
     const cwdRel = relative(root, o.cwd);
     await ensureCommit(o.baseSha, o.cwd);
-    return withCommitTree(o.baseSha, o.cwd, o.tempRoot, async (tree, scratch) => {
-        o.log?.(`Synthesizing the base (${o.baseSha.slice(0, 12)}) in a temporary copy of its tree: ${o.command}`);
-        const tmp = join(scratch, "tmp");
-        mkdirSync(tmp, { mode: 0o700 });
-        const env = { ...synthEnv(o.env ?? process.env, o.extraEnv), TMPDIR: tmp, TEMP: tmp, TMP: tmp };
-        await runSynth(o.command, join(tree, cwdRel), env, (o.timeoutMinutes ?? 30) * 60_000);
+    return withWorktree(o.baseSha, o.cwd, o.tempRoot, async (tree) => {
+        o.log?.(`Synthesizing the base (${o.baseSha.slice(0, 12)}) in a temporary worktree: ${o.command}`);
+        await runSynth(o.command, join(tree, cwdRel), synthEnv(o.env ?? process.env), (o.timeoutMinutes ?? 30) * 60_000);
         return use(join(tree, headRel));
     });
 }
-/**
- * Variables the synth command gets by default: what a shell, Node, Python, Go and the CDKTF CLI need to run,
- * locale, proxy and CA settings. Nothing else: no cloud credentials (AWS_*, ARM_*, GOOGLE_*), no registry or
- * Terraform tokens (NPM_TOKEN, TF_TOKEN_*), no GitHub tokens, no runner command files (GITHUB_ENV,
- * GITHUB_PATH, GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY), no RUNNER_TEMP, no INPUT_*.
- */
-const SYNTH_ENV_ALLOWED = [
-    "PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM", "TZ", "LANG", "LANGUAGE", /^LC_[A-Z]+$/,
-    "CI", "GITHUB_ACTIONS", "RUNNER_OS", "RUNNER_ARCH",
-    "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
-    "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR",
-    // Windows basics.
-    "SYSTEMROOT", "SystemRoot", "COMSPEC", "ComSpec", "PATHEXT", "WINDIR", "windir", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "ProgramFiles", "ProgramFiles(x86)", "ProgramData",
-];
-/** Names never passed on, even when listed in `synth-env` (credential stores and the runner's command files). */
-const NEVER = /^(GITHUB_(ENV|PATH|OUTPUT|STATE|STEP_SUMMARY|TOKEN)|ACTIONS_(ID_TOKEN_REQUEST|RUNTIME|CACHE|RESULTS)_.*|INPUT_.*|RUNNER_TEMP)$/i;
-/**
- * The environment for synthesis, built from an allow-list (SYNTH_ENV_ALLOWED plus the `extra` names the workflow
- * lists in `synth-env`) rather than by removing known secrets: an unknown variable is not passed on.
- */
-function synthEnv(env, extra = []) {
+/** The environment for synthesis: everything except credentials and tokens. */
+function synthEnv(env) {
     const out = {};
-    const allowed = (k) => extra.includes(k) || SYNTH_ENV_ALLOWED.some((a) => (typeof a === "string" ? a === k : a.test(k)));
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined && allowed(k) && !NEVER.test(k))
-            out[k] = v;
+    for (const [k, v] of Object.entries(env)) {
+        if (/^(AWS_|ACTIONS_ID_TOKEN_REQUEST_|ACTIONS_RUNTIME_|ACTIONS_CACHE_|ACTIONS_RESULTS_|INPUT_)/i.test(k))
+            continue;
+        if (/^(GITHUB_TOKEN|GH_TOKEN|GH_ENTERPRISE_TOKEN|GITHUB_ENTERPRISE_TOKEN)$/i.test(k))
+            continue;
+        out[k] = v;
+    }
     return out;
 }
 function runSynth(command, cwd, env, timeoutMs) {
@@ -71883,42 +71716,12 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-/** Default time limit of one GitHub API request (including its response body), in seconds. */
-const DEFAULT_GITHUB_API_TIMEOUT_SECONDS = 30;
 /**
  * An octokit for `GITHUB_API_URL`, read now rather than when `@actions/github` was imported (it bakes the
- * URL in at import), so GHES and the loopback fake used in tests are honoured. Every request is aborted after
- * `timeoutSeconds` (a stalled API must not hang the step; callers treat the error as a failed call, which
- * fails closed). The proxy-aware fetch of `@actions/github` is kept: the limit is an abort signal per request.
+ * URL in at import), so GHES and the loopback fake used in tests are honoured.
  */
-function createGitHubClient(token, env = process.env, timeoutSeconds = DEFAULT_GITHUB_API_TIMEOUT_SECONDS) {
-    const proxyFetch = defaults.request.fetch;
-    const limitedFetch = async (url, init = {}) => {
-        const limit = AbortSignal.timeout(timeoutSeconds * 1000);
-        const signal = init.signal ? AbortSignal.any([init.signal, limit]) : limit;
-        try {
-            return await proxyFetch(url, { ...init, signal });
-        }
-        catch (e) {
-            if (limit.aborted)
-                throw new GitHubTimeoutError(`${init.method ?? "GET"} ${new URL(String(url)).pathname}`, timeoutSeconds);
-            throw e;
-        }
-    };
-    return getOctokit(token, {
-        baseUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
-        request: { ...defaults.request, fetch: limitedFetch },
-    });
-}
-/** A GitHub API request that did not complete within the time limit. */
-class GitHubTimeoutError extends Error {
-    request;
-    timeoutSeconds;
-    constructor(request, timeoutSeconds) {
-        super(`the GitHub API did not answer ${request} within ${timeoutSeconds} s`);
-        this.request = request;
-        this.timeoutSeconds = timeoutSeconds;
-    }
+function createGitHubClient(token, env = process.env) {
+    return getOctokit(token, { baseUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "") });
 }
 /** HTTP status of an octokit error, if it is one. */
 function httpStatus(e) {
@@ -71943,8 +71746,6 @@ function describeApiError(e) {
 /** Defaults, identical to action.yml (a test keeps them in sync); applied when the runner did not. */
 const INPUT_DEFAULTS = {
     "policy-source": "base",
-    "usage-source": "base",
-    "github-api-timeout": "30",
     prices: "snapshot",
     region: "us-east-1",
     "allow-unknown-types": "false",
@@ -71972,15 +71773,6 @@ function readInputs(read = envInputReader()) {
     if (!Number.isInteger(topResources) || topResources < 0 || topResources > 1000)
         throw new CostgateError(`input \`top-resources\` must be a whole number 0-1000, got \`${get("top-resources")}\``, "action inputs");
     const githubToken = get("github-token");
-    const githubApiTimeout = Number(get("github-api-timeout"));
-    if (!(githubApiTimeout > 0 && githubApiTimeout <= 600))
-        throw new CostgateError(`input \`github-api-timeout\` must be a number of seconds, more than 0 and at most 600, got \`${get("github-api-timeout")}\``, "action inputs");
-    const synthEnv = get("synth-env")
-        .split(/[\s,]+/)
-        .filter(Boolean);
-    for (const name of synthEnv)
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-            throw new CostgateError(`input \`synth-env\` must list environment variable names, got \`${name}\``, "action inputs");
     return {
         path,
         ...(basePath ? { basePath } : {}),
@@ -71988,9 +71780,6 @@ function readInputs(read = envInputReader()) {
         policies,
         policySource: oneOf("policy-source", get("policy-source"), ["base", "head"]),
         ...(optional("usage") ? { usage: get("usage") } : {}),
-        usageSource: oneOf("usage-source", get("usage-source"), ["base", "head"]),
-        synthEnv,
-        githubApiTimeout,
         prices: oneOf("prices", get("prices"), ["auto", "snapshot", "aws"]),
         ...(optional("spot-discount") ? { spotDiscount: get("spot-discount") } : {}),
         region: get("region"),
@@ -72063,11 +71852,6 @@ async function writeJobSummary(markdown, env = process.env) {
  * from the event payload (a re-run replays the payload from before the label was added, and the payload
  * does not say who added a label): current labels, the most recent `labeled` event for that label (who
  * applied it), and that account's permission on the repository. Any API failure means no override.
- *
- * An override approves what the labeller saw: the head commit of the time. It counts only when the label was
- * applied after the head this run judges was pushed, taken as the creation time of the first workflow run for
- * that head (`GET /repos/{owner}/{repo}/actions/runs?head_sha=`; needs `actions: read`). A later push makes
- * the label stale, with a note saying so; it must be re-applied (remove and add) to approve the new head.
  */
 async function findLabelOverride(gh, req) {
     const target = { owner: req.owner, repo: req.repo };
@@ -72083,15 +71867,6 @@ async function findLabelOverride(gh, req) {
         if (!applied)
             return { notes: [`label "${req.label}" is on the PR but no "labeled" event says who applied it; override ignored`] };
         const actor = applied.actor.login;
-        const pushedAt = await headFirstSeen(gh, target, req.headSha);
-        if (pushedAt === undefined)
-            return { notes: [`label "${req.label}" is not honoured: no workflow run says when head ${req.headSha.slice(0, 7)} was pushed, so it cannot be tied to what ${actor} approved`] };
-        if (Date.parse(applied.created_at) < Date.parse(pushedAt))
-            return {
-                notes: [
-                    `label "${req.label}" no longer counts: ${actor} applied it at ${applied.created_at}, before head ${req.headSha.slice(0, 7)} was pushed (${pushedAt}); it approved an earlier version of this pull request. Remove and re-apply the label to approve this one`,
-                ],
-            };
         const role = await repositoryRole(gh, target, actor);
         if (!role || rank(role) < rank(minPermission))
             return {
@@ -72102,7 +71877,7 @@ async function findLabelOverride(gh, req) {
             override: {
                 ruleId: "*",
                 approvedBy: actor,
-                reason: `label "${req.label}" applied by ${actor} (${role} access) at ${applied.created_at}, for head ${req.headSha.slice(0, 7)}${description}`,
+                reason: `label "${req.label}" applied by ${actor} (${role} access) at ${applied.created_at}${description}`,
                 via: `label:${req.label}`,
             },
             notes: [],
@@ -72111,14 +71886,6 @@ async function findLabelOverride(gh, req) {
     catch (e) {
         return { notes: [`could not verify the override label "${req.label}" (${describeApiError(e)}); no override applied`] };
     }
-}
-/** Creation time (ISO) of the earliest workflow run for `headSha`: when that head was pushed, or undefined if none. */
-async function headFirstSeen(gh, target, headSha) {
-    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(headSha))
-        return undefined;
-    const runs = await gh.paginate(gh.rest.actions.listWorkflowRunsForRepo, { ...target, head_sha: headSha, per_page: 100 });
-    const times = runs.map((r) => r.created_at).filter((t) => Number.isFinite(Date.parse(t)));
-    return times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }
 /** The account's role on the repository (`admin`, `maintain`, `write`, `triage`, `read`), or undefined if none. */
 async function repositoryRole(gh, target, username) {
@@ -72169,66 +71936,22 @@ function overrideSettings(policies) {
 }
 
 /**
- * The text of a repository file as it is on the base commit `sha`, or undefined when git's tree of that commit
- * definitely has no such path. Read through git's tree (symbolic links inside the tree followed by git), never
- * through the working tree. When git cannot read the commit at all, the contents API at `sha` is asked; there
- * a 404 is not a definite absence (the API does not follow symbolic links), so it is an error too.
- * `what` names the file's role in messages ("policy", "usage file"). Every other failure throws a CostgateError.
- */
-async function readFileAtBase(path, sha, what, o) {
-    let gitProblem;
-    let rel;
-    try {
-        const root = await repoRoot(o.cwd);
-        rel = repoRelative(root, path, o.cwd);
-        await ensureCommit(sha, o.cwd);
-    }
-    catch (e) {
-        if (e instanceof CostgateError)
-            throw e;
-        gitProblem = e.message;
-        return readWithApi(path, sha, what, gitProblem, o);
-    }
-    // Git has the commit: its answer is final (a definite absence, the text, or an error).
-    return readFileAtCommit(sha, rel, o.cwd);
-}
-async function readWithApi(path, sha, what, gitProblem, o) {
-    if (!o.gh)
-        throw new CostgateError(`cannot read the ${what} from the base commit ${sha.slice(0, 7)} (${gitProblem})`, path);
-    try {
-        const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path: path.replace(/^\.\//, ""), ref: sha });
-        if (Array.isArray(data) || data.type !== "file" || !("content" in data))
-            throw new CostgateError(`is not a file on the base commit ${sha.slice(0, 7)}`, path);
-        return Buffer.from(data.content, "base64").toString("utf8");
-    }
-    catch (e) {
-        if (e instanceof CostgateError)
-            throw e;
-        throw new CostgateError(`cannot read the ${what} from the base commit ${sha.slice(0, 7)}: git: ${gitProblem}; API: ${describeApiError(e)} (fetch the base commit with git, e.g. actions/checkout fetch-depth: 0)`, path);
-    }
-}
-
-/**
- * Read policy files, by default as they are on the base commit (through git's tree, see base-files.ts), so a
- * PR cannot loosen the policy that gates it. A policy file that definitely does not exist on the base (added by
- * this PR, or generated into the synth output) is read from the checkout as `from: "pull-request"`, with a note.
- * Throws a CostgateError when `source` is `base` without a base commit.
+ * Read policy files, by default as they are on the PR's base commit (`git show <base>:<path>`, else the
+ * contents API), so a PR cannot loosen the policy that gates it. A policy file that does not exist on the
+ * base yet (added by this PR) is read from the checkout, with a note.
  */
 async function readPolicyTexts(paths, o) {
     const notes = [];
     const policies = [];
-    if (o.source === "base" && !o.baseSha)
-        throw new CostgateError("`policy-source: base` needs a base commit, and this run has none", "policy-source");
+    const fromBase = o.source === "base" && o.baseSha !== undefined && o.baseSha !== "";
     for (const path of paths) {
-        if (o.source === "base") {
-            const text = await readFileAtBase(path, o.baseSha, "policy", o);
+        if (fromBase) {
+            const text = await readAtBase(path, o.baseSha, o);
             if (text !== undefined) {
                 policies.push({ path, label: `${path}@${o.baseSha.slice(0, 7)}`, text, from: "base" });
                 continue;
             }
-            notes.push(`policy ${path} does not exist on the base commit (added by this pull request): it may only add or tighten rules`);
-            policies.push({ path, label: path, text: readFromCheckout(path, o.cwd), from: "pull-request" });
-            continue;
+            notes.push(`policy ${path} does not exist on the base branch (added by this pull request); the pull request's version is used`);
         }
         policies.push({ path, label: path, text: readFromCheckout(path, o.cwd), from: "head" });
     }
@@ -72243,191 +71966,49 @@ function readFromCheckout(path, cwd) {
         throw new CostgateError(code === "ENOENT" ? "policy file not found" : `cannot read policy file (${code ?? "error"})`, path);
     }
 }
-
-/**
- * A policy file the base commit does not have was written by the pull request it judges. It may add rules and
- * tighten existing ones, nothing else: it is loaded as a `project` policy (which cannot loosen a central rule),
- * and a file that declares exemptions, label overrides, settings or a central layer is refused with a
- * CostgateError naming the file and the key. Returns the policy as a project policy.
- */
-function restrictUntrustedPolicy(p) {
-    const d = p.document;
-    const refuse = (key, at = "") => {
-        throw new CostgateError(`\`${key}\` in a policy file that is not on the base commit (added by this pull request) is refused: such a policy may only add or tighten rules; add it on the base branch first`, p.file, at);
-    };
-    if (d.exemptions && d.exemptions.length > 0)
-        refuse("exemptions", p.positions.exemptions[0] ?? "");
-    if (d.overrides !== undefined)
-        refuse("overrides");
-    if (d.settings !== undefined)
-        refuse("settings");
-    if (d.metadata.layer !== undefined && d.metadata.layer !== "project")
-        refuse(`metadata.layer: ${d.metadata.layer}`);
-    return { ...p, layer: "project" };
-}
-
-/**
- * Read the `usage` file like policies: by default as it is on the base commit (through git's tree), so a pull
- * request cannot discount its own compute. A usage file the base commit does not have is read from the checkout,
- * and so is any with `usage-source: head`; then the trusted usage is the base commit's version (or none), and the
- * caller judges every compute quantity the pull request's usage lowers. Throws a CostgateError for a bad file,
- * or for `usage-source: base` without a base commit.
- */
-async function readActionUsage(path, source, baseSha, o) {
-    if (!path)
-        return { usage: EMPTY_USAGE, trusted: EMPTY_USAGE, from: "none", notes: [] };
-    if (source === "base" && !baseSha)
-        throw new CostgateError("`usage-source: base` needs a base commit, and this run has none", "usage-source");
-    const atBase = baseSha ? await readFileAtBase(path, baseSha, "usage file", o) : undefined;
-    const baseUsage = atBase !== undefined ? parseUsage(atBase, `${path}@${baseSha.slice(0, 7)}`) : undefined;
-    if (source === "base" && baseUsage)
-        return { usage: baseUsage, trusted: baseUsage, from: "base", label: baseUsage.file, notes: [] };
-    const checkout = loadUsageFile(resolve$1(o.cwd, path));
-    const usage = { ...checkout, file: path };
-    if (!baseSha)
-        return { usage, trusted: usage, from: "head", label: path, notes: [] };
-    const notes = source === "base"
-        ? [`usage file ${path} does not exist on the base commit (added by this pull request): compute it lowers below what the plan says is a finding`]
-        : [`usage file ${path} is read from the pull request (usage-source: head): compute it lowers below the base commit's usage is a finding`];
-    return { usage, trusted: baseUsage ?? EMPTY_USAGE, from: source === "base" ? "pull-request" : "head", label: path, notes };
-}
-
-/** Rule id of the finding a usage discount from the pull request produces. */
-const USAGE_DISCOUNT_RULE_ID = "CG-USAGE-PR";
-/** Units of compute time (instance-hours, vCPU-hours, GPU-hours): what a usage file may not silently shrink. */
-const COMPUTE_UNIT = /(^|-)(hours?|hrs)$/i;
-/**
- * Compare the head priced with the trusted usage (the base commit's usage file, or none: what the plan itself
- * says) against the head priced with the usage the run uses (from the pull request). Every compute component
- * whose monthly quantity is lower with the pull request's usage is a discount. Both estimates must be of the
- * same plan. Components whose trusted quantity is unknown (null) are not compared.
- */
-function findUsageDiscounts(trusted, actual) {
-    const key = (stack, address, component) => JSON.stringify([stack, address, component]);
-    const before = new Map();
-    for (const s of trusted.stacks)
-        for (const r of s.resources)
-            for (const c of r.components)
-                if (COMPUTE_UNIT.test(c.unit))
-                    before.set(key(s.name, r.address, c.name), { quantity: c.monthlyQuantity, cost: c.monthlyCost });
-    const out = [];
-    for (const s of actual.stacks)
-        for (const r of s.resources)
-            for (const c of r.components) {
-                const b = before.get(key(s.name, r.address, c.name));
-                if (!b || b.quantity === null || c.monthlyQuantity === null)
-                    continue;
-                if (!(c.monthlyQuantity < b.quantity * (1 - 1e-9)))
-                    continue;
-                out.push({
-                    stack: s.name,
-                    address: r.address,
-                    ...(r.constructPath ? { constructPath: r.constructPath } : {}),
-                    component: c.name,
-                    unit: c.unit,
-                    trustedQuantity: b.quantity,
-                    usageQuantity: c.monthlyQuantity,
-                    ...(b.cost !== null && c.monthlyCost !== null ? { monthlyCost: b.cost - c.monthlyCost } : {}),
-                });
-            }
-    return out;
-}
-/**
- * One soft-mandatory finding per resource with a usage discount: it blocks unless the central policy's override
- * label (or another override for `CG-USAGE-PR` or `*`) approves it — a discount is never silent.
- */
-function usageDiscountFindings(discounts, usageFile) {
-    const byResource = new Map();
-    for (const d of discounts) {
-        const k = `${d.stack}\u0000${d.address}`;
-        byResource.set(k, [...(byResource.get(k) ?? []), d]);
+async function readAtBase(path, sha, o) {
+    let gitProblem;
+    try {
+        const root = await repoRoot(o.cwd);
+        const rel = repoRelative(root, path, o.cwd);
+        await ensureCommit(sha, o.cwd);
+        return await readFileAtCommit(sha, rel, o.cwd);
     }
-    return [...byResource.values()].map((ds) => {
-        const d = ds[0];
-        const cost = ds.every((x) => x.monthlyCost !== undefined) ? ds.reduce((a, x) => a + x.monthlyCost, 0) : undefined;
-        const parts = ds.map((x) => `${x.component}: ${fmt(x.usageQuantity)} instead of ${fmt(x.trustedQuantity)} ${x.unit}/month`);
-        return {
-            ruleId: USAGE_DISCOUNT_RULE_ID,
-            description: "Usage from the pull request lowers compute below what the plan says",
-            severity: "high",
-            enforcement: "soft-mandatory",
-            policyFile: usageFile,
-            stack: d.stack,
-            address: d.address,
-            ...(d.constructPath ? { constructPath: d.constructPath } : {}),
-            message: `the usage file from the pull request (${usageFile}) lowers ${parts.join("; ")}${cost !== undefined ? `, ${usdText(cost)}/month less` : ""}; approve it with an override or put the usage on the base branch`,
-            ...(cost !== undefined ? { monthlyCost: cost } : {}),
-            kind: "usage-discount",
-        };
-    });
-}
-/**
- * The verdict with gate findings added (findings the gate itself raises, not a policy rule): soft-mandatory ones
- * are waived by an override for their rule id or `*` (within its `maxMonthlyCost`), and the status is recomputed.
- */
-function addGateFindings(verdict, findings, overrides) {
-    if (findings.length === 0)
-        return verdict;
-    const remaining = [...verdict.findings];
-    const waived = [...verdict.waived];
-    for (const f of findings) {
-        const o = overrides.find((x) => (x.ruleId === "*" || x.ruleId === f.ruleId) &&
-            f.enforcement === "soft-mandatory" &&
-            !(x.maxMonthlyCost !== undefined && f.monthlyCost !== undefined && f.monthlyCost > x.maxMonthlyCost));
-        if (o)
-            waived.push({ ...f, override: o });
-        else
-            remaining.push(f);
+    catch (e) {
+        if (e instanceof CostgateError)
+            throw e;
+        gitProblem = e.message;
     }
-    const mandatory = remaining.some((f) => f.enforcement !== "advisory");
-    return { ...verdict, findings: remaining, waived, status: mandatory ? "fail" : remaining.length > 0 ? "advisory" : "pass" };
-}
-function fmt(n) {
-    return Number(n.toPrecision(6)).toLocaleString("en-US");
-}
-function usdText(n) {
-    return `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    if (!o.gh)
+        throw new CostgateError(`cannot read the policy from the base commit ${sha.slice(0, 7)} (${gitProblem})`, path);
+    try {
+        const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path: path.replace(/^\.\//, ""), ref: sha });
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data))
+            throw new CostgateError(`is not a file on the base commit ${sha.slice(0, 7)}`, path);
+        return Buffer.from(data.content, "base64").toString("utf8");
+    }
+    catch (e) {
+        if (e instanceof CostgateError)
+            throw e;
+        if (httpStatus(e) === 404)
+            return undefined;
+        throw new CostgateError(`cannot read the policy from the base commit ${sha.slice(0, 7)}: git: ${gitProblem}; API: ${describeApiError(e)}`, path);
+    }
 }
 
-/** The runner refuses a step summary larger than 1 MiB of UTF-8; keep a margin for what else is appended. */
-const GITHUB_SUMMARY_MAX_BYTES = 1024 * 1024 - 16 * 1024;
-/**
- * Render Markdown to fit `maxBytes` of UTF-8. `render(limit)` fits a limit in UTF-16 code units (what the report
- * renderer measures); text of CJK names or emoji takes up to 3 bytes per unit, so the limit is lowered in
- * proportion until the bytes fit (a few rounds at most). Returns the rendered text.
- */
-function fitSummaryBytes(render, limit, maxBytes) {
-    let text = render(limit);
-    for (let round = 0; round < 8; round++) {
-        const bytes = Buffer.byteLength(text, "utf8");
-        if (bytes <= maxBytes)
-            return text;
-        limit = Math.max(1000, Math.floor((limit * maxBytes) / bytes) - 1000);
-        text = render(limit);
-    }
-    // Still too big (a required section alone is over the limit): cut at a character boundary.
-    const buf = Buffer.from(text, "utf8").subarray(0, maxBytes - 200);
-    return `${buf.toString("utf8").replace(/\uFFFD$/, "")}\n\n_Cut to fit the job summary size limit; the JSON report has everything._\n`;
-}
-
-/** Events whose payload carries `pull_request` (with `base.sha`). */
-const PR_EVENTS = new Set(["pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment"]);
-/**
- * Read the run context from the runner environment. The payload is read at call time, not at import. The base
- * commit comes from the payload of events that have one (see `RunContext.base`); a payload that should carry it
- * and does not (or not as a SHA) is a CostgateError.
- */
+const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
+/** Read the run context from the runner environment. The payload is read at call time, not at import. */
 function readRunContext(env = process.env) {
     const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
     const eventName = env.GITHUB_EVENT_NAME ?? "";
     const server = env.GITHUB_SERVER_URL || "https://github.com";
     const runUrl = env.GITHUB_RUN_ID && owner ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
     const ctx = { eventName, owner, repo, ...(runUrl ? { runUrl } : {}) };
-    if (!PR_EVENTS.has(eventName) && eventName !== "merge_group")
+    if (!PR_EVENTS.has(eventName))
         return ctx;
     const file = env.GITHUB_EVENT_PATH;
     if (!file)
-        throw new CostgateError(`GITHUB_EVENT_PATH is not set for a ${eventName} event`, "GITHUB_EVENT_PATH");
+        throw new CostgateError("GITHUB_EVENT_PATH is not set for a pull_request event", "GITHUB_EVENT_PATH");
     let payload;
     try {
         payload = JSON.parse(readFileSync(file, "utf8"));
@@ -72435,27 +72016,17 @@ function readRunContext(env = process.env) {
     catch (e) {
         throw new CostgateError(`cannot read the event payload (${e.message})`, file);
     }
-    if (eventName === "merge_group") {
-        const sha = payload.merge_group?.base_sha;
-        if (typeof sha !== "string" || !SHA.test(sha))
-            throw new CostgateError("the merge_group event payload has no merge_group.base_sha commit", file, "/merge_group/base_sha");
-        return { ...ctx, base: { sha, from: "merge_group.base_sha" } };
-    }
     const pr = payload.pull_request;
     if (!pr || typeof pr.number !== "number")
         throw new CostgateError("the event payload has no pull_request.number", file, "/pull_request");
     const headRepo = pr.head?.repo?.full_name;
     const baseRepo = pr.base?.repo?.full_name ?? `${owner}/${repo}`;
-    const baseSha = String(pr.base?.sha ?? "");
-    if (!SHA.test(baseSha))
-        throw new CostgateError(`the ${eventName} event payload has no pull_request.base.sha commit`, file, "/pull_request/base/sha");
     return {
         ...ctx,
-        base: { sha: baseSha, from: "pull_request.base.sha" },
         pullRequest: {
             number: pr.number,
             headSha: String(pr.head?.sha ?? ""),
-            baseSha,
+            baseSha: String(pr.base?.sha ?? ""),
             baseRef: String(pr.base?.ref ?? ""),
             author: String(pr.user?.login ?? ""),
             // Compare names rather than `head.repo.fork`, which is also true for a PR inside a forked repository.
@@ -72464,7 +72035,6 @@ function readRunContext(env = process.env) {
         },
     };
 }
-const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i;
 
 /**
  * The documented, versioned JSON form of an Estimate (`schemaVersion: costgate.estimate/v1`).
@@ -72580,14 +72150,13 @@ async function runAction(env) {
     const ctx = readRunContext(env);
     const pr = ctx.pullRequest;
     const cwd = process.cwd();
-    const gh = inputs.githubToken ? createGitHubClient(inputs.githubToken, env, inputs.githubApiTimeout) : undefined;
-    requireBaseWhereAsked(inputs, ctx);
+    const gh = inputs.githubToken ? createGitHubClient(inputs.githubToken, env) : undefined;
     /** Plain-text notices for the reader (escaped when rendered). */
     const notices = [];
     // Price base and head together: one price lookup, the same prices on both sides.
-    const { head, base, gateFindings } = await group$2("Price base and head", () => priceBaseAndHead(inputs, ctx, gh, env, cwd, notices));
+    const { head, base } = await group$2("Price base and head", () => priceBaseAndHead(inputs, pr, env, cwd, notices));
     const diff = base ? diffEstimates(base, head) : undefined;
-    const { verdict, overrides, policySource } = await group$2("Evaluate policies", () => evaluate(inputs, ctx, gh, cwd, head, base, gateFindings, notices));
+    const { verdict, overrides } = await group$2("Evaluate policies", () => evaluate(inputs, ctx, gh, cwd, head, base, notices));
     // Files and outputs first: they must exist even if commenting fails.
     const reportPath = resolve$1(cwd, inputs.reportPath ?? join(env.RUNNER_TEMP || tmpdir(), "costgate", "report.json"));
     let sarifPath;
@@ -72599,7 +72168,7 @@ async function runAction(env) {
     setOutputs(head, diff, verdict, reportPath, sarifPath);
     if (verdict)
         annotateFindings(verdict);
-    const comment = await group$2("Pull request comment", () => publishComment(inputs, ctx, gh, head, diff, verdict, notices, policySource));
+    const comment = await group$2("Pull request comment", () => publishComment(inputs, ctx, gh, head, diff, verdict, notices));
     if (comment && "id" in comment) {
         setOutput("comment-id", String(comment.id));
         setOutput("comment-url", comment.url);
@@ -72611,80 +72180,49 @@ async function runAction(env) {
         ...(verdict ? { verdict } : {}),
         overrides,
         ...(pr ? { pullRequest: { number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha } } : {}),
-        policySource,
+        policySource: inputs.policySource,
         ...(comment ? { comment } : {}),
         notices,
     }));
-    // The runner's limit is 1 MiB of UTF-8; the renderer counts UTF-16 units, so fit by bytes.
-    await writeJobSummary(fitSummaryBytes((limit) => render(inputs, ctx, head, diff, verdict, notices, limit, false, policySource), GITHUB_SUMMARY_MAX_CHARS, GITHUB_SUMMARY_MAX_BYTES), env);
+    await writeJobSummary(render(inputs, ctx, head, diff, verdict, notices, GITHUB_SUMMARY_MAX_CHARS), env);
     const failure = failureMessage(inputs, verdict);
     if (failure)
         setFailed(failure);
 }
-/**
- * Fail before any work when the workflow asks for a base-commit source (policies, usage) on an event that has no
- * base commit: reading the checkout instead would silently trust the change being judged.
- */
-function requireBaseWhereAsked(inputs, ctx) {
-    if (ctx.base)
-        return;
-    const asked = [
-        ...(inputs.policies.length > 0 && inputs.policySource === "base" ? ["`policy-source: base`"] : []),
-        ...(inputs.usage && inputs.usageSource === "base" ? ["`usage-source: base`"] : []),
-    ];
-    if (asked.length === 0)
-        return;
-    throw new CostgateError(`${asked.join(" and ")} need${asked.length === 1 ? "s" : ""} a base commit, and the \`${ctx.eventName || "unknown"}\` event has none (pull_request, pull_request_target, pull_request_review, pull_request_review_comment and merge_group have one); run on those events, or set the source to \`head\` only where the checkout is trusted (e.g. pushes to a protected branch)`, "action inputs");
-}
-async function priceBaseAndHead(inputs, ctx, gh, env, cwd, notices) {
+async function priceBaseAndHead(inputs, pr, env, cwd, notices) {
     const planOpts = { defaultRegion: inputs.region };
     const headPlan = loadPlan(inputs.path, planOpts);
-    const baseSha = ctx.base?.sha;
     let basePlan;
     if (inputs.basePath) {
         basePlan = loadPlan(inputs.basePath, planOpts);
     }
-    else if (inputs.synthCommand && baseSha) {
-        basePlan = await withSynthesizedBase({ command: inputs.synthCommand, baseSha, headPath: inputs.path, cwd, tempRoot: env.RUNNER_TEMP || tmpdir(), env, extraEnv: inputs.synthEnv, log: info }, (p) => ({ ...loadPlan(p, planOpts), input: `${inputs.path}@${baseSha.slice(0, 7)}` }));
+    else if (inputs.synthCommand && pr?.baseSha) {
+        basePlan = await withSynthesizedBase({ command: inputs.synthCommand, baseSha: pr.baseSha, headPath: inputs.path, cwd, tempRoot: env.RUNNER_TEMP || tmpdir(), env, log: info }, (p) => ({ ...loadPlan(p, planOpts), input: `${inputs.path}@${pr.baseSha.slice(0, 7)}` }));
     }
     else if (inputs.synthCommand) {
-        notices.push(`synth-command needs a base commit, which the \`${ctx.eventName}\` event does not have; only the head was priced`);
+        notices.push("synth-command needs a pull_request event (a base commit); only the head was priced");
     }
-    const usage = await readActionUsage(inputs.usage, inputs.usageSource, baseSha, { cwd, ...(gh ? { gh } : {}), owner: ctx.owner, repo: ctx.repo });
-    notices.push(...usage.notes);
-    if (usage.label)
-        info(`Usage ${inputs.usage}: ${usage.from === "base" ? `from the base commit (${usage.label})` : "from the checkout"}`);
-    // No on-disk price cache in the action: any process of the job's user (the PR's own build steps, a restored
-    // actions/cache) could plant entries there. Prices are fetched fresh and deduplicated in memory for this run.
-    const sources = await resolvePriceSources({ prices: inputs.prices, "no-cache": true, ...(inputs.spotDiscount ? { "spot-discount": inputs.spotDiscount } : {}) }, actionIO(env, cwd));
+    const usage = inputs.usage ? loadUsageFile(inputs.usage) : EMPTY_USAGE;
+    const sources = await resolvePriceSources({ prices: inputs.prices, ...(inputs.spotDiscount ? { "spot-discount": inputs.spotDiscount } : {}) }, actionIO(env, cwd));
     if (inputs.prices !== "snapshot")
         info(`Prices: ${sources.mode === "aws" ? "AWS Price List API" : "embedded snapshot (no AWS credentials found)"}`);
-    const opts = { usage: usage.usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: inputs.allowUnknownTypes };
-    const [head, base] = await estimatePlans(basePlan ? [headPlan, basePlan] : [headPlan], opts);
-    // Usage from the pull request: every compute quantity it lowers below the trusted usage is shown and judged.
-    let gateFindings = [];
-    if (usage.usage !== usage.trusted) {
-        const [trustedHead] = await estimatePlans([headPlan], { ...opts, usage: usage.trusted });
-        const discounts = findUsageDiscounts(trustedHead, head);
-        for (const d of discounts.slice(0, 10))
-            notices.push(`usage from the pull request lowers ${d.stack}/${d.address} ${d.component} to ${d.usageQuantity} ${d.unit}/month (the plan says ${d.trustedQuantity})`);
-        if (discounts.length > 10)
-            notices.push(`usage from the pull request lowers ${discounts.length - 10} more compute components`);
-        gateFindings = usageDiscountFindings(discounts, usage.label ?? inputs.usage ?? "usage");
+    const opts = { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: inputs.allowUnknownTypes };
+    if (!basePlan) {
+        const [head] = await estimatePlans([headPlan], opts);
+        return { head: head };
     }
-    return { head: head, ...(base ? { base } : {}), gateFindings };
+    const [head, base] = await estimatePlans([headPlan, basePlan], opts);
+    return { head: head, base: base };
 }
-async function evaluate(inputs, ctx, gh, cwd, head, base, gateFindings, notices) {
+async function evaluate(inputs, ctx, gh, cwd, head, base, notices) {
     if (inputs.policies.length === 0) {
         info("No `policy` input: costs are reported without a verdict");
-        if (gateFindings.length > 0)
-            notices.push(`${gateFindings.length} usage finding${gateFindings.length === 1 ? "" : "s"} not judged: no \`policy\` input`);
-        return { overrides: [], policySource: "none" };
+        return { overrides: [] };
     }
     const pr = ctx.pullRequest;
     const { policies: texts, notes } = await readPolicyTexts(inputs.policies, {
         source: inputs.policySource,
-        ...(ctx.base ? { baseSha: ctx.base.sha } : {}),
+        ...(pr?.baseSha ? { baseSha: pr.baseSha } : {}),
         cwd,
         ...(gh ? { gh } : {}),
         owner: ctx.owner,
@@ -72692,8 +72230,8 @@ async function evaluate(inputs, ctx, gh, cwd, head, base, gateFindings, notices)
     });
     notices.push(...notes);
     for (const t of texts)
-        info(`Policy ${t.path}: ${t.from === "base" ? `from the base commit (${t.label})` : t.from === "pull-request" ? "from the checkout (not on the base commit: may only add or tighten rules)" : "from the checkout"}`);
-    const loaded = texts.map((t) => (t.from === "pull-request" ? restrictUntrustedPolicy(parsePolicy(t.text, t.label)) : parsePolicy(t.text, t.label)));
+        info(`Policy ${t.path}: ${t.from === "base" ? `from the base commit (${t.label})` : "from the checkout"}`);
+    const loaded = texts.map((t) => parsePolicy(t.text, t.label));
     const overrides = [];
     const declared = overrideSettings(loaded);
     notices.push(...declared.notes);
@@ -72704,7 +72242,6 @@ async function evaluate(inputs, ctx, gh, cwd, head, base, gateFindings, notices)
             issue: pr.number,
             label: declared.settings.label,
             minPermission: declared.settings.minPermission,
-            headSha: pr.headSha,
         });
         notices.push(...found.notes);
         if (found.override) {
@@ -72714,17 +72251,10 @@ async function evaluate(inputs, ctx, gh, cwd, head, base, gateFindings, notices)
     }
     else if (declared.settings && pr && !gh)
         notices.push(`no github-token: the override label "${declared.settings.label}" cannot be verified`);
-    const verdict = addGateFindings(evaluatePolicies(loaded, head, { ...(base ? { base } : {}), overrides }), gateFindings, overrides);
-    return { verdict, overrides, policySource: policySourceUsed(texts) };
+    const verdict = evaluatePolicies(loaded, head, { ...(base ? { base } : {}), overrides });
+    return { verdict, overrides };
 }
-function policySourceUsed(texts) {
-    if (texts.every((t) => t.from === "base"))
-        return "base";
-    if (texts.every((t) => t.from === "head"))
-        return "head";
-    return "base+pull-request";
-}
-async function publishComment(inputs, ctx, gh, head, diff, verdict, notices, policySource) {
+async function publishComment(inputs, ctx, gh, head, diff, verdict, notices) {
     const pr = ctx.pullRequest;
     if (inputs.comment === "off")
         return undefined;
@@ -72749,7 +72279,7 @@ async function publishComment(inputs, ctx, gh, head, diff, verdict, notices, pol
         debug(`could not re-read the pull request head: ${describeApiError(e)}`);
     }
     // Notices so far are about the report itself; the ones added below are about the comment and go to the summary.
-    const body = render(inputs, ctx, head, diff, verdict, [...notices], GITHUB_COMMENT_MAX_CHARS, true, policySource);
+    const body = render(inputs, ctx, head, diff, verdict, [...notices], GITHUB_COMMENT_MAX_CHARS, true);
     try {
         const outcome = await publishStickyComment(gh, {
             ...target,
@@ -72757,8 +72287,7 @@ async function publishComment(inputs, ctx, gh, head, diff, verdict, notices, pol
             author: inputs.commentAuthor,
             body,
             mode: inputs.comment,
-            // Findings are always shown: a usage discount can make a real change look unpriced-unchanged.
-            create: !diff || hasPricedChanges(diff) || inputs.commentWhenUnchanged || (verdict?.findings.length ?? 0) > 0,
+            create: !diff || hasPricedChanges(diff) || inputs.commentWhenUnchanged,
         });
         if (outcome.action === "skipped")
             notices.push("No pull request comment: nothing priced changed (set `comment-when-unchanged: true` to comment anyway)");
@@ -72780,14 +72309,14 @@ async function publishComment(inputs, ctx, gh, head, diff, verdict, notices, pol
         return { action: "skipped", reason: why, deleted: 0 };
     }
 }
-function render(inputs, ctx, head, diff, verdict, notices, limit, forComment = false, policySource = "none") {
+function render(inputs, ctx, head, diff, verdict, notices, limit, forComment = false) {
     return renderMarkdownReport({
         estimate: head,
         ...(diff ? { diff } : {}),
         ...(verdict ? { verdict } : {}),
         ...(forComment ? { marker: commentMarker(inputs.commentKey) } : {}),
         notices: notices.map((n) => escapeMarkdown(n, { maxLength: 600 })),
-        footer: footer(inputs, ctx, policySource),
+        footer: footer(inputs, ctx),
         topResources: inputs.topResources,
         limit,
         truncatedNote: forComment
@@ -72795,7 +72324,7 @@ function render(inputs, ctx, head, diff, verdict, notices, limit, forComment = f
             : "\n_Shortened to fit the job summary size limit; the JSON report has everything._\n",
     });
 }
-function footer(inputs, ctx, policySource) {
+function footer(inputs, ctx) {
     const pr = ctx.pullRequest;
     const sha = (s) => (s && /^[0-9a-f]{7,64}$/i.test(s) ? `<code>${s.slice(0, 7)}</code>` : undefined);
     const parts = ["costgate"];
@@ -72803,15 +72332,8 @@ function footer(inputs, ctx, policySource) {
         parts.push(`head ${sha(pr.headSha)}`);
     if (pr && sha(pr.baseSha))
         parts.push(`base ${sha(pr.baseSha)}`);
-    const base = ctx.base && sha(ctx.base.sha);
-    if (!pr && base)
-        parts.push(`base ${base}`);
-    if (policySource === "base")
-        parts.push("policies from the base commit");
-    else if (policySource === "base+pull-request")
-        parts.push("policies from the base commit, plus files this pull request adds (add or tighten only)");
-    else if (policySource === "head")
-        parts.push("policies from the checkout");
+    if (inputs.policies.length > 0)
+        parts.push(inputs.policySource === "base" && pr ? "policies from the base branch" : "policies from the checkout");
     if (ctx.runUrl && /^https?:\/\/[\w.:-]+\/[\w.-]+\/[\w.-]+\/actions\/runs\/\d+$/.test(ctx.runUrl))
         parts.push(`[run](${ctx.runUrl})`);
     return `<sub>${parts.join(" · ")}</sub>`;
@@ -72846,12 +72368,7 @@ function actionIO(env, cwd) {
 }
 
 // Entry point of the bundled action (dist/index.js). Everything happens in run(), which never throws.
-//
-// No top-level await here: the bundle inlines the modules that are only imported dynamically (the AWS SDK
-// price sources) *after* this entry module. With `await run()` the bundle's evaluation stopped here, so those
-// modules' bindings were still undefined when run() reached `await import(...)` (`prices: auto|aws` crashed).
-// Started without awaiting, run() continues after the whole bundle has been evaluated.
-void run();
+await run();
 
 const state = {
     warningEmitted: false,
@@ -84264,36 +83781,6 @@ const _mw0$5 = (Command, cs, config, o) => [];
 class GetProductsCommand extends command$5(_ep0$5, _mw0$5, "GetProducts", GetProducts$) {
 }
 
-/**
- * Redaction of credential-shaped text in messages that reach warnings, logs and reports (error bodies from a
- * price endpoint or a proxy are copied from the network and may echo request headers or tokens).
- */
-const REDACTED = "[redacted]";
-const PATTERNS = [
-    // AWS access key ids (AKIA… long-term, ASIA… temporary, and the other documented prefixes).
-    /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{12,}\b/g,
-    // GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_).
-    /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})\b/g,
-    // Authorization headers and bearer / basic credentials.
-    /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
-    // AWS SigV4 signature parts and session tokens in headers or query strings.
-    /\b(Signature|Credential|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|x-amz-security-token)([=:]\s*)[^\s,;&"']+/g,
-    // key=value / "key": "value" pairs whose key names a secret.
-    /\b([A-Za-z0-9_-]*(?:secret|password|passwd|token|api[_-]?key|access[_-]?key|session[_-]?key|credential|authorization)[A-Za-z0-9_-]*)("?\s*[:=]\s*"?)[^\s,;&"'}]+/gi,
-    // JSON Web Tokens.
-    /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g,
-];
-/** Long opaque strings (40+ base64 characters mixing cases and digits, as AWS secret keys and session tokens are). */
-const OPAQUE = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g;
-/** `text` with every credential-shaped part replaced by `[redacted]` (key names are kept: `token=[redacted]`). */
-function redactSecrets(text) {
-    let out = text;
-    for (const re of PATTERNS) {
-        out = out.replace(re, (match, name, sep) => typeof name === "string" && typeof sep === "string" && match.startsWith(name) ? `${name}${sep}${REDACTED}` : REDACTED);
-    }
-    return out.replace(OPAQUE, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /[0-9]/.test(m) ? REDACTED : m));
-}
-
 /** `<name>: <message>` on one line, for warnings. Works for SDK errors, PriceLookupError and anything thrown. */
 function describeError(e) {
     const name = e?.name;
@@ -84303,8 +83790,6 @@ function describeError(e) {
     const n = typeof name === "string" && name ? name : "Error";
     let m = typeof message === "string" && message.trim() ? message.trim() : String(e);
     m = m.replace(/\s*Deserialization error: to see the raw response.*$/s, "").replace(/\s+/g, " ");
-    // The message may carry an error body from the network (a proxy page, an echoed request): no credentials, and short.
-    m = clipMessage(redactSecrets(m));
     // An unmodelled answer (a proxy's HTML 502, an empty 500) says little more than its HTTP status.
     const http = typeof status === "number" && (n === "Unknown" || n === "SyntaxError") ? ` (HTTP ${status})` : "";
     return `${n}: ${m}${http}`;
@@ -84329,9 +83814,6 @@ async function quoteFailuresFromFallback(failures, fallback, fallbackName) {
             : { priced: false, reason: `live price unavailable (${why}); ${q.reason}` });
     }
     return { quotes, warnings };
-}
-function clipMessage(m) {
-    return m.length > 300 ? `${m.slice(0, 300)}…` : m;
 }
 
 const THROTTLING = new Set(["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException", "SlowDown"]);
