@@ -109,6 +109,8 @@ beforeEach(async () => {
   headSha = repo.commit("head: loosen the policy");
   writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET);
   api.state.pulls.set(7, { headSha, baseSha, state: "open" });
+  // The head was pushed (a workflow run for it exists) before any override label below is applied.
+  api.recordRun(headSha);
   runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));
 });
 
@@ -340,7 +342,8 @@ describe("the bundled action, end to end", () => {
     repo.git("checkout", "-q", "-");
     api.state.pulls.set(7, { headSha, baseSha, state: "open" });
     const r = await runAction(
-      { "base-path": "", "synth-command": "sh synth.sh" },
+      // PROBE reaches the command only because synth-env lists it (the environment is an allow-list).
+      { "base-path": "", "synth-command": "sh synth.sh", "synth-env": "PROBE" },
       { env: { PROBE: probe, AWS_SECRET_ACCESS_KEY: "leak", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc" } },
     );
     expect(r.stderr).toBe("");
