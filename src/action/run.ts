@@ -1,20 +1,21 @@
 import * as core from "@actions/core";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { CliIO } from "../cli/cli-io.js";
-import { resolvePriceSources } from "../cli/price-options.js";
 import { CostgateError, isCostgateError } from "../errors.js";
 import { loadPlan } from "../plan/load-plan.js";
 import type { Plan } from "../plan/resource.js";
-import { evaluatePolicies } from "../policy/evaluate-policies.js";
+import { runGate } from "../gate.js";
 import { parsePolicy } from "../policy/load-policy.js";
+import type { LoadedPolicy } from "../policy/policy-document.js";
 import type { Finding, Override, Verdict } from "../policy/verdict.js";
-import { diffEstimates, type EstimateDiff } from "../pricing/diff-estimates.js";
+import type { EstimateDiff } from "../pricing/diff-estimates.js";
 import type { Estimate } from "../pricing/estimate.js";
-import { estimatePlans } from "../pricing/estimate-plans.js";
+import { awsClientSettings, spotDiscountSpec } from "../pricing/sources/price-source-settings.js";
+import { selectPriceSources } from "../pricing/sources/select-price-sources.js";
 import { escapeMarkdown } from "../report/escape-markdown.js";
 import { hasPricedChanges, renderMarkdownReport } from "../report/markdown.js";
 import { defaultArtifactFor, renderSarif } from "../report/sarif.js";
+import { resourceLocator } from "../report/source-locations.js";
 import { GITHUB_COMMENT_MAX_CHARS, GITHUB_SUMMARY_MAX_CHARS } from "../report/truncate-markdown.js";
 import { withSynthesizedBase } from "./base-synth.js";
 import { createGitHubClient, describeApiError, httpStatus, isPermissionError, type GitHubClient } from "./github-client.js";
@@ -58,11 +59,11 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   /** Plain-text notices for the reader (escaped when rendered). */
   const notices: string[] = [];
 
-  // Price base and head together: one price lookup, the same prices on both sides.
-  const { head, base, gateFindings } = await core.group("Price base and head", () => priceBaseAndHead(inputs, ctx, gh, env, cwd, notices));
-  const diff: EstimateDiff | undefined = base ? diffEstimates(base, head) : undefined;
-
-  const { verdict, overrides, policySource } = await core.group("Evaluate policies", () => evaluate(inputs, ctx, gh, cwd, head, base, gateFindings, notices));
+  // Policies (from the base commit) and approvals first: a broken policy is reported before any pricing work.
+  const judge = await core.group("Read policies", () => readJudge(inputs, ctx, gh, cwd, notices));
+  // Then the one gate pipeline: base and head priced together (one price lookup, the same prices on both
+  // sides), diffed and evaluated.
+  const { head, base, diff, verdict, overrides, policySource } = await core.group("Price and evaluate", () => gate(inputs, ctx, gh, env, cwd, notices, judge));
 
   // Files and outputs first: they must exist even if commenting fails.
   const reportPath = resolve(cwd, inputs.reportPath ?? join(env.RUNNER_TEMP || tmpdir(), "costgate", "report.json"));
@@ -70,7 +71,10 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   if (inputs.sarifPath) {
     sarifPath = resolve(cwd, inputs.sarifPath);
     const artifactFor = defaultArtifactFor(head);
-    writeJsonFile(sarifPath, renderSarif(verdict ?? emptyVerdict(), head, { artifactFor: (f) => artifactFor(f).replace(/@[0-9a-f]{7}$/, "") }));
+    writeJsonFile(
+      sarifPath,
+      renderSarif(verdict ?? emptyVerdict(), head, { artifactFor: (f) => artifactFor(f).replace(/@[0-9a-f]{7}$/, ""), locate: resourceLocator(head, { root: cwd }) }),
+    );
   }
   setOutputs(head, diff, verdict, reportPath, sarifPath);
   if (verdict) annotateFindings(verdict);
@@ -122,7 +126,12 @@ function requireBaseWhereAsked(inputs: ActionInputs, ctx: RunContext): void {
   );
 }
 
-async function priceBaseAndHead(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | undefined, env: NodeJS.ProcessEnv, cwd: string, notices: string[]) {
+/**
+ * Load head (and base) plans and the trusted usage, choose the price sources, and run the gate. Usage from the
+ * pull request that lowers a compute quantity below the trusted usage is priced both ways, shown, and judged
+ * (`CG-USAGE-PR`).
+ */
+async function gate(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | undefined, env: NodeJS.ProcessEnv, cwd: string, notices: string[], judge: Judge) {
   const planOpts = { defaultRegion: inputs.region };
   const headPlan = loadPlan(inputs.path, planOpts);
   const baseSha = ctx.base?.sha;
@@ -142,40 +151,53 @@ async function priceBaseAndHead(inputs: ActionInputs, ctx: RunContext, gh: GitHu
   if (usage.label) core.info(`Usage ${inputs.usage}: ${usage.from === "base" ? `from the base commit (${usage.label})` : "from the checkout"}`);
   // No on-disk price cache in the action: any process of the job's user (the PR's own build steps, a restored
   // actions/cache) could plant entries there. Prices are fetched fresh and deduplicated in memory for this run.
-  const sources = await resolvePriceSources(
-    { prices: inputs.prices, "no-cache": true, ...(inputs.spotDiscount ? { "spot-discount": inputs.spotDiscount } : {}) },
-    actionIO(env, cwd),
-  );
+  const sources = await selectPriceSources({
+    mode: inputs.prices,
+    spotDiscount: spotDiscountSpec(inputs.spotDiscount, "spot-discount"),
+    ...(inputs.prices !== "snapshot" ? { aws: awsClientSettings(env, {}) } : {}),
+    ...(env.AWS_ENDPOINT_URL_EC2 ? { ec2Endpoint: env.AWS_ENDPOINT_URL_EC2 } : {}),
+    onNoCredentials: () => notices.push(`\`prices: ${inputs.prices}\`: no AWS credentials found; the embedded price snapshot was used`),
+  });
   if (inputs.prices !== "snapshot") core.info(`Prices: ${sources.mode === "aws" ? "AWS Price List API" : "embedded snapshot (no AWS credentials found)"}`);
-  const opts = { usage: usage.usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: inputs.allowUnknownTypes };
-  const [head, base] = await estimatePlans(basePlan ? [headPlan, basePlan] : [headPlan], opts);
+  const pricing = { usage: usage.usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: inputs.allowUnknownTypes };
+  const outcome = await runGate(
+    { head: headPlan, ...(basePlan ? { base: basePlan } : {}), policies: judge.policies, evaluation: { overrides: judge.overrides } },
+    pricing,
+  );
   // Usage from the pull request: every compute quantity it lowers below the trusted usage is shown and judged.
   let gateFindings: Finding[] = [];
   if (usage.usage !== usage.trusted) {
-    const [trustedHead] = await estimatePlans([headPlan], { ...opts, usage: usage.trusted });
-    const discounts = findUsageDiscounts(trustedHead!, head!);
+    const { head: trustedHead } = await runGate({ head: headPlan }, { ...pricing, usage: usage.trusted });
+    const discounts = findUsageDiscounts(trustedHead, outcome.head);
     for (const d of discounts.slice(0, 10))
       notices.push(`usage from the pull request lowers ${d.stack}/${d.address} ${d.component} to ${d.usageQuantity} ${d.unit}/month (the plan says ${d.trustedQuantity})`);
     if (discounts.length > 10) notices.push(`usage from the pull request lowers ${discounts.length - 10} more compute components`);
     gateFindings = usageDiscountFindings(discounts, usage.label ?? inputs.usage ?? "usage");
   }
-  return { head: head!, ...(base ? { base } : {}), gateFindings };
+  if (judge.policies.length === 0 && gateFindings.length > 0)
+    notices.push(`${gateFindings.length} usage finding${gateFindings.length === 1 ? "" : "s"} not judged: no \`policy\` input`);
+  const verdict = outcome.verdict ? addGateFindings(outcome.verdict, gateFindings, judge.overrides) : undefined;
+  return {
+    head: outcome.head,
+    ...(outcome.base ? { base: outcome.base } : {}),
+    ...(outcome.diff ? { diff: outcome.diff } : {}),
+    ...(verdict ? { verdict } : {}),
+    overrides: judge.overrides,
+    policySource: judge.policySource,
+  };
 }
 
-async function evaluate(
-  inputs: ActionInputs,
-  ctx: RunContext,
-  gh: GitHubClient | undefined,
-  cwd: string,
-  head: Estimate,
-  base: Estimate | undefined,
-  gateFindings: readonly Finding[],
-  notices: string[],
-): Promise<{ verdict?: Verdict; overrides: Override[]; policySource: PolicySourceUsed }> {
+/** The policies to judge with (from the base commit, restricted when a file is new in the pull request) and the approvals. */
+interface Judge {
+  policies: LoadedPolicy[];
+  overrides: Override[];
+  policySource: PolicySourceUsed;
+}
+
+async function readJudge(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | undefined, cwd: string, notices: string[]): Promise<Judge> {
   if (inputs.policies.length === 0) {
     core.info("No `policy` input: costs are reported without a verdict");
-    if (gateFindings.length > 0) notices.push(`${gateFindings.length} usage finding${gateFindings.length === 1 ? "" : "s"} not judged: no \`policy\` input`);
-    return { overrides: [], policySource: "none" };
+    return { policies: [], overrides: [], policySource: "none" };
   }
   const pr = ctx.pullRequest;
   const { policies: texts, notes } = await readPolicyTexts(inputs.policies, {
@@ -209,8 +231,7 @@ async function evaluate(
     }
   } else if (declared.settings && pr && !gh) notices.push(`no github-token: the override label "${declared.settings.label}" cannot be verified`);
 
-  const verdict = addGateFindings(evaluatePolicies(loaded, head, { ...(base ? { base } : {}), overrides }), gateFindings, overrides);
-  return { verdict, overrides, policySource: policySourceUsed(texts) };
+  return { policies: loaded, overrides, policySource: policySourceUsed(texts) };
 }
 
 /** Where the policies were actually read from (never the input's wish): all base, all checkout, or both. */
@@ -348,8 +369,4 @@ export function failureMessage(inputs: Pick<ActionInputs, "failOn">, verdict: Ve
 
 function emptyVerdict(): Verdict {
   return { status: "pass", findings: [], waived: [], exemptionNotes: [], compositionNotes: [], policyFiles: [] };
-}
-
-function actionIO(env: NodeJS.ProcessEnv, cwd: string): CliIO {
-  return { stdout: (t) => core.info(t.trimEnd()), stderr: (t) => core.info(t.trimEnd()), isTTY: false, env, cwd };
 }
