@@ -2,7 +2,7 @@ import type { EstimateDiff, ResourceDelta } from "../pricing/diff-estimates.js";
 import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
 import type { PriceSourceInfo } from "../pricing/price-quote.js";
 import type { Enforcement, Finding, Override, Verdict } from "../policy/verdict.js";
-import { cost, formatCost, type CostCell } from "./cost-cell.js";
+import { cost, formatCost, rangeCell, rangeNote, type CostCell } from "./cost-cell.js";
 import { escapeHtml, escapeMarkdown as esc, normalizeText } from "./escape-markdown.js";
 import { freeChangesLine, isFreeAddOrRemove } from "./free-changes.js";
 import { mermaidBars, mermaidPie, type ChartSlice } from "./mermaid-chart.js";
@@ -124,10 +124,17 @@ function totalsLine(estimate: Estimate, diff: EstimateDiff | undefined): string 
     Math.abs(head.monthlyCostOnDemand - head.monthlyCost) >= 0.005
       ? ` (${money(cost(head.monthlyCostOnDemand))} at on-demand prices if spot capacity is unavailable)`
       : "";
-  if (!diff) return `**Monthly cost:** ${money(cost(head.monthlyCost))}${spot}`;
+  // A lower bound says how much is not priced; an elastic total says its range at minimum and maximum capacity.
+  const bound =
+    head.notPriced > 0
+      ? ` — a lower bound: ${head.notPriced} resource${s(head.notPriced)} not fully priced`
+      : rangeNote(head.range).replace(/\$/g, "\\$");
+  const headCost = money(head.notPriced > 0 ? { expected: head.monthlyCost, lowerBound: true } : cost(head.monthlyCost));
+  if (!diff) return `**Monthly cost:** ${headCost}${bound}${spot}`;
   const t = diff.totals;
   const pct = t.deltaPct === null ? "" : `, ${signedPct(t.deltaPct)}`;
-  return `**Monthly cost:** ${money(cost(t.baseMonthlyCost))} → ${money(cost(t.headMonthlyCost))} (**${signed(cost(t.delta))}**${pct})${spot}`;
+  const unknown = t.complete ? "" : `; ${t.unknownChanges} changed resource${s(t.unknownChanges)} not fully priced, so the real change is unknown`;
+  return `**Monthly cost:** ${money(cost(t.baseMonthlyCost))} → ${headCost} (**${signed(cost(t.delta))}**${pct}${unknown})${bound}${spot}`;
 }
 
 /** `52 resources — 8 priced, 44 free.` (zero counts left out) and the caveat when some are not counted. */
@@ -293,7 +300,9 @@ function changedResourcesSection(diff: EstimateDiff, top: number): MarkdownSecti
 function changedRow(r: ResourceDelta, multiStack: boolean): string {
   const status = (r.head ?? r.base)?.status;
   const note = status && status !== "priced" && status !== "free" ? ` (${status})` : "";
-  return `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${r.change}${note} | ${money(cost(r.headMonthlyCost))} | ${signed(cost(r.delta))} |\n`;
+  const headCell = r.head ? money(rangeCell(r.head.range, r.head.complete)) : money(cost(0));
+  const delta = r.complete ? signed(cost(r.delta)) : `${signed(cost(r.delta))} (unknown)`;
+  return `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${r.change}${note} | ${headCell} | ${delta} |\n`;
 }
 
 function costliestResourcesSection(estimate: Estimate, top: number): MarkdownSection | null {
@@ -306,7 +315,7 @@ function costliestResourcesSection(estimate: Estimate, top: number): MarkdownSec
     id: "costliest-resources",
     priority: 800,
     head: `\n### Most expensive resources\n\n| Resource | Monthly |\n|---|---:|\n`,
-    rows: costly.slice(0, top).map((r) => `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${money(cost(r.monthlyCost))} |\n`),
+    rows: costly.slice(0, top).map((r) => `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${money(rangeCell(r.range, r.complete))} |\n`),
     more: (n) => `| … ${n} more | |\n`,
   };
 }

@@ -18,7 +18,7 @@ describe("costgate --format markdown|sarif|focus-csv", () => {
   it("diff --format markdown shows base → head", async () => {
     const { code, stdout } = await runCliCaptured(["diff", "tests/fixtures/tfplan/gpu-plan.json", EXAMPLE, "--format", "markdown"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^\*\*Monthly cost:\*\* \\\$[\d,]+\.\d\d → \\\$[\d,]+\.\d\d \(\*\*[+-]\\\$[\d,]+\.\d\d\*\*/m);
+    expect(stdout).toMatch(/^\*\*Monthly cost:\*\* \\\$[\d,]+\.\d\d → (≥ )?\\\$[\d,]+\.\d\d \(\*\*[+-]\\\$[\d,]+\.\d\d\*\*/m);
     expect(stdout).toContain("| Stack | Base | Head | Δ |");
   });
 

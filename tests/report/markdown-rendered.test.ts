@@ -97,7 +97,9 @@ describe("the PR comment as GitHub renders it (GFM via marked)", () => {
       "Changed resources (4)",
     ]);
     const headline = visible(out).split("\n").find((l) => l.startsWith("Monthly cost:"))!;
-    expect(headline).toBe("Monthly cost: $804.46 → $16,811.90 (+$16,007.44, +1989.8%) ($42,391.10 at on-demand prices if spot capacity is unavailable)");
+    expect(headline).toBe(
+      "Monthly cost: $804.46 → ≥ $16,811.90 (+$16,007.44, +1989.8%; 1 changed resource not fully priced, so the real change is unknown) — a lower bound: 1 resource not fully priced ($42,391.10 at on-demand prices if spot capacity is unavailable)",
+    );
     // Rule ids are whole words in list items, not wrapped in a narrow table column.
     expect(out).toMatch(/<li><strong>CG-GPU-001<\/strong> · high · <code>gpu-platform-dev\/aws_instance\.trainer_gpu-node-pool_primary-worker_2764374F<\/code>: instance type/);
     // Eight advisory findings are collapsed.

@@ -40,7 +40,10 @@ describe("renderMarkdownReport", () => {
   it("shows base → head totals with the delta, and the on-demand worst case for spot", () => {
     const md = renderMarkdownReport({ estimate: head, diff });
     // base: (1.006 + 0.096) × 730 = 804.46; head: 20 × 730 + 0.096 × 730 = 14,670.08
-    expect(md).toContain("**Monthly cost:** \\$804.46 → \\$14,670.08 (**+\\$13,865.62**, +1723.6%)");
+    // The head has an unpriced and an unsupported resource: its total is a lower bound, and so is the change.
+    expect(md).toContain(
+      "**Monthly cost:** \\$804.46 → ≥ \\$14,670.08 (**+\\$13,865.62**, +1723.6%; 2 changed resources not fully priced, so the real change is unknown) — a lower bound: 2 resources not fully priced",
+    );
     expect(md).toContain("(\\$40,249.28 at on-demand prices if spot capacity is unavailable)");
   });
 
@@ -139,7 +142,7 @@ describe("renderMarkdownReport", () => {
   it("renders an estimate without a base: stack totals and the most expensive resources", () => {
     const md = renderMarkdownReport({ estimate: head });
     expect(md.split("\n")[0]).toBe("## 💲 costgate: cost estimate");
-    expect(md).toContain("**Monthly cost:** \\$14,670.08");
+    expect(md).toContain("**Monthly cost:** ≥ \\$14,670.08 — a lower bound: 2 resources not fully priced");
     expect(tableAfter(md, "### Most expensive resources")[2]).toContain("<code>ml\\-train/aws\\_instance\\.trainer</code>");
   });
 
