@@ -77,7 +77,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       regionKnown: !r.regionDefaulted,
       provider: r.provider,
       action: r.action,
-      tags: r.tags,
+      tags: cp.facts.billedTags ?? r.tags,
       unknownTags: r.unknownTags,
       count: r.count,
       status,
