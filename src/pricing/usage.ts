@@ -16,6 +16,18 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_get_requests: "GET/SELECT and other requests per month (S3)",
   monthly_data_processed_gb: "GB processed per month (NAT gateway)",
   instance_count: "average instance count (overrides desired capacity of ASGs, node groups, endpoints)",
+  // Unit economics (src/pricing/unit-economics/): inputs only, they change no cost.
+  monthly_requests: "inference requests per month the resource serves (unit economics: cost per 1k requests and per 1M tokens)",
+  input_tokens_per_request: "average input (prompt) tokens per request (unit economics)",
+  output_tokens_per_request: "average output (generated) tokens per request (unit economics)",
+  requests_per_second_per_instance: "measured sustained requests per second one instance serves (your benchmark; gives instances needed and utilisation)",
+  output_tokens_per_second_per_instance: "measured sustained output tokens per second one instance generates (your benchmark; gives instances needed and utilisation)",
+  hours_per_run: "wall-clock hours one training run takes (unit economics: cost per run); default the job's timeout / max runtime",
+  runs_per_month: "training runs per month (unit economics: monthly training cost)",
+  instances_per_run: "instances one training run uses (default: the resource's instance count)",
+  checkpoint_interval_hours: "hours between checkpoints of a spot training run (interruption overhead); none = restart from zero",
+  max_retries: "most times a spot training run is restarted after an interruption (ceiling of the cost per run)",
+  gpu_utilization: "average GPU utilisation, 0 to 1 (idle GPU cost = (1 − utilisation) × GPU instance cost)",
 };
 
 /**
@@ -90,6 +102,7 @@ export function parseUsage(text: string, file: string): Usage {
       if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
         fail([...path, k], `\`${k}\` must be a non-negative number, got ${showValue(n)}`);
       if (k === "monthly_hrs" && (n as number) > 744) fail([...path, k], "`monthly_hrs` cannot exceed 744 (31 days × 24 h)");
+      if (k === "gpu_utilization" && (n as number) > 1) fail([...path, k], "`gpu_utilization` is a fraction from 0 to 1");
       out[k] = n as number;
     }
     return out;
