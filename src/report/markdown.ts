@@ -6,6 +6,7 @@ import { escapeMarkdown as esc } from "./escape-markdown.js";
 import { usd as formatUsd, usdDelta } from "../money.js";
 import { mermaidPie, type ChartSlice } from "./mermaid-chart.js";
 import { fitSections, type MarkdownSection } from "./truncate-markdown.js";
+import { unitEconomicsSection } from "./unit-economics-markdown.js";
 
 export interface MarkdownReportInput {
   /** The estimate of the head (or the only) plan. */
@@ -28,6 +29,8 @@ export interface MarkdownReportInput {
   limit?: number;
   /** Appended when the report was shortened. */
   truncatedNote?: string;
+  /** List cheaper equivalents of every GPU resource in the unit-economics section (with a diff: changed ones only, always). */
+  alternatives?: boolean;
 }
 
 const DEFAULT_TOP = 10;
@@ -68,6 +71,7 @@ export function markdownReportSections(input: MarkdownReportInput): MarkdownSect
       head: `\n**Policies:** ${verdict.policyFiles.map((f) => `<code>${esc(f, { maxLength: 120 })}</code>`).join(", ")}\n`,
     });
   add(diff ? changedResourcesSection(diff, top) : costliestResourcesSection(estimate, top));
+  add(unitEconomicsSection(estimate, diff, { alternatives: input.alternatives ?? false }));
   add(priceSourcesSection(estimate, diff));
   add(notFullyPricedSection(estimate));
   add(warningsSection(estimate, diff));
