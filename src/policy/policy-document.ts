@@ -132,6 +132,31 @@ export interface PricingCoverageCheck {
   allowUsageBased?: boolean;
 }
 
+/** Unit economics (issue 17): inference cost per unit per endpoint, USD. */
+export interface UnitCostCheck {
+  kind: "unit-cost";
+  maxPer1kRequests?: number;
+  maxPer1MInputTokens?: number;
+  maxPer1MOutputTokens?: number;
+}
+/** Unit economics: cost of one training run, USD. */
+export interface TrainingRunCostCheck {
+  kind: "training-run-cost";
+  maxPerRun: number;
+}
+/** Unit economics: idle GPU cost, USD per month, per resource and in total. */
+export interface IdleGpuCostCheck {
+  kind: "idle-gpu-cost";
+  maxMonthly?: number;
+  maxTotal?: number;
+}
+/** Unit economics: utilisation floor (0–1) of GPU inference endpoints. */
+export interface MinUtilizationCheck {
+  kind: "min-utilization";
+  min: number;
+  basis?: "throughput" | "gpu";
+}
+
 export type Check =
   | RequiredTagsCheck
   | BudgetCheck
@@ -144,7 +169,11 @@ export type Check =
   | CheckpointingCheck
   | TrainingLimitsCheck
   | InferenceScalingCheck
-  | PricingCoverageCheck;
+  | PricingCoverageCheck
+  | UnitCostCheck
+  | TrainingRunCostCheck
+  | IdleGpuCostCheck
+  | MinUtilizationCheck;
 
 export type CheckKind = Check["kind"];
 

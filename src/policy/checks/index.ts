@@ -12,6 +12,10 @@ import { regions } from "./regions.js";
 import { requiredTags } from "./required-tags.js";
 import { resourceCost } from "./resource-cost.js";
 import { trainingLimits } from "./training-limits.js";
+import { idleGpuCost } from "./idle-gpu-cost.js";
+import { minUtilization } from "./min-utilization.js";
+import { trainingRunCost } from "./training-run-cost.js";
+import { unitCost } from "./unit-cost.js";
 
 /** Every check kind, by `kind`. Must match the `check` variants of policies/schema.json (a test checks it). */
 export const CHECKS: { [K in CheckKind]: CheckDefinition<Extract<Check, { kind: K }>> } = {
@@ -27,6 +31,10 @@ export const CHECKS: { [K in CheckKind]: CheckDefinition<Extract<Check, { kind: 
   "training-limits": trainingLimits,
   "inference-scaling": inferenceScaling,
   "pricing-coverage": pricingCoverage,
+  "unit-cost": unitCost,
+  "training-run-cost": trainingRunCost,
+  "idle-gpu-cost": idleGpuCost,
+  "min-utilization": minUtilization,
 };
 
 export function checkDefinition(kind: CheckKind): CheckDefinition {
