@@ -5,6 +5,8 @@ import type { Verdict } from "./policy/verdict.js";
 import { diffEstimates, type EstimateDiff } from "./pricing/diff-estimates.js";
 import type { Estimate } from "./pricing/estimate.js";
 import { estimatePlans, estimatePlansSync, type EstimateOptions, type SyncEstimateOptions } from "./pricing/estimate-plans.js";
+import { DEFAULT_SCENARIO, scenarioNames, scenarioUsage } from "./pricing/usage-scenarios.js";
+import { scenarioSummary } from "./pricing/unit-economics/scenario-summary.js";
 
 /** What the gate judges: the head plan, optionally the base it is compared with, and the policies. */
 export interface GateRequest {
@@ -23,6 +25,11 @@ export interface GateOutcome {
   base?: Estimate;
   diff?: EstimateDiff;
   verdict?: Verdict;
+  /**
+   * When the usage file defines scenarios: head (and base) priced with each scenario's usage, by name, `expected`
+   * first (the same estimates as `head` and `base`). Rules judge `expected` unless they name a scenario or `all`.
+   */
+  scenarios?: Record<string, { head: Estimate; base?: Estimate }>;
 }
 
 /**
@@ -32,20 +39,35 @@ export interface GateOutcome {
  * edges. Throws CostgateError on bad input (e.g. an unknown instance type without `allowUnknownInstanceTypes`).
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
-  return judged(req, await estimatePlans(req.base ? [req.head, req.base] : [req.head], pricing));
+  const plans = req.base ? [req.head, req.base] : [req.head];
+  const names = pricing.usage ? scenarioNames(pricing.usage) : [];
+  const priced: Estimate[][] = [];
+  // Each scenario is one more pricing pass with its usage (prices are the same; only quantities differ).
+  for (const name of names.length ? names : [DEFAULT_SCENARIO])
+    priced.push(await estimatePlans(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
+  return judged(req, names, priced);
 }
 
 /** `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same prices. */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
-  return judged(req, estimatePlansSync(req.base ? [req.head, req.base] : [req.head], pricing));
+  const plans = req.base ? [req.head, req.base] : [req.head];
+  const names = pricing.usage ? scenarioNames(pricing.usage) : [];
+  const priced = (names.length ? names : [DEFAULT_SCENARIO]).map((name) => estimatePlansSync(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
+  return judged(req, names, priced);
 }
 
-function judged(req: GateRequest, [head, base]: Estimate[]): GateOutcome {
+function judged(req: GateRequest, names: string[], priced: Estimate[][]): GateOutcome {
+  const [head, base] = priced[0]!;
   const out: GateOutcome = { head: head! };
   if (base) {
     out.base = base;
     out.diff = diffEstimates(base, head!);
   }
-  if (req.policies && req.policies.length > 0) out.verdict = evaluatePolicies(req.policies, head!, { ...req.evaluation, ...(base ? { base } : {}) });
+  if (names.length) {
+    out.scenarios = Object.fromEntries(names.map((n, i) => [n, { head: priced[i]![0]!, ...(priced[i]![1] ? { base: priced[i]![1] } : {}) }]));
+    head!.scenarios = names.map((n, i) => scenarioSummary(n, priced[i]![0]!));
+  }
+  if (req.policies && req.policies.length > 0)
+    out.verdict = evaluatePolicies(req.policies, head!, { ...req.evaluation, ...(base ? { base } : {}), ...(out.scenarios ? { scenarios: out.scenarios } : {}) });
   return out;
 }

@@ -3,6 +3,7 @@ import { renderEstimateTable } from "../report/estimate-table.js";
 import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { renderUnitEconomicsTable } from "../report/unit-economics-table.js";
+import { renderScenarioTable } from "../report/scenario-table.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
@@ -40,7 +41,7 @@ export const estimateCommand: Command = async (args, io) => {
         ? renderMarkdownReport({ estimate, alternatives: values.alternatives === true })
         : format === "focus-csv"
           ? renderFocusCsv(estimate)
-          : renderEstimateTable(estimate) + renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true }),
+          : renderEstimateTable(estimate) + renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true }) + renderScenarioTable(estimate),
   );
   return EXIT.ok;
 };

@@ -38,6 +38,8 @@ export interface PolicyRule {
   exemptible?: boolean;
   onUnknown?: OnUnknown;
   scope?: RuleScope;
+  /** The usage scenario the rule judges: `expected` (default), a scenario name of the usage file, or `all`. */
+  scenario?: string;
   check: Check;
 }
 

@@ -2,6 +2,7 @@ import type { ResourceAction } from "../plan/resource.js";
 import type { PriceOrigin, PriceSourceInfo } from "./price-quote.js";
 import type { PurchaseOption, QuantitySource, ResourceFacts } from "./cost-component.js";
 import type { ResourceUnitEconomics, UnitEconomicsTotals } from "./unit-economics/unit-figures.js";
+import type { ScenarioSummary } from "./unit-economics/scenario-summary.js";
 
 /**
  * v2 (engine v2): every resource, stack and total carries `range` (low / expected / high, high null when
@@ -139,7 +140,8 @@ export interface Estimate {
   priceSources: PriceSourceInfo[];
   warnings: string[];
   /** Optional: unit-economics totals (idle GPU cost, monthly training), when any resource has unit figures. */
-  unitEconomics?: UnitEconomicsTotals;
+  unitEconomics?: UnitEconomicsTotals;  /** Optional: when the usage file defines scenarios, each scenario's totals and unit figures (`expected` first). */
+  scenarios?: ScenarioSummary[];
 }
 
 /** Every resource of an estimate in stack order. */

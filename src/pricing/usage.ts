@@ -3,6 +3,7 @@ import { CostgateError } from "../errors.js";
 import { parseYamlWithPositions, positionOf } from "../yaml-positions.js";
 import { showValue } from "../plan/json-values.js";
 import type { Resource } from "../plan/resource.js";
+import { SCENARIO_NAME, type UsageScenarioOverrides } from "./usage-scenarios.js";
 
 /** Usage values for one resource: usage key → non-negative number. */
 export type ResourceUsage = Readonly<Record<string, number>>;
@@ -38,6 +39,8 @@ export interface Usage {
   file?: string;
   typeDefaults: Record<string, ResourceUsage>;
   byAddress: { pattern: string; matcher: RegExp; values: ResourceUsage }[];
+  /** Named scenarios (`scenarios:` in the file) overriding these values; see usage-scenarios.ts. */
+  scenarios?: Record<string, UsageScenarioOverrides>;
 }
 
 export const EMPTY_USAGE: Usage = { typeDefaults: {}, byAddress: [] };
@@ -88,8 +91,8 @@ export function parseUsage(text: string, file: string): Usage {
   if (!isPlainObject(root)) fail([], "expected a mapping with `version`, `resource_type_default_usage` and/or `resource_usage`");
   const obj = root as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
-    if (!["version", "resource_type_default_usage", "resource_usage"].includes(k))
-      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage or resource_usage`, true);
+    if (!["version", "resource_type_default_usage", "resource_usage", "scenarios"].includes(k))
+      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage, resource_usage or scenarios`, true);
   }
   if (obj.version !== undefined && typeof obj.version !== "string" && typeof obj.version !== "number")
     fail(["version"], "`version` must be a string such as \"0.1\"");
@@ -108,24 +111,44 @@ export function parseUsage(text: string, file: string): Usage {
     return out;
   };
 
-  const typeDefaults: Record<string, ResourceUsage> = {};
-  const td = obj.resource_type_default_usage;
-  if (td !== undefined && td !== null) {
-    if (!isPlainObject(td)) fail(["resource_type_default_usage"], "expected a mapping of resource types to usage");
-    for (const [type, v] of Object.entries(td as Record<string, unknown>)) {
-      if (!/^[a-z][a-z0-9_]*$/.test(type)) fail(["resource_type_default_usage", type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
-      typeDefaults[type] = readValues(["resource_type_default_usage", type], v);
+  // The base sections, and each scenario's (same shape, under `scenarios.<name>`).
+  const readSections = (at: string[], node: Record<string, unknown>): UsageScenarioOverrides => {
+    const typeDefaults: Record<string, ResourceUsage> = {};
+    const td = node.resource_type_default_usage;
+    const tdPath = [...at, "resource_type_default_usage"];
+    if (td !== undefined && td !== null) {
+      if (!isPlainObject(td)) fail(tdPath, "expected a mapping of resource types to usage");
+      for (const [type, v] of Object.entries(td as Record<string, unknown>)) {
+        if (!/^[a-z][a-z0-9_]*$/.test(type)) fail([...tdPath, type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
+        typeDefaults[type] = readValues([...tdPath, type], v);
+      }
     }
-  }
-  const byAddress: Usage["byAddress"] = [];
-  const ru = obj.resource_usage;
-  if (ru !== undefined && ru !== null) {
-    if (!isPlainObject(ru)) fail(["resource_usage"], "expected a mapping of resource addresses to usage");
-    for (const [pattern, v] of Object.entries(ru as Record<string, unknown>)) {
-      if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
-        fail(["resource_usage", pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
-      byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues(["resource_usage", pattern], v) });
+    const byAddress: Usage["byAddress"] = [];
+    const ru = node.resource_usage;
+    const ruPath = [...at, "resource_usage"];
+    if (ru !== undefined && ru !== null) {
+      if (!isPlainObject(ru)) fail(ruPath, "expected a mapping of resource addresses to usage");
+      for (const [pattern, v] of Object.entries(ru as Record<string, unknown>)) {
+        if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
+          fail([...ruPath, pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
+        byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues([...ruPath, pattern], v) });
+      }
     }
+    return { typeDefaults, byAddress };
+  };
+  const { typeDefaults, byAddress } = readSections([], obj);
+  const sc = obj.scenarios;
+  if (sc !== undefined && sc !== null) {
+    if (!isPlainObject(sc)) fail(["scenarios"], "expected a mapping of scenario names (e.g. low, expected, peak) to usage overrides");
+    const scenarios: Record<string, UsageScenarioOverrides> = {};
+    for (const [name, v] of Object.entries(sc as Record<string, unknown>)) {
+      if (!SCENARIO_NAME.test(name) || name === "all") fail(["scenarios", name], `\`${name}\` is not a scenario name (letters, digits, - and _, e.g. peak; \`all\` is reserved)`, true);
+      if (v !== null && !isPlainObject(v)) fail(["scenarios", name], "expected a mapping with resource_type_default_usage and/or resource_usage");
+      for (const k of Object.keys((v ?? {}) as Record<string, unknown>))
+        if (k !== "resource_type_default_usage" && k !== "resource_usage") fail(["scenarios", name, k], `unknown key \`${k}\` in scenario ${name}; expected resource_type_default_usage or resource_usage`, true);
+      scenarios[name] = readSections(["scenarios", name], (v ?? {}) as Record<string, unknown>);
+    }
+    return { file, typeDefaults, byAddress, scenarios };
   }
   return { file, typeDefaults, byAddress };
 }
