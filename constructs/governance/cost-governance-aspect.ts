@@ -9,6 +9,7 @@ import type { Override, Verdict } from "../../src/policy/verdict.js";
 import { estimatePlanSync } from "../../src/pricing/estimate-plans.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
 import { EMPTY_USAGE, loadUsageFile, type Usage } from "../../src/pricing/usage.js";
+import { withConstructUsage } from "../framework/unit-usage.js";
 import { AnnotationLedger } from "../framework/annotation-ledger.js";
 import type { AspectsApi } from "../framework/aspects-api.js";
 import { isTerraformStack, type TerraformStackShape } from "../framework/construct-shape.js";
@@ -102,7 +103,7 @@ export class CostGovernanceAspect {
     const byPath = new Map(this.stack.node.findAll().map((n) => [n.node.path, n] as const));
     try {
       const plan = planFromCdktfStack(json, { stack: stackName, file: `${stackName}/cdk.tf.json`, defaultRegion: this.opts.defaultRegion ?? DEFAULT_REGION });
-      const estimate = estimatePlanSync(plan, { usage: this.usage, allowUnknownInstanceTypes: this.opts.allowUnknownInstanceTypes ?? false });
+      const estimate = estimatePlanSync(plan, { usage: withConstructUsage(this.stack, this.usage), allowUnknownInstanceTypes: this.opts.allowUnknownInstanceTypes ?? false });
       const verdict = evaluatePolicies(this.policies, estimate, {
         ...(this.opts.overrides ? { overrides: [...this.opts.overrides] } : {}),
         ...(this.opts.today ? { today: this.opts.today } : {}),
