@@ -64,10 +64,10 @@ export async function priceRequests(print: (line: string) => void, typeCount = 4
   const dir = mkdtempSync(join(tmpdir(), "costgate-bench-requests-"));
   try {
     const fakes = await loadFakes(dir);
-    const prices = SNAPSHOT.ec2["us-east-1"]!;
-    const types = Object.keys(prices).filter((t) => /^(p|g|inf|trn)\d/.test(t)).slice(0, typeCount);
+    const prices = SNAPSHOT.prices["us-east-1"]!;
+    const types = Object.keys(prices).flatMap((k) => (k.startsWith("ec2-instance|") ? [k.slice(13)] : [])).filter((t) => /^(p|g|inf|trn)\d/.test(t)).slice(0, typeCount);
     const products = [
-      ...types.map((t) => fakes.ec2InstanceProduct("us-east-1", t, prices[t]![0].toFixed(10))),
+      ...types.map((t) => fakes.ec2InstanceProduct("us-east-1", t, prices[`ec2-instance|${t}`]![0].toFixed(10))),
       fakes.productDocument({ serviceCode: "AmazonEC2", productFamily: "Storage", region: "us-east-1", attributes: { volumeApiName: "gp3", usagetype: "EBS:VolumeUsage.gp3" }, dimensions: [{ unit: "GB-Mo", usd: "0.0800000000" }] }),
     ];
     const ps = plans(types);

@@ -2,15 +2,29 @@
 // Builds src/pricing/snapshot/price-snapshot.json from the compiled public price facts in ../shared/pricing
 // (or the directory given as the first argument). Every row keeps the id of the dataset it came from, and
 // every dataset keeps its as-of date and source, so each price in a report can say where it came from.
+//
+// Every row is keyed by the price filter the catalog uses, built by the same factories (compiled to lib/ by
+// `npm run build`, which `npm run snapshot` runs first): one definition of each price's id.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const factsDir = resolve(process.argv[2] ?? join(root, "..", "shared", "pricing"));
+// Compile first (unless --no-build), so the factories imported below are the current ones.
+if (!process.argv.includes("--no-build")) execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+const lib = (p) => import(join(root, "lib", "src", "pricing", p));
+const { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } = await lib("prices/index.js");
+const { eksClusterHoursPrice } = await lib("catalog/aws-eks-cluster.js");
+const { bedrockTokenPrice } = await lib("catalog/aws-bedrock.js");
+const ALL_COMMERCIAL = "all-commercial";
+const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
 const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
 
 const gpu = JSON.parse(readFileSync(join(factsDir, "gpu-prices.json"), "utf8"));
+const services = JSON.parse(readFileSync(join(factsDir, readdirSync(factsDir).filter((f) => /^services-.*\.json$/.test(f)).sort().at(-1)), "utf8"));
+const ec2Regions = JSON.parse(readFileSync(join(factsDir, readdirSync(factsDir).filter((f) => /^ec2-regions-.*\.json$/.test(f)).sort().at(-1)), "utf8"));
 const ec2File = readdirSync(factsDir).find((f) => /^ec2-ondemand-us-east-1-.*\.json$/.test(f));
 const ec2All = JSON.parse(readFileSync(join(factsDir, ec2File), "utf8"));
 const ds = (id) => {
@@ -31,26 +45,30 @@ const addDataset = (id, d) => {
   return id;
 };
 
-// 1. EC2 on-demand: every type in us-east-1 (Karpenter table), GPU types in other regions (vantage-derived).
-const ec2 = {};
-const put = (region, type, price, src) => {
-  (ec2[region] ??= {})[type] = [price, src];
+// The one price table: region (or all-commercial) → the filter's row key → [USD, dataset, unit, row as-of?].
+const prices = {};
+const put = (filter, usd, dataset, unit = filter.unit, asOf) => {
+  if (unit !== filter.unit) throw new Error(`${filter.id}: the source's unit ${unit} is not the filter's ${filter.unit}`);
+  if (!(usd > 0)) throw new Error(`${filter.id}: not a positive price (${usd})`);
+  (prices[filter.region] ??= {})[filter.rowKey] = asOf ? [usd, dataset, unit, asOf] : [usd, dataset, unit];
 };
+
+// 1. EC2 on-demand: every type in us-east-1 (Karpenter table), GPU types in other regions (vantage-derived).
 const allId = addDataset(`karpenter-all-ec2-us-east-1-${ec2All.as_of.slice(0, 10)}`, {
   asOf: ec2All.as_of,
   source: "aws/karpenter-provider-aws generated On-Demand table (from the AWS Price List Query API)",
   retrievedFrom: `aws/karpenter-provider-aws@${ec2All.commit}`,
   basis: ec2All.price_basis,
 });
-for (const [type, price] of Object.entries(ec2All.regions["us-east-1"])) if (price > 0) put("us-east-1", type, price, allId);
+for (const [type, price] of Object.entries(ec2All.regions["us-east-1"])) if (price > 0) put(ec2InstancePrice("us-east-1", type), price, allId);
 const karp = ds("karpenter-us-east-1-2026");
 const karpId = addDataset(karp.id, { asOf: karp.as_of, source: karp.source, retrievedFrom: karp.retrieved_from, basis: karp.price_basis, confidence: karp.confidence });
-for (const row of karp.prices) if (row.usd_per_hour > 0) put("us-east-1", row.instanceType, row.usd_per_hour, karpId);
+for (const row of karp.prices) if (row.usd_per_hour > 0) put(ec2InstancePrice("us-east-1", row.instanceType), row.usd_per_hour, karpId);
 const vant = ds("vantage-via-tsaol");
 const vantId = addDataset(vant.id, { asOf: vant.as_of, source: vant.source, retrievedFrom: vant.retrieved_from, basis: vant.price_basis, confidence: vant.confidence });
 for (const row of vant.prices) {
   if (row.region === "us-east-1" || !(row.usd_per_hour > 0)) continue; // us-east-1: Karpenter is newer and primary
-  put(row.region, row.instanceType, row.usd_per_hour, vantId);
+  put(ec2InstancePrice(row.region, row.instanceType), row.usd_per_hour, vantId);
 }
 
 // 2. Types that exist but have no public On-Demand list price.
@@ -68,20 +86,21 @@ const cut = ds("karpenter-us-east-1-june-2025-price-cut");
 const cutTypes = new Set(cut.prices.map((r) => r.instanceType));
 const fm = ds("fmbench-sagemaker");
 const fmId = addDataset(fm.id, { asOf: "2025-01-26", source: fm.source, retrievedFrom: fm.retrieved_from, basis: fm.price_basis, confidence: fm.confidence });
-const sagemaker = { "us-east-1": {} };
+datasets[fmId].rowNote = "SageMaker list price (component not stated by the source)";
 for (const row of fm.prices) {
   const ec2Type = row.instanceType.replace(/^ml\./, "");
   if (cutTypes.has(ec2Type)) continue; // stale since the June 2025 cut: derive instead
-  sagemaker["us-east-1"][row.instanceType] = [row.usd_per_hour, fmId];
+  // The source does not say which component it prices: the row stands for each, with the dataset's note.
+  for (const component of ["Training", "Hosting", "Notebook"]) put(sagemakerInstancePrice("us-east-1", row.instanceType, component), row.usd_per_hour, fmId);
 }
-const sagemakerMultipliers = [
+const estimates = [
   { pattern: "^(p4d|p4de|p5|p5e|p5en)\\.", multiplier: 1.15, note: "P4d/P5 family" },
   { pattern: "^trn1n?\\.32xlarge$", multiplier: 1.325, note: "trn1.32xlarge" },
   { pattern: "^inf2\\.xlarge$", multiplier: 1.306, note: "inf2.xlarge" },
   { pattern: "^inf2\\.", multiplier: 1.2, note: "inf2" },
   { pattern: "^(g4dn|g5|g6|g6e)\\.xlarge$", multiplier: 1.4, note: "G-family xlarge" },
   { pattern: "^(p3|g4dn|g5|g6|g6e)\\.", multiplier: 1.25, note: "P3 and G-family 2xlarge and above" },
-];
+].map((r) => ({ factory: sagemakerInstancePrice("us-east-1", "ml.m5.large", "Training").factory, ...r }));
 
 // 5. Spot: a conservative default discount, capped by the Spot Advisor's advertised savings where known.
 const adv = ds("spot-advisor");
@@ -95,46 +114,106 @@ const st = ds("infracost-golden");
 const stId = addDataset(st.id, { asOf: "2024-07-01", source: st.source, retrievedFrom: st.retrieved_from, basis: "unit price = monthly cost / monthly quantity", confidence: "high" });
 const fsx = ds("third-party-web-fsx");
 const fsxId = addDataset(fsx.id, { asOf: "undated", source: fsx.source, retrievedFrom: fsx.retrieved_from, basis: "GB-month list price as quoted by third-party pages", confidence: fsx.confidence });
+const R = "us-east-1";
 const storageMap = {
-  "EBS gp3 storage": ["ebs-storage", "gp3", "GB-months"],
-  "EBS gp3 provisioned IOPS above 3000": ["ebs-iops", "gp3", "IOPS-months"],
-  "EBS gp3 provisioned throughput above 125 MiB/s": ["ebs-throughput", "gp3", "MiBps-months"],
-  "EBS gp2 storage": ["ebs-storage", "gp2", "GB-months"],
-  "EBS io2 storage": ["ebs-storage", "io2", "GB-months"],
-  "EBS io2 provisioned IOPS": ["ebs-iops", "io2", "IOPS-months"],
-  "EBS io1 storage": ["ebs-storage", "io1", "GB-months"],
-  "EBS st1 storage": ["ebs-storage", "st1", "GB-months"],
-  "EBS sc1 storage": ["ebs-storage", "sc1", "GB-months"],
-  "S3 Standard storage (first tier)": ["s3-storage", "STANDARD", "GB-months"],
-  "S3 Standard PUT/COPY/POST/LIST": ["s3-requests", "put", "1k requests"],
-  "S3 Standard GET/SELECT/other": ["s3-requests", "get", "1k requests"],
-  "FSx for Lustre SCRATCH_2 SSD storage": ["fsx-lustre-storage", "SCRATCH_2", "GB-months"],
-  "FSx for Lustre PERSISTENT_2 SSD storage @125 MB/s/TiB": ["fsx-lustre-storage", "PERSISTENT_2@125", "GB-months"],
+  "EBS gp3 storage": ebsStoragePrice(R, "gp3"),
+  "EBS gp3 provisioned IOPS above 3000": ebsIopsPrice(R, "gp3"),
+  "EBS gp3 provisioned throughput above 125 MiB/s": ebsThroughputPrice(R, "gp3"),
+  "EBS gp2 storage": ebsStoragePrice(R, "gp2"),
+  "EBS io2 storage": ebsStoragePrice(R, "io2"),
+  "EBS io2 provisioned IOPS": ebsIopsPrice(R, "io2"),
+  "EBS io1 storage": ebsStoragePrice(R, "io1"),
+  "EBS st1 storage": ebsStoragePrice(R, "st1"),
+  "EBS sc1 storage": ebsStoragePrice(R, "sc1"),
+  "S3 Standard storage (first tier)": s3StoragePrice(R, "STANDARD"),
+  "S3 Standard PUT/COPY/POST/LIST": s3RequestsPrice(R, "put"),
+  "S3 Standard GET/SELECT/other": s3RequestsPrice(R, "get"),
+  "FSx for Lustre SCRATCH_2 SSD storage": fsxLustreStoragePrice(R, "SCRATCH_2"),
+  "FSx for Lustre PERSISTENT_2 SSD storage @125 MB/s/TiB": fsxLustreStoragePrice(R, "PERSISTENT_2", 125),
 };
-const storage = { "us-east-1": {} };
-for (const r of [...st.rows.map((x) => [x, stId]), ...fsx.rows.map((x) => [x, fsxId])]) {
-  const m = storageMap[r[0].product];
-  if (!m) throw new Error(`unmapped storage product ${r[0].product}`);
-  storage["us-east-1"][`${m[0]}|${m[1]}`] = [r[0].usd, r[1], m[2]];
+for (const [row, dsId] of [...st.rows.map((x) => [x, stId]), ...fsx.rows.map((x) => [x, fsxId])]) {
+  const filter = storageMap[row.product];
+  if (!filter) throw new Error(`unmapped storage product ${row.product}`);
+  put(filter, row.usd, dsId);
 }
 // io1 IOPS are priced as io2's first tier in the same golden ("io1 storage / IOPS $0.125 / $0.065").
-storage["us-east-1"]["ebs-iops|io1"] = [0.065, stId, "IOPS-months"];
+put(ebsIopsPrice(R, "io1"), 0.065, stId);
+
+// 7. Other services (services-<date>.json): each source row this table names becomes a row of its filter, in its
+//    region, or in every commercial region when the source states the price as uniform. Add a service here.
+const SERVICE_ROWS = [
+  { service: "AmazonEKS", component: "EKS cluster hours (standard support)", price: (region) => eksClusterHoursPrice(region, "standard") },
+  { service: "AmazonEKS", component: "EKS cluster hours (extended support)", price: (region) => eksClusterHoursPrice(region, "extended") },
+  // Low confidence: a third-party page that states no region; the compiler recorded us-east-1 as assumed, and
+  // the dataset's row note says so on every price read from it.
+  ...["input", "output"].map((direction) => ({
+    service: "AmazonBedrock",
+    component: `Bedrock on-demand ${direction} tokens`,
+    assumedRegion: /^us-east-1 \(assumed/,
+    rowNote: "low confidence: third-party page dated 2026-01-05; the source states no region (us-east-1 assumed)",
+    price: (region, r) => bedrockTokenPrice(region, r.attributes.model_family_id, direction),
+  })),
+];
+const SOURCE_UNITS = { hour: "hours", "GB-month": "GB-months", GB: "GB", "1M input tokens": "1M tokens", "1M output tokens": "1M tokens" };
+// Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
+const PER_ROW = "per row";
+const serviceDataset = (id) => {
+  if (datasets[id]) return id;
+  const d = services.datasets.find((x) => x.id === id);
+  if (!d) throw new Error(`dataset ${id} missing from the services file`);
+  return addDataset(id, {
+    asOf: /^\d{4}-\d{2}-\d{2}/.test(String(d.as_of)) ? String(d.as_of).slice(0, 10) : PER_ROW,
+    source: d.source,
+    retrievedFrom: d.repo ? `${d.repo}${d.commit ? `@${d.commit}` : ""}` : d.source,
+    basis: (d.notes ?? []).join("; ") || d.source,
+    confidence: d.confidence ?? "high",
+  });
+};
+for (const want of SERVICE_ROWS) {
+  const rows = services.rows.filter((r) => r.service === want.service && r.component === want.component);
+  if (rows.length === 0) throw new Error(`no ${want.service} "${want.component}" row in the services file`);
+  for (const r of rows) {
+    const region = r.uniform_across_regions ? ALL_COMMERCIAL : want.assumedRegion?.test(r.region) ? "us-east-1" : r.region;
+    if (!r.uniform_across_regions && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) continue; // e.g. "global", "us-east-1 (assumed…)"
+    if (r.exact === false) continue; // rounded in the source: not a price to quote
+    const unit = SOURCE_UNITS[r.unit];
+    if (!unit) throw new Error(`unknown unit ${r.unit} of ${want.service} "${want.component}"`);
+    // A row without its own date takes its dataset's, when that starts with one (e.g. "2026-01-05 (page date; …)").
+    const dsDate = String(services.datasets.find((x) => x.id === r.dataset)?.as_of ?? "");
+    const asOf = (r.as_of !== undefined ? String(r.as_of) : dsDate).slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`${want.service} "${want.component}" row has no as-of date`);
+    const dsId = serviceDataset(r.dataset);
+    if (want.rowNote) datasets[dsId].rowNote = want.rowNote;
+    put(want.price(region, r), r.price_usd, dsId, unit, asOf);
+    if (datasets[dsId].asOf === undefined || datasets[dsId].asOf === PER_ROW || asOf > datasets[dsId].asOf) datasets[dsId].asOf = asOf;
+  }
+}
+
+// Commercial regions (where uniform rows apply): every region code the sources price in, GovCloud and China excluded.
+const commercialRegions = [
+  ...new Set([
+    ...Object.keys(prices),
+    ...services.rows.map((r) => r.region),
+    ...ec2Regions.rows.map((r) => r.region),
+  ]),
+]
+  .filter((r) => /^[a-z]{2}(-[a-z]+)+-\d$/.test(r) && !/^(us-gov|cn)-/.test(r))
+  .sort();
 
 const snapshot = {
-  schema: "costgate.price-snapshot/v1",
-  builtFrom: `shared/pricing (compiled ${gpu.compiled_at})`,
+  schema: "costgate.price-snapshot/v2",
+  builtFrom: `shared/pricing (compiled ${gpu.compiled_at}; services ${services.compiled_at})`,
   currency: "USD",
   hoursPerMonth: 730,
   datasets,
-  ec2,
+  prices,
+  commercialRegions,
+  estimates,
   noListPrice,
   knownInstanceTypes: [...knownTypes].sort(),
   specs,
-  sagemaker,
-  sagemakerMultipliers,
   spot,
-  storage,
 };
 writeFileSync(out, JSON.stringify(snapshot) + "\n");
-const n = Object.values(ec2).reduce((a, r) => a + Object.keys(r).length, 0);
-console.log(`wrote ${out}: ${n} EC2 prices in ${Object.keys(ec2).length} regions, ${knownTypes.size} known types, ${Object.keys(datasets).length} datasets`);
+const n = Object.values(prices).reduce((a, r) => a + Object.keys(r).length, 0);
+console.log(`wrote ${out}: ${n} prices in ${Object.keys(prices).length} regions (+ all-commercial), ${knownTypes.size} known types, ${Object.keys(datasets).length} datasets`);

@@ -1,3 +1,4 @@
+import { pairLoneStacks } from "./plan/pair-lone-stacks.js";
 import type { Plan } from "./plan/resource.js";
 import { evaluatePolicies, type EvaluateOptions } from "./policy/evaluate-policies.js";
 import type { LoadedPolicy } from "./policy/policy-document.js";
@@ -39,7 +40,7 @@ export interface GateOutcome {
  * edges. Throws CostgateError on bad input (e.g. an unknown instance type without `allowUnknownInstanceTypes`).
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
-  const plans = req.base ? [req.head, req.base] : [req.head];
+  const plans = plansOf(req);
   const names = pricing.usage ? scenarioNames(pricing.usage) : [];
   const priced: Estimate[][] = [];
   // Each scenario is one more pricing pass with its usage (prices are the same; only quantities differ).
@@ -50,10 +51,17 @@ export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): 
 
 /** `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same prices. */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
-  const plans = req.base ? [req.head, req.base] : [req.head];
+  const plans = plansOf(req);
   const names = pricing.usage ? scenarioNames(pricing.usage) : [];
   const priced = (names.length ? names : [DEFAULT_SCENARIO]).map((name) => estimatePlansSync(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
   return judged(req, names, priced);
+}
+
+/** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */
+function plansOf(req: GateRequest): Plan[] {
+  if (!req.base) return [req.head];
+  const [base, head] = pairLoneStacks(req.base, req.head);
+  return [head, base];
 }
 
 function judged(req: GateRequest, names: string[], priced: Estimate[][]): GateOutcome {

@@ -1,7 +1,9 @@
 // costgate's engine API. Framework-neutral: nothing here imports cdktf or the AWS provider bindings.
 export { CostgateError, isCostgateError } from "./errors.js";
 export type { Plan, Resource, ResourceAction } from "./plan/resource.js";
-export { resourceKey } from "./plan/resource.js";
+export { resourceKey, leavesHead } from "./plan/resource.js";
+export { UnknownValue, isUnknown } from "./plan/unknown-value.js";
+export { ATTRIBUTE_DEFAULTS, type AttributeDefault } from "./pricing/catalog/attribute-defaults.js";
 export { loadPlan, DEFAULT_REGION, type LoadPlanOptions } from "./plan/load-plan.js";
 export { planFromCdktfStack } from "./plan/cdktf-plan.js";
 export { planFromTerraformPlan } from "./plan/terraform-plan.js";

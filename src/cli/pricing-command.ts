@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
 import { describeError } from "../pricing/sources/price-fallback.js";
 import { applyRefresh, refreshKeys } from "../pricing/snapshot/refresh-snapshot.js";
-import { SNAPSHOT, type PriceSnapshot } from "../pricing/snapshot/snapshot.js";
+import { SNAPSHOT, SNAPSHOT_SCHEMA, type PriceSnapshot } from "../pricing/snapshot/snapshot.js";
 import { EXIT, type CliIO } from "./cli-io.js";
 import { parseCommandArgs } from "./parse-args.js";
 import { awsSettings } from "./price-options.js";
@@ -114,7 +114,7 @@ function readSnapshot(file: string): PriceSnapshot {
     throw new CostgateError(`cannot read the snapshot: ${(e as Error).message}`, file);
   }
   const s = data as Partial<PriceSnapshot>;
-  if (s?.schema !== "costgate.price-snapshot/v1" || typeof s.ec2 !== "object" || typeof s.datasets !== "object" || typeof s.storage !== "object")
-    throw new CostgateError(`not a costgate price snapshot (expected schema costgate.price-snapshot/v1)`, file, "/schema");
+  if (s?.schema !== SNAPSHOT_SCHEMA || typeof s.prices !== "object" || typeof s.datasets !== "object" || !Array.isArray(s.commercialRegions))
+    throw new CostgateError(`not a costgate price snapshot (expected schema ${SNAPSHOT_SCHEMA})`, file, "/schema");
   return s as PriceSnapshot;
 }

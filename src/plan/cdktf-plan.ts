@@ -1,6 +1,7 @@
 import { CostgateError, pointer, pointerSegment } from "../errors.js";
 import { effectiveTags } from "./effective-tags.js";
 import { assertNesting, isExpression, isObject, nestingError, showValue, toNumber } from "./json-values.js";
+import { moduleCallResources, moduleSourceText } from "./module-calls.js";
 import { providerKeyOf, readAwsProviders } from "./provider-regions.js";
 import type { Plan, Resource } from "./resource.js";
 
@@ -76,6 +77,12 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
       r.origin = { file, pointer: at };
       resources.push(r);
     }
+  }
+  // Module calls are not expanded: each is listed (not counted) with a warning naming its source.
+  const root = providers.get("aws");
+  for (const m of moduleCallResources(json.module, { stack, provider: "aws", region: root?.region ?? defaultRegion, regionDefaulted: !root?.region }, file)) {
+    warnings.push(`${stack}: ${m.address} (${moduleSourceText(m.attributes)}) is a module call; costgate does not expand modules, so its resources are not counted`);
+    resources.push(m);
   }
   return { input: file, format: "cdktf", stacks: [stack], resources, warnings };
 }

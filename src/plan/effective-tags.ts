@@ -1,9 +1,13 @@
-import { blocks, isExpression } from "./json-values.js";
+import { blocks, isUnresolved } from "./json-values.js";
 
 /**
  * Effective tags of a resource: provider default_tags, then the resource's own `tags`, then tags that reach
  * launched instances where default_tags does not (ASG `tag`/`tags` blocks, launch template instance
  * `tag_specifications`). Later sources win.
+ *
+ * The AWS provider does not apply `default_tags` to `aws_autoscaling_group` ("Default Tags in the Terraform AWS
+ * Provider", https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/resource-tagging#propagating-tags-to-autoscaling-groups):
+ * an ASG carries only its own `tag` blocks, so default tags are not counted for it.
  */
 export function effectiveTags(
   type: string,
@@ -14,13 +18,14 @@ export function effectiveTags(
   // Runs for every resource: no Set, closures or intermediate maps unless a tag value is an expression. Not
   // `{ ...defaultTags }`: V8 extends an object made by a spread an order of magnitude slower than one made by
   // Object.assign (measured: 125 ms vs 16 ms for 50,000 tag maps).
-  const tags: Record<string, string> = Object.assign({}, defaultTags);
-  const acc: Accumulator = { tags, unknown: defaultUnknown.length > 0 ? new Set(defaultUnknown) : undefined };
+  const asg = type === "aws_autoscaling_group";
+  const tags: Record<string, string> = asg ? {} : Object.assign({}, defaultTags);
+  const acc: Accumulator = { tags, unknown: !asg && defaultUnknown.length > 0 ? new Set(defaultUnknown) : undefined };
   mergeTagMap(acc, attrs.tags);
-  if (type === "aws_autoscaling_group") {
+  if (asg) {
     for (const b of [...blocks(attrs.tag), ...blocks(attrs.tags)]) {
       if (typeof b.key !== "string") continue;
-      if (isExpression(b.value)) (acc.unknown ??= new Set()).add(b.key);
+      if (isUnresolved(b.value)) (acc.unknown ??= new Set()).add(b.key);
       else if (b.value !== undefined && b.value !== null) setTag(acc, b.key, String(b.value));
     }
   }

@@ -1,4 +1,5 @@
 import { CostgateError } from "../errors.js";
+import { isUnknown, UnknownValue } from "./unknown-value.js";
 
 /** Helpers for reading loosely-shaped Terraform JSON values. */
 
@@ -7,8 +8,22 @@ export function isExpression(v: unknown): v is string {
   return typeof v === "string" && v.includes("${");
 }
 
+/** A JSON object (not an array, not null, not an unknown value). */
 export function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof UnknownValue);
+}
+
+/**
+ * True for a value costgate cannot read yet: an unresolved `${...}` expression (cdktf output) or a value
+ * Terraform only knows after apply (plan JSON).
+ */
+export function isUnresolved(v: unknown): v is string | UnknownValue {
+  return isExpression(v) || isUnknown(v);
+}
+
+/** How an unresolved value is named in a message: the expression, or `known after apply`. */
+export function describeUnresolved(v: string | UnknownValue): string {
+  return typeof v === "string" ? v : v.toString();
 }
 
 /** Terraform JSON blocks may be written as one object or an array of objects; read both as an array. */
@@ -101,7 +116,7 @@ export function readTags(v: unknown): { tags: Record<string, string>; unknown: s
   const unknown: string[] = [];
   if (!isObject(v)) return { tags, unknown };
   for (const [k, val] of Object.entries(v)) {
-    if (isExpression(val)) unknown.push(k);
+    if (isUnresolved(val)) unknown.push(k);
     else if (typeof val === "string" || typeof val === "number" || typeof val === "boolean") tags[k] = String(val);
   }
   return { tags, unknown };

@@ -5,6 +5,7 @@ import { planFromCdktfStack } from "./cdktf-plan.js";
 import { jsonErrorPosition, lineColumn } from "./json-error-position.js";
 import { isObject } from "./json-values.js";
 import type { Plan } from "./resource.js";
+import { stripSetupTerraformWrapper, WRAPPER_WARNING } from "./setup-terraform-wrapper.js";
 import { planFromTerraformPlan } from "./terraform-plan.js";
 
 export interface LoadPlanOptions {
@@ -26,14 +27,22 @@ export function loadPlan(path: string, opts: LoadPlanOptions = {}): Plan {
     throw new CostgateError(`\`${defaultRegion}\` is not an AWS region name (e.g. us-east-1)`, "--region");
   if (!existsSync(path)) throw new CostgateError("no such file or directory", path);
   if (statSync(path).isDirectory()) return loadDirectory(path, defaultRegion);
-  const json = readJson(path);
-  if (isObject(json) && (Array.isArray(json.resource_changes) || "planned_values" in json || "prior_state" in json))
-    return planFromTerraformPlan(json, { file: path, stack: opts.stackName ?? "main", defaultRegion });
+  const notes: string[] = [];
+  const json = readJson(path, path, notes);
+  if (isObject(json) && (Array.isArray(json.resource_changes) || "planned_values" in json || "prior_state" in json)) {
+    const plan = planFromTerraformPlan(json, { file: path, stack: opts.stackName ?? "main", defaultRegion });
+    plan.warnings.unshift(...notes.map((n) => `${path}: ${n}`));
+    return plan;
+  }
   if (isObject(json) && isObject(json.stacks) && "version" in json) return loadManifest(path, json, defaultRegion);
   if (isObject(json) && isObject(json.values) && !("resource_changes" in json))
     throw new CostgateError("this looks like Terraform state (`values`), not a plan; run `terraform show -json plan.out`", path, "/values");
-  if (isObject(json) && ("resource" in json || "provider" in json || "terraform" in json || "//" in json))
-    return planFromCdktfStack(json, { stack: stackNameForFile(path), file: path, defaultRegion });
+  if (isObject(json) && ("resource" in json || "provider" in json || "terraform" in json || "//" in json || "module" in json)) {
+    const named = stackNameOf(json);
+    const plan = planFromCdktfStack(json, { stack: named ?? stackNameForFile(path), file: path, defaultRegion });
+    if (named === undefined) plan.stackNamedByFolder = true;
+    return plan;
+  }
   throw new CostgateError(
     "not a recognised input; expected cdktf synth output (cdk.tf.json or manifest.json) or `terraform show -json` plan output (with resource_changes)",
     path,
@@ -76,6 +85,12 @@ function loadManifest(manifestFile: string, manifest: Record<string, unknown>, d
   return plan;
 }
 
+/** The cdktf stack name a synthesized stack records in `//.metadata.stackName`, when it does. */
+function stackNameOf(json: Record<string, unknown>): string | undefined {
+  const meta = isObject(json["//"]) && isObject(json["//"].metadata) ? json["//"].metadata : undefined;
+  return meta && typeof meta.stackName === "string" && meta.stackName.trim() !== "" ? meta.stackName : undefined;
+}
+
 /** `.../stacks/<name>/cdk.tf.json` → `<name>`; otherwise the file's base name. */
 function stackNameForFile(path: string): string {
   const b = basename(path);
@@ -83,8 +98,11 @@ function stackNameForFile(path: string): string {
   return b.replace(/\.(tf\.)?json$/, "");
 }
 
-/** Read and parse JSON; errors name the file and, for syntax errors, the line and column. */
-export function readJson(path: string, shown = path): unknown {
+/**
+ * Read and parse JSON; errors name the file and, for syntax errors, the line and column. Output of
+ * `terraform show -json` wrapped by hashicorp/setup-terraform is unwrapped, with a note added to `notes`.
+ */
+export function readJson(path: string, shown = path, notes?: string[]): unknown {
   let text: string;
   try {
     text = readText(path);
@@ -94,6 +112,16 @@ export function readJson(path: string, shown = path): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    const unwrapped = stripSetupTerraformWrapper(text);
+    if (unwrapped.stripped) {
+      try {
+        const json: unknown = JSON.parse(unwrapped.text);
+        notes?.push(WRAPPER_WARNING);
+        return json;
+      } catch {
+        // Not JSON inside either: report the position in the file as it is.
+      }
+    }
     if (text.trim() === "") throw new CostgateError("file is empty; expected JSON", shown);
     const { offset, problem } = jsonErrorPosition(text);
     throw new CostgateError(`not valid JSON: ${problem}`, shown, lineColumn(text, offset));

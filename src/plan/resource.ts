@@ -1,5 +1,14 @@
-/** What a plan change will do to a resource (Terraform plan JSON); synth output is always "create". */
-export type ResourceAction = "create" | "update" | "delete" | "replace" | "no-op" | "read";
+/**
+ * What a plan change will do to a resource (Terraform plan JSON); synth output is always "create". `forget`
+ * (Terraform 1.7+ `removed { lifecycle { destroy = false } }`) takes the object out of Terraform's management
+ * without destroying it: like `delete`, it is not part of the head.
+ */
+export type ResourceAction = "create" | "update" | "delete" | "replace" | "no-op" | "read" | "forget";
+
+/** True when the resource is not in the head after the change (deleted, or forgotten by Terraform): it costs nothing there. */
+export function leavesHead(action: ResourceAction): boolean {
+  return action === "delete" || action === "forget";
+}
 
 /**
  * One resource of a plan, normalized from cdktf synth output or `terraform show -json`.
@@ -36,6 +45,8 @@ export interface Resource {
   attributes: Record<string, unknown>;
   /** Plan action; synthesized configuration is treated as "create". */
   action: ResourceAction;
+  /** Module instance address (`module.workers`, `module.a["x"]`) for resources in a child module of a plan. */
+  module?: string;
   /** cdktf construct path (from the `//` metadata), when present. */
   constructPath?: string;
   /** Where the resource was read from, for error messages: file and JSON pointer. */
@@ -53,6 +64,11 @@ export interface Plan {
   resources: Resource[];
   /** Non-fatal notes about the input (e.g. a default region was assumed). */
   warnings: string[];
+  /**
+   * Set when the input is a lone cdk.tf.json without `//.metadata.stackName`, whose stack is named after its
+   * folder: such a stack pairs with the other side's single stack in a diff (see pairLoneStacks).
+   */
+  stackNamedByFolder?: boolean;
 }
 
 /** Stable identity of a resource across base and head: stack + address. */

@@ -1,7 +1,11 @@
 import { CostgateError, pointer } from "../errors.js";
+import { applyAfterUnknown } from "./after-unknown.js";
 import { effectiveTags } from "./effective-tags.js";
-import { assertNesting, isObject, MAX_NESTING, nestingError, readTags } from "./json-values.js";
-import type { Plan, Resource, ResourceAction } from "./resource.js";
+import { assertNesting, isObject, nestingError, readTags } from "./json-values.js";
+import { configResourceOf, modulePathOf, readConfigModules, referencesOf, type ConfigModule } from "./plan-configuration.js";
+import { readPlanAction } from "./plan-action.js";
+import { leavesHead, type Plan, type Resource } from "./resource.js";
+import { isUnknown } from "./unknown-value.js";
 
 export interface TerraformPlanOptions {
   file: string;
@@ -12,6 +16,8 @@ export interface TerraformPlanOptions {
 
 interface ProviderInfo {
   region?: string;
+  /** The region is an expression costgate could not resolve (in the provider's own module scope). */
+  regionUnknown: boolean;
   defaultTags: Record<string, string>;
 }
 
@@ -26,9 +32,9 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
   const changes = json.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new CostgateError("`resource_changes` must be an array", file, "/resource_changes");
   const variables = isObject(json.variables) ? json.variables : {};
-  const config = isObject(json.configuration) ? json.configuration : {};
-  const providers = readPlanProviders(config.provider_config, variables);
-  const providerKeys = collectProviderKeys(config.root_module, "", file);
+  const config = isObject(json.configuration) ? json.configuration : undefined;
+  const modules = readConfigModules(config, file);
+  const providers = readPlanProviders(config?.provider_config, variables, modules);
   const warnings: string[] = [];
   const warned = new Set<string>();
   const resources: Resource[] = [];
@@ -45,34 +51,45 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
     for (const field of ["address", "type", "name"] as const)
       if (typeof rc[field] !== "string") throw new CostgateError(`\`${field}\` must be a string`, file, `${at}/${field}`);
     if (!isObject(rc.change)) throw new CostgateError("`change` must be an object with `actions`", file, `${at}/change`);
-    const action = readAction(rc.change.actions, file, `${at}/change/actions`);
-    const values = action === "delete" ? rc.change.before : rc.change.after;
-    if (values !== null && values !== undefined && !isObject(values))
-      throw new CostgateError(`\`${action === "delete" ? "before" : "after"}\` must be an object`, file, `${at}/change/${action === "delete" ? "before" : "after"}`);
-    const attributes: Record<string, unknown> = { ...((values as Record<string, unknown>) ?? {}) };
-    const unknowns = action === "delete" ? [] : unknownPointers(rc.change.after_unknown);
-    // Values Terraform only knows after apply read as expressions, like unresolved `${...}` in cdktf output.
-    if (action !== "delete") markUnknown(attributes, rc.change.after_unknown);
     const address = rc.address as string;
-    const configAddress = configAddressOf(address, typeof rc.module_address === "string" ? rc.module_address : "");
-    const providerKey = providerKeys.get(configAddress) ?? "aws";
+    const { action, warning } = readPlanAction(rc.change.actions, rc.change.after, file, `${at}/change/actions`);
+    if (warning) warnings.push(`${stack}: ${address}: ${warning}`);
+    // Resources that will not be in the head (deleted, forgotten) keep what they were.
+    const gone = leavesHead(action);
+    const side = gone ? "before" : "after";
+    const values = rc.change[side];
+    if (values !== null && values !== undefined && !isObject(values))
+      throw new CostgateError(`\`${side}\` must be an object`, file, `${at}/change/${side}`);
+    const attributes: Record<string, unknown> = { ...((values as Record<string, unknown>) ?? {}) };
+    const unknowns = gone ? [] : unknownPointers(rc.change.after_unknown);
+    const moduleAddress = typeof rc.module_address === "string" ? rc.module_address : "";
+    const configResource = config ? configResourceOf(modules, address, moduleAddress) : undefined;
+    // Unknown values are UnknownValue (with the references they come from); attributes the configuration does
+    // not set and the provider computes are left unset, so their documented defaults apply.
+    if (!gone) applyAfterUnknown(attributes, rc.change.after_unknown, configResource?.expressions);
+    const providerKey = configResource?.providerConfigKey ?? "aws";
     const provider = providers.get(providerKey) ?? providers.get(providerKey.replace(/^.*:/, ""));
     let region = typeof attributes.region === "string" && attributes.region ? attributes.region : provider?.region;
+    // A resource-level `region` (AWS provider 6) written as an expression Terraform does not know yet.
+    if (isUnknown(attributes.region) && region) warnings.push(`${stack}: ${address}: its region is known only after apply; assumed its provider's region ${region}`);
     let regionDefaulted = false;
     if (!region) {
       region = defaultRegion;
       regionDefaulted = true;
       if ((rc.type as string).startsWith("aws_") && !warned.has(providerKey)) {
         warned.add(providerKey);
-        warnings.push(`${stack}: provider ${providerKey} has no resolvable region; assumed ${defaultRegion} (set --region)`);
+        warnings.push(
+          `${stack}: provider ${providerKey} has ${provider?.regionUnknown ? "a region costgate cannot resolve in its module's scope" : "no resolvable region"}; assumed ${defaultRegion} (set --region)`,
+        );
       }
     }
-    // tags_all already includes provider default_tags when Terraform knows it.
+    // tags_all already includes provider default_tags when Terraform knows it. The AWS provider does not apply
+    // default_tags to Auto Scaling groups (see effectiveTags).
     const tagsAll = readTags(attributes.tags_all);
     const base = Object.keys(tagsAll.tags).length > 0 ? tagsAll.tags : provider?.defaultTags ?? {};
     const { tags, unknownTags } = effectiveTags(rc.type as string, attributes, base);
     const unknownTagKeys = [...new Set([...unknownTags, ...unknowns.filter((p) => p.startsWith("/tags/")).map((p) => p.slice(6))])];
-    resources.push({
+    const r: Resource = {
       address,
       stack,
       type: rc.type as string,
@@ -86,48 +103,11 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
       attributes,
       action,
       origin: { file, pointer: at },
-    });
+    };
+    if (moduleAddress) r.module = moduleAddress;
+    resources.push(r);
   });
   return { input: file, format: "terraform-plan", stacks: [stack], resources, warnings };
-}
-
-function readAction(actions: unknown, file: string, at: string): ResourceAction {
-  if (!Array.isArray(actions) || actions.length === 0) throw new CostgateError("`actions` must be a non-empty array", file, at);
-  const a = actions.join(",");
-  switch (a) {
-    case "create":
-    case "update":
-    case "delete":
-    case "read":
-    case "no-op":
-      return a;
-    case "delete,create":
-    case "create,delete":
-      return "replace";
-    default:
-      throw new CostgateError(`unknown plan action ${JSON.stringify(actions)}; expected create, update, delete, no-op, read or a replace pair`, file, at);
-  }
-}
-
-/** `module.a.aws_instance.x[0]` → `module.a.aws_instance.x` (config address, without instance keys). */
-function configAddressOf(address: string, _moduleAddress: string): string {
-  return address.replace(/\[[^\]]*\]/g, "");
-}
-
-export const KNOWN_AFTER_APPLY = "${known after apply}";
-
-function markUnknown(target: Record<string, unknown>, afterUnknown: unknown): void {
-  if (!isObject(afterUnknown)) return;
-  for (const [k, u] of Object.entries(afterUnknown)) {
-    if (u === true && (target[k] === undefined || target[k] === null)) target[k] = KNOWN_AFTER_APPLY;
-    else if (isObject(u) && isObject(target[k])) markUnknown(target[k] as Record<string, unknown>, u);
-    else if (Array.isArray(u) && Array.isArray(target[k]))
-      u.forEach((x, i) => {
-        const arr = target[k] as unknown[];
-        if (x === true && (arr[i] === undefined || arr[i] === null)) arr[i] = KNOWN_AFTER_APPLY;
-        else if (isObject(x) && isObject(arr[i])) markUnknown(arr[i] as Record<string, unknown>, x);
-      });
-  }
 }
 
 function unknownPointers(afterUnknown: unknown, at = ""): string[] {
@@ -137,53 +117,46 @@ function unknownPointers(afterUnknown: unknown, at = ""): string[] {
   return [];
 }
 
-/** Resolve provider configurations: constant region or `var.x` reference with a plan variable value. */
-function readPlanProviders(section: unknown, variables: Record<string, unknown>): Map<string, ProviderInfo> {
+/**
+ * Resolve provider configurations: a constant region, or `var.x` resolved in the scope of the module that
+ * declares the provider (a child module's `var.region` is its module call's `region` argument, followed up to
+ * the root module, whose variables the plan lists). A region that cannot be resolved there is unknown, never
+ * the root module's variable of the same name.
+ */
+function readPlanProviders(section: unknown, variables: Record<string, unknown>, modules: ReadonlyMap<string, ConfigModule>): Map<string, ProviderInfo> {
   const out = new Map<string, ProviderInfo>();
   if (!isObject(section)) return out;
   for (const [key, cfg] of Object.entries(section)) {
     if (!isObject(cfg) || cfg.name !== "aws") continue;
+    const mod = modules.get(typeof cfg.module_address === "string" ? modulePathOf(cfg.module_address) : "");
     const ex = isObject(cfg.expressions) ? cfg.expressions : {};
-    const region = resolveExpression(ex.region, variables);
+    const region = resolveInModule(ex.region, variables, mod);
     const defaultTags: Record<string, string> = {};
     const dt = Array.isArray(ex.default_tags) ? ex.default_tags : isObject(ex.default_tags) ? [ex.default_tags] : [];
     for (const b of dt) {
       if (!isObject(b)) continue;
-      const v = resolveExpression(b.tags, variables, true);
+      const v = resolveInModule(b.tags, variables, mod, true);
       if (isObject(v)) Object.assign(defaultTags, readTags(v).tags);
     }
-    out.set(key, { ...(typeof region === "string" ? { region } : {}), defaultTags });
+    out.set(key, { ...(typeof region === "string" ? { region } : {}), regionUnknown: ex.region !== undefined && typeof region !== "string", defaultTags });
   }
   return out;
 }
 
-function resolveExpression(e: unknown, variables: Record<string, unknown>, allowObject = false): unknown {
-  if (!isObject(e)) return undefined;
+/**
+ * The value of an expression in a module's scope: a constant, or a lone `var.x` reference, which in the root
+ * module is the plan's variable value and in a child module is the module call's argument `x` (itself
+ * resolved in the parent's scope). Anything else is undefined (unknown).
+ */
+function resolveInModule(e: unknown, variables: Record<string, unknown>, mod: ConfigModule | undefined, allowObject = false, depth = 0): unknown {
+  if (!isObject(e) || depth > 100) return undefined;
   if ("constant_value" in e) return allowObject || typeof e.constant_value === "string" ? e.constant_value : undefined;
-  const refs = Array.isArray(e.references) ? e.references : [];
-  const ref = refs.find((r): r is string => typeof r === "string" && r.startsWith("var."));
-  if (refs.length >= 1 && ref) {
-    const v = variables[ref.slice(4)];
-    if (isObject(v)) return v.value;
+  const ref = referencesOf(e).find((r) => r.startsWith("var."));
+  if (!ref) return undefined;
+  const name = ref.slice(4);
+  if (!mod || mod.path === "") {
+    const v = variables[name];
+    return isObject(v) && (allowObject || typeof v.value === "string") ? v.value : undefined;
   }
-  return undefined;
-}
-
-/** Map config resource address → provider_config_key, through module calls. */
-function collectProviderKeys(mod: unknown, prefix: string, file: string, depth = 0): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!isObject(mod)) return out;
-  if (depth > MAX_NESTING) throw new CostgateError(`modules nested more than ${MAX_NESTING} levels deep`, file, "/configuration/root_module");
-  for (const r of Array.isArray(mod.resources) ? mod.resources : []) {
-    if (isObject(r) && typeof r.address === "string" && typeof r.provider_config_key === "string")
-      out.set(prefix ? `${prefix}.${r.address}` : r.address, r.provider_config_key);
-  }
-  if (isObject(mod.module_calls)) {
-    for (const [name, call] of Object.entries(mod.module_calls)) {
-      if (!isObject(call)) continue;
-      const sub = collectProviderKeys(call.module, prefix ? `${prefix}.module.${name}` : `module.${name}`, file, depth + 1);
-      for (const [k, v] of sub) out.set(k, v);
-    }
-  }
-  return out;
+  return resolveInModule(mod.callExpressions?.[name], variables, mod.parent, allowObject, depth + 1);
 }

@@ -1,4 +1,5 @@
 import { checkDefinition } from "./checks/index.js";
+import { environmentMatches } from "./environment-name.js";
 import { notWeaker } from "./checks/strictness.js";
 import type { EnforcementSpec, LoadedPolicy, PolicyExemption, PolicyRule, PolicySettings, RuleScope } from "./policy-document.js";
 import { ENFORCEMENTS, SEVERITIES, type Enforcement } from "./verdict.js";
@@ -100,11 +101,15 @@ export function exemptionLabel(e: PolicyExemption): string {
   return e.id ? `exemption ${e.id}` : `exemption of ${e.rule} for \`${e.address}\``;
 }
 
-/** Level of an enforcement spec in one environment (the `default` for environments it does not name). */
+/**
+ * Level of an enforcement spec in one environment (the `default` for environments it does not name). A key
+ * names an environment by any of its spellings (`prod` applies to `production`, see environmentMatches).
+ */
 export function enforcementIn(spec: EnforcementSpec, environment: string | undefined): Enforcement {
   if (typeof spec === "string") return spec;
   if (environment !== undefined) {
     for (const [k, v] of Object.entries(spec)) if (k !== "default" && k.toLowerCase() === environment) return v;
+    for (const [k, v] of Object.entries(spec)) if (k !== "default" && environmentMatches(k, environment)) return v;
   }
   return spec.default;
 }

@@ -1,3 +1,4 @@
+import { leavesHead } from "../plan/resource.js";
 import { allResources, type Estimate } from "../pricing/estimate.js";
 import { applyExemptions } from "./apply-exemptions.js";
 import { applyOverrides } from "./apply-overrides.js";
@@ -44,7 +45,7 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
   const baseResources = baseAll?.map((r) => toPolicyResource(r, baseEnv));
   const notes: string[] = [];
 
-  const defaulted = headResources.filter((r) => r.environmentSource === "default" && r.estimate.action !== "delete");
+  const defaulted = headResources.filter((r) => r.environmentSource === "default" && !leavesHead(r.estimate.action));
   if (defaulted.length > 0 && composed.rules.length > 0)
     notes.push(
       `${defaulted.length} resource${defaulted.length === 1 ? " has" : "s have"} no \`${env.tag}\` tag and no --environment was given; treated as \`${env.unresolved}\` (e.g. ${defaulted

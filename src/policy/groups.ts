@@ -1,5 +1,6 @@
 import type { GroupBy } from "./policy-document.js";
 import { tagValue, type PolicyResource } from "./policy-resource.js";
+import { environmentMatches } from "./environment-name.js";
 import { globMatch } from "./glob.js";
 
 /** A set of resources a group check (budget, cost delta, GPU total) adds up. */
@@ -44,9 +45,15 @@ export function groupResources(resources: readonly PolicyResource[], groupBy: Gr
   return [...groups.values()];
 }
 
-/** A group's limit: an exact entry of `limits`, else the first glob entry that matches, else the default. */
+/**
+ * A group's limit: an exact entry of `limits`, else the first glob entry that matches, else the first entry
+ * that is an environment name (no glob characters) standing for the same environment as the group value by
+ * its name segments (`dev` applies to stacks `dev`, `ml-dev`, `development-eu`; see environmentOfName), else
+ * the default.
+ */
 export function limitFor(value: string, fallback: number, limits: Record<string, number> = {}): number {
   if (Object.hasOwn(limits, value)) return limits[value]!;
   for (const [k, v] of Object.entries(limits)) if (globMatch(k, value)) return v;
+  for (const [k, v] of Object.entries(limits)) if (!/[*?]/.test(k) && environmentMatches(k, value)) return v;
   return fallback;
 }

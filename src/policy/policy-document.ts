@@ -113,6 +113,17 @@ export interface PurchaseOptionCheck {
   require: "spot" | "on-demand";
   allowMixed?: boolean;
 }
+export interface NodePoolCheck {
+  kind: "node-pool";
+  /** Judge only pools that may launch GPUs or accelerators (default true). */
+  gpuOnly?: boolean;
+  /** Limits every pool must set: `gpu` (nvidia.com/gpu or aws.amazon.com/neuron), `cpu`, `memory`. */
+  requireLimits?: ("gpu" | "cpu" | "memory")[];
+  /** Idle nodes are consolidated: a consolidation policy is set and `consolidateAfter` is at most this (e.g. 1h). */
+  consolidation?: { maxConsolidateAfter: string };
+  /** Spot is among the pool's capacity types. */
+  requireSpot?: boolean;
+}
 export interface CheckpointingCheck {
   kind: "checkpointing";
   when?: "spot" | "always";
@@ -172,6 +183,7 @@ export type Check =
   | TrainingLimitsCheck
   | InferenceScalingCheck
   | PricingCoverageCheck
+  | NodePoolCheck
   | UnitCostCheck
   | TrainingRunCostCheck
   | IdleGpuCostCheck

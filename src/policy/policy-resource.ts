@@ -164,12 +164,13 @@ export function gpuCountOf(r: ResourceEstimate): number | null {
 export { usdBrief as usd } from "../money.js";
 
 /**
- * GPUs at the most capacity the resource allows (facts.maxCapacity × GPUs per instance): equal to the count for
- * fixed capacity, null when unbounded or unknown. 0 for resources without GPUs.
+ * GPUs at the most capacity the resource allows (facts.maxGpuCount, else facts.maxCapacity × GPUs per instance):
+ * equal to the count for fixed capacity, null when unbounded or unknown. 0 for resources without GPUs.
  */
 export function maxGpuCountOf(r: ResourceEstimate): number | null {
-  const n = gpuCountOf(r);
   const f = r.facts;
+  if (f.maxGpuCount !== undefined) return f.maxGpuCount;
+  const n = gpuCountOf(r);
   if (n === 0 || f.maxCapacity === undefined || f.gpuCount !== undefined) return n;
   if (f.maxCapacity === null || f.gpusPerInstance === null) return null;
   return Math.max(n ?? 0, f.gpusPerInstance * f.maxCapacity);

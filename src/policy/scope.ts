@@ -1,4 +1,6 @@
+import { leavesHead } from "../plan/resource.js";
 import type { RuleScope } from "./policy-document.js";
+import { environmentMatches } from "./environment-name.js";
 import { firstMatchingGlob, globMatch } from "./glob.js";
 import { tagValue, type PolicyResource } from "./policy-resource.js";
 
@@ -8,12 +10,13 @@ import { tagValue, type PolicyResource } from "./policy-resource.js";
  */
 export function inScope(scope: RuleScope | undefined, r: PolicyResource): boolean {
   const e = r.estimate;
-  if (e.action === "delete" || e.action === "read") return false;
+  if (leavesHead(e.action) || e.action === "read") return false;
   if (!scope) return true;
   if (scope.resourceTypes && firstMatchingGlob(scope.resourceTypes, e.type) === undefined) return false;
   if (scope.stacks && firstMatchingGlob(scope.stacks, e.stack) === undefined) return false;
   if (scope.addresses && !scope.addresses.some((a) => globMatch(a, e.address) || globMatch(a, r.key))) return false;
-  if (scope.environments && !lowerCased(scope.environments).includes(r.environment)) return false;
+  // By environment, not spelling: `dev` matches `development`, `ml-dev` (see environmentOfName).
+  if (scope.environments && !lowerCased(scope.environments).some((e) => environmentMatches(e, r.environment))) return false;
   if (scope.workloads && (e.facts.workload === undefined || !scope.workloads.includes(e.facts.workload))) return false;
   if (scope.regions && firstMatchingGlob(scope.regions, e.region) === undefined) return false;
   if (scope.actions && !(scope.actions as string[]).includes(e.action)) return false;

@@ -1,4 +1,4 @@
-import type { Plan } from "../plan/resource.js";
+import { leavesHead, type Plan } from "../plan/resource.js";
 import type { CostComponentSpec } from "./cost-component.js";
 import {
   addRange,
@@ -17,6 +17,7 @@ import {
 import { priceKeyId } from "./price-key.js";
 import type { PriceQuote, PriceSourceInfo, SpotQuote } from "./price-quote.js";
 import type { ResourceCostPlan } from "./plan-costs.js";
+import { priceChoices } from "./price-choices.js";
 
 /** All prices an estimate needs, already resolved (by id), so assembling is pure and synchronous. */
 export interface ResolvedPrices {
@@ -55,13 +56,14 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
         }
         addComponent(range, rangeOnDemand, c);
       }
-      if (components.length === 0) status = r.action === "delete" ? "priced" : "free";
+      if (components.length === 0) status = leavesHead(r.action) ? "priced" : "free";
       else if (unpriced === components.length) status = "unpriced";
       else if (unpriced > 0) status = "partial";
       else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";
       else status = "priced";
     }
-    const complete = !isIncompleteStatus(status);
+    // Complete only when every component has a cost: a usage-based part without usage is an unknown amount too.
+    const complete = !isIncompleteStatus(status) && components.every((c) => c.monthlyCost !== null);
     if (!complete) {
       range.high = null;
       rangeOnDemand.high = null;
@@ -127,6 +129,10 @@ function addComponent(range: CostRange, onDemand: CostRange, c: ComponentEstimat
   }
   const odPrice = c.onDemandUnitPrice;
   const q = c.monthlyQuantity;
+  if (c.onDemandCostRange && c.onDemandMonthlyCost != null) {
+    addRange(onDemand, { low: c.onDemandCostRange.low, expected: c.onDemandMonthlyCost, high: c.onDemandCostRange.high });
+    return;
+  }
   if (odPrice === undefined || q === null) {
     onDemand.high = null;
     return;
@@ -192,6 +198,7 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
   };
   if (c.quantityRange) out.quantityRange = c.quantityRange;
   if (c.usageKey) out.usageKey = c.usageKey;
+  if (c.choices && c.unpricedReason === undefined) return priceChoices(c, out, prices);
   if (c.unpricedReason !== undefined || !c.priceKey) {
     out.unpricedReason = c.unpricedReason ?? "no price key";
     return out;

@@ -35,6 +35,24 @@ export interface CostComponentSpec {
    * Omitted: the quantity is exact (low = expected = high).
    */
   quantityRange?: { low: number; high: number | null };
+  /**
+   * Capacity that may run any of several instance types (a Karpenter NodePool): one choice per allowed type, each
+   * with its own price and quantities (the pool's limits bound each type differently). The component's expected
+   * cost is its cheapest choice at `expected` (Karpenter launches the lowest-priced type that fits for
+   * on-demand), its high end the most expensive choice at `high` (null: that type is not bounded). `priceKey` is
+   * then null and `monthlyQuantity` the expected quantity of the cheapest choice is filled in when priced.
+   */
+  choices?: CapacityChoice[];
+}
+
+/** One instance type a capacity component may run, with its quantities in the component's unit. */
+export interface CapacityChoice {
+  instanceType: string;
+  priceKey: PriceKey;
+  /** Quantity at expected usage (null: usage not given). */
+  expected: number | null;
+  /** Most the limits allow of this type (null: unbounded). */
+  high: number | null;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ComponentEstimate {
   quantityRange?: { low: number; high: number | null };
   /** Elastic capacity: the cost's ends at this component's price (high null = unbounded). */
   costRange?: { low: number; high: number | null };
+  /** Spot capacity over several instance types: the cost's ends at on-demand prices (the on-demand basis). */
+  onDemandCostRange?: { low: number; high: number | null };
   usageKey?: string;
   purchaseOption: PurchaseOption;
   /** The price key id looked up, or null. */

@@ -1,5 +1,5 @@
 import { CostgateError } from "../errors.js";
-import type { Plan, Resource } from "../plan/resource.js";
+import { leavesHead, type Plan, type Resource } from "../plan/resource.js";
 import { catalogEntryFor, FREE_TYPES } from "./catalog/index.js";
 import type { CatalogContext } from "./catalog/catalog-entry.js";
 import type { CostComponentSpec, ResourceFacts } from "./cost-component.js";
@@ -61,7 +61,7 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
     }
     ctx.usage = usageFor(usage, resource);
     const facts = saneFacts(entry.facts(resource, ctx));
-    out[i] = { resource, kind: "costed", components: resource.action === "delete" ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage), facts };
+    out[i] = { resource, kind: "costed", components: leavesHead(resource.action) ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage), facts };
   }
   return out;
 }

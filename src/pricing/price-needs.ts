@@ -21,14 +21,22 @@ export function priceNeeds(costPlans: readonly ResourceCostPlan[]): PriceNeeds {
   const spotKeys: PriceKey[] = [];
   for (const cp of costPlans)
     for (const c of cp.components) {
-      if (!c.priceKey || c.unpricedReason !== undefined) continue;
+      if (c.unpricedReason !== undefined) continue;
+      if (c.choices)
+        for (const choice of c.choices) {
+          keys.push(choice.priceKey);
+          if (c.purchaseOption === "spot") spotKeys.push(choice.priceKey);
+        }
+      if (!c.priceKey) continue;
       keys.push(c.priceKey);
       if (c.purchaseOption === "spot") spotKeys.push(c.priceKey);
     }
   const spot: SpotNeed[] = [];
   for (const k of distinctPriceKeys(spotKeys)) {
-    if (k.kind !== "ec2-instance" && k.kind !== "sagemaker-instance") continue;
-    spot.push({ id: priceKeyId(k), key: { region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind: k.kind } });
+    // Spot applies to instance-hours; SageMaker's managed spot is a discount on its own rate, not EC2 spot.
+    if (k.instanceType === undefined) continue;
+    const kind = k.service === "AmazonSageMaker" ? "sagemaker-instance" : "ec2-instance";
+    spot.push({ id: priceKeyId(k), key: { region: k.region, instanceType: k.instanceType.replace(/^ml\./, ""), kind } });
   }
   return { keys: distinctPriceKeys(keys), spot };
 }

@@ -15,6 +15,13 @@ export interface ResourceFacts {
    * GPUs = gpusPerInstance × instanceCount.
    */
   gpuCount?: number | null;
+  /**
+   * Most GPUs the resource can run when that is not GPUs per instance × maxCapacity (a Karpenter NodePool whose
+   * limits bound each allowed type differently); null = unbounded or unknown.
+   */
+  maxGpuCount?: number | null;
+  /** A Karpenter NodePool's settings that policies judge (limits, consolidation, capacity types). */
+  nodePool?: NodePoolFacts;
   /** Most instances elastic capacity allows (ASG max_size, node group max_size, endpoint max capacity); null = unbounded or unknown. */
   maxCapacity?: number | null;
   /** Purchase option of the compute, when the resource has compute. */
@@ -34,4 +41,19 @@ export interface ResourceFacts {
   /** Max runtime and max wait in seconds (training). */
   maxRuntimeSeconds?: number | null;
   maxWaitSeconds?: number | null;
+}
+
+/** What node-pool rules read of a Karpenter NodePool. */
+export interface NodePoolFacts {
+  name: string;
+  /** Whether any allowed type has GPUs (or the set is unresolved and could). */
+  mayRunGpus: boolean;
+  /** `spec.limits` as given: which resources are limited (a limit that is an expression is listed as unresolved). */
+  limits: { cpu: boolean; memory: boolean; gpus: boolean; neuron: boolean; unresolved: string[] };
+  /** `spec.disruption.consolidationPolicy`, when set. */
+  consolidationPolicy?: string;
+  /** `spec.disruption.consolidateAfter` in seconds; null = Never; undefined = not set. */
+  consolidateAfterSeconds?: number | null;
+  /** Allowed `karpenter.sh/capacity-type` values (Karpenter's default: on-demand). */
+  capacityTypes: string[];
 }

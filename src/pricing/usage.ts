@@ -11,7 +11,10 @@ export type ResourceUsage = Readonly<Record<string, number>>;
 /** Usage keys costgate understands, with what they mean (also used in error messages and the README). */
 export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_hrs: "hours per month the compute runs (instances, endpoints, notebooks, NAT gateways); default 730",
-  gpu_hours: "GPU-hours per month of job compute above the always-on minimum (AWS Batch); divided by the GPUs per instance to get instance-hours",
+  gpu_hours: "GPU-hours per month of job compute above the always-on minimum (AWS Batch), or of a Karpenter NodePool; divided by the GPUs per instance to get instance-hours",
+  monthly_input_tokens: "model input tokens per month (Bedrock on-demand use of an agent's foundation model)",
+  monthly_output_tokens: "model output tokens per month (Bedrock on-demand use of an agent's foundation model)",
+  node_hours: "node-hours per month a Karpenter NodePool runs (all its nodes together); priced at the cheapest allowed instance type",
   storage_gb: "average GB stored per month (S3 buckets)",
   monthly_put_requests: "PUT/COPY/POST/LIST requests per month (S3)",
   monthly_get_requests: "GET/SELECT and other requests per month (S3)",

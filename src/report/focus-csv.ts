@@ -1,6 +1,10 @@
 import type { ComponentEstimate, Estimate, ResourceEstimate } from "../pricing/estimate.js";
 import { allResources } from "../pricing/estimate.js";
+import { priceKeyFromId } from "../pricing/price-key.js";
 import { normalizeText } from "./escape-markdown.js";
+import { focusServiceOf } from "./focus-services.js";
+// The price factories, so an estimate's price ids can be read back as filters.
+import "../pricing/catalog/index.js";
 
 /**
  * FOCUS-shaped CSV (FOCUS 1.2 column names, `x_` custom columns): one row per cost component for one
@@ -57,25 +61,6 @@ export interface FocusCsvOptions {
   now?: Date;
 }
 
-interface Service {
-  name: string;
-  category: string;
-  subcategory: string;
-}
-
-const SERVICES: Record<string, Service> = {
-  "ec2-instance": { name: "Amazon Elastic Compute Cloud", category: "Compute", subcategory: "Virtual Machines" },
-  "sagemaker-instance": { name: "Amazon SageMaker", category: "AI and Machine Learning", subcategory: "Machine Learning" },
-  "ebs-storage": { name: "Amazon Elastic Block Store", category: "Storage", subcategory: "Block Storage" },
-  "ebs-iops": { name: "Amazon Elastic Block Store", category: "Storage", subcategory: "Block Storage" },
-  "ebs-throughput": { name: "Amazon Elastic Block Store", category: "Storage", subcategory: "Block Storage" },
-  "s3-storage": { name: "Amazon Simple Storage Service", category: "Storage", subcategory: "Object Storage" },
-  "s3-requests": { name: "Amazon Simple Storage Service", category: "Storage", subcategory: "Object Storage" },
-  "fsx-lustre-storage": { name: "Amazon FSx", category: "Storage", subcategory: "File Storage" },
-  "nat-gateway-hours": { name: "Amazon Virtual Private Cloud", category: "Networking", subcategory: "Network Connectivity" },
-  "nat-gateway-data": { name: "Amazon Virtual Private Cloud", category: "Networking", subcategory: "Network Connectivity" },
-};
-
 const UNITS: Record<string, string> = {
   hours: "Hours",
   "GB-months": "GB-Months",
@@ -97,8 +82,9 @@ export function renderFocusCsv(estimate: Estimate, opts: FocusCsvOptions = {}): 
 }
 
 function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate, start: string, end: string): Record<FocusColumn, string> {
-  const kind = c.priceKey?.split("|")[0] ?? "";
-  const service = SERVICES[kind];
+  // Service and SKU details are read off the component's price filter (offer code, product family, instance type).
+  const price = c.priceKey ? priceKeyFromId(c.priceKey) : undefined;
+  const service = price ? focusServiceOf(price) : undefined;
   const qty = c.monthlyQuantity;
   const priced = c.monthlyCost !== null;
   const spot = c.purchaseOption === "spot";
@@ -111,7 +97,7 @@ function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate,
     ...(c.price?.estimated ? ["price-estimated"] : []),
     ...(spot ? ["spot"] : []),
   ];
-  const instanceType = kind === "ec2-instance" || kind === "sagemaker-instance" ? c.priceKey!.split("|")[2] : undefined;
+  const instanceType = price?.instanceType;
   const sku: Record<string, unknown> = {
     ...(instanceType ? { InstanceType: instanceType } : {}),
     ...(instanceType && r.facts.gpusPerInstance ? { GpuCount: r.facts.gpusPerInstance } : {}),

@@ -18,6 +18,7 @@ import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../f
 import { ec2InstanceProduct } from "../fakes/price-list-documents.js";
 import { isolateAwsEnvironment, TEST_CREDENTIALS_ENV } from "../helpers/isolated-aws-env.js";
 import { runCliCaptured } from "../helpers/run-cli.js";
+import { ec2InstancePrice } from "../../src/pricing/prices/index.js";
 
 const scratch = isolateAwsEnvironment("costgate-price-options-");
 const CREDS = TEST_CREDENTIALS_ENV;
@@ -89,7 +90,7 @@ describe("resolvePriceSources", () => {
     expect(s.mode).toBe("aws");
     expect(s.prices).toBeInstanceOf(AwsPricingSource);
     expect(s.spot).toBeInstanceOf(SpotHistorySource);
-    const q = await s.prices.quote([{ kind: "ec2-instance", region: "us-east-1", instanceType: "p5.48xlarge" }]);
+    const q = await s.prices.quote([ec2InstancePrice("us-east-1", "p5.48xlarge")]);
     expect(q.get("ec2-instance|us-east-1|p5.48xlarge")).toMatchObject({ priced: true, usdPerUnit: 55.04, origin: { source: "aws-pricing-api" } });
     expect(api.requests).toHaveLength(1);
     expect(api.requests[0]!.signature).toMatchObject({ valid: true, accessKeyId: TEST_CREDENTIALS.accessKeyId, region: "us-east-1" });
@@ -99,7 +100,7 @@ describe("resolvePriceSources", () => {
   it("--no-cache neither reads nor writes the cache; the default cache lives in the user cache dir", async () => {
     const xdg = temp();
     const env = { ...CREDS, XDG_CACHE_HOME: xdg, AWS_ENDPOINT_URL_PRICING: api.endpoint };
-    const key = [{ kind: "ec2-instance" as const, region: "us-east-1", instanceType: "g5.xlarge" }];
+    const key = [ec2InstancePrice("us-east-1", "g5.xlarge")];
     await (await resolve({ prices: "aws" }, env)).prices.quote(key);
     if (process.platform === "linux") expect(readdirSync(join(xdg, "costgate", "prices"))).toHaveLength(1);
     await (await resolve({ prices: "aws" }, env)).prices.quote(key); // warm: no request
@@ -110,7 +111,7 @@ describe("resolvePriceSources", () => {
   it("aws: without credentials every key falls back to the snapshot with a warning, and nothing is sent", async () => {
     const s = await resolve({ prices: "aws", "pricing-endpoint": api.endpoint, "no-cache": true });
     expect(s.mode).toBe("aws");
-    const q = await s.prices.quote([{ kind: "ec2-instance", region: "us-east-1", instanceType: "p5.48xlarge" }]);
+    const q = await s.prices.quote([ec2InstancePrice("us-east-1", "p5.48xlarge")]);
     expect(q.get("ec2-instance|us-east-1|p5.48xlarge")).toMatchObject({ priced: true, origin: { source: "snapshot" } });
     expect(s.prices.warnings()).toEqual([expect.stringMatching(/^price ec2-instance\|us-east-1\|p5\.48xlarge from snapshot: CredentialsProviderError: /)]);
     expect(api.requests).toHaveLength(0);

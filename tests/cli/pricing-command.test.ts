@@ -9,6 +9,7 @@ import { SNAPSHOT, type PriceSnapshot } from "../../src/pricing/snapshot/snapsho
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct, productDocument } from "../fakes/price-list-documents.js";
 import { isolateAwsEnvironment, TEST_CREDENTIALS_ENV } from "../helpers/isolated-aws-env.js";
+import { ec2InstancePrice } from "../../src/pricing/prices/index.js";
 
 const scratch = isolateAwsEnvironment("costgate-pricing-refresh-");
 const CREDS = TEST_CREDENTIALS_ENV;
@@ -57,6 +58,10 @@ function tempFile(name: string): string {
   return join(mkdtempSync(join(scratch, "t-")), name);
 }
 
+/** Every row of the price table except EC2 instance rows. */
+const otherRows = (s: PriceSnapshot) =>
+  Object.fromEntries(Object.entries(s.prices).map(([region, rows]) => [region, Object.fromEntries(Object.entries(rows).filter(([k]) => !k.startsWith("ec2-instance|")))]));
+
 describe("costgate pricing refresh", () => {
   it("rebuilds the chosen prices from the API into a snapshot of the same format, keeping other rows and datasets", async () => {
     const out = tempFile("price-snapshot.json");
@@ -69,36 +74,38 @@ describe("costgate pricing refresh", () => {
 
     const snap = JSON.parse(readFileSync(out, "utf8")) as PriceSnapshot;
     expect(Object.keys(snap)).toEqual(Object.keys(SNAPSHOT));
-    expect(snap.schema).toBe("costgate.price-snapshot/v1");
-    expect(snap.ec2["us-east-1"]!["p5.48xlarge"]).toEqual([50, DS]);
-    expect(snap.ec2["us-east-1"]!["g5.xlarge"]).toEqual([1.006, DS]);
-    expect(snap.ec2["eu-west-1"]!["g6.xlarge"]).toEqual([0.9, DS]);
+    expect(snap.schema).toBe("costgate.price-snapshot/v2");
+    expect(snap.prices["us-east-1"]!["ec2-instance|p5.48xlarge"]).toEqual([50, DS, "hours"]);
+    expect(snap.prices["us-east-1"]!["ec2-instance|g5.xlarge"]).toEqual([1.006, DS, "hours"]);
+    expect(snap.prices["eu-west-1"]!["ec2-instance|g6.xlarge"]).toEqual([0.9, DS, "hours"]);
     // Untouched rows keep their dataset and date; every old dataset is still there; the new one is dated today.
-    expect(snap.ec2["us-east-1"]!["m5.large"]).toEqual(SNAPSHOT.ec2["us-east-1"]!["m5.large"]);
-    expect(snap.ec2["eu-west-1"]!["g4dn.xlarge"]).toEqual(SNAPSHOT.ec2["eu-west-1"]!["g4dn.xlarge"]);
-    expect(snap.ec2["eu-west-1"]!["g5.xlarge"]).toEqual([1.123, DS]);
-    expect(snap.storage).toEqual(SNAPSHOT.storage);
+    expect(snap.prices["us-east-1"]!["ec2-instance|m5.large"]).toEqual(SNAPSHOT.prices["us-east-1"]!["ec2-instance|m5.large"]);
+    expect(snap.prices["eu-west-1"]!["ec2-instance|g4dn.xlarge"]).toEqual(SNAPSHOT.prices["eu-west-1"]!["ec2-instance|g4dn.xlarge"]);
+    expect(snap.prices["eu-west-1"]!["ec2-instance|g5.xlarge"]).toEqual([1.123, DS, "hours"]);
+    // Rows other than the EC2 types asked for (storage, SageMaker, EKS, uniform rows) are untouched.
+    expect(otherRows(snap)).toEqual(otherRows(SNAPSHOT));
     for (const [id, d] of Object.entries(SNAPSHOT.datasets)) expect(snap.datasets[id]).toEqual(d);
     expect(snap.datasets[DS]).toMatchObject({ asOf: TODAY, retrievedFrom: api.endpoint, confidence: expect.stringContaining("AWS Price List") });
-    expect(snap.ec2["us-east-1"]!["p5e.48xlarge"]).toBeUndefined();
+    expect(snap.prices["us-east-1"]!["ec2-instance|p5e.48xlarge"]).toBeUndefined();
     expect(snap.builtFrom).toBe(`${SNAPSHOT.builtFrom}; refreshed from the AWS Price List API ${TODAY}`);
 
     expect(r.stdout).toContain("refreshed 5 of 8 prices from the AWS Price List API (8 requests): 1 changed, 1 added, 3 not offered, 0 failed");
-    expect(r.stdout).toContain(`ec2-instance|us-east-1|p5.48xlarge: ${SNAPSHOT.ec2["us-east-1"]!["p5.48xlarge"]![0]} → 50`);
+    expect(r.stdout).toContain(`ec2-instance|us-east-1|p5.48xlarge: ${SNAPSHOT.prices["us-east-1"]!["ec2-instance|p5.48xlarge"]![0]} → 50`);
     expect(r.stdout).toContain("ec2-instance|eu-west-1|g6.xlarge: added");
 
     // The snapshot source reads the refreshed file like the embedded one, dated by the new dataset.
-    const q = new SnapshotPriceSource(snap).quoteOne({ kind: "ec2-instance", region: "us-east-1", instanceType: "p5.48xlarge" });
+    const q = new SnapshotPriceSource(snap).quoteOne(ec2InstancePrice("us-east-1", "p5.48xlarge"));
     expect(q).toMatchObject({ priced: true, usdPerUnit: 50, origin: { label: `snapshot ${TODAY}` } });
   });
 
-  it("refreshes every EC2 and storage row of a region by default, updating an existing file in place", async () => {
+  it("refreshes every row of a region (EC2 and storage) by default, updating an existing file in place", async () => {
     const out = tempFile("small.json");
     const small: PriceSnapshot = {
       ...SNAPSHOT,
-      ec2: { "us-east-1": { "g5.xlarge": [1.1, "vantage-via-tsaol-2026-01-21"], "p5.48xlarge": [55.04, "karpenter-us-east-1-2026-07-20"] } },
-      storage: {
+      prices: {
         "us-east-1": {
+          "ec2-instance|g5.xlarge": [1.1, "vantage-via-tsaol-2026-01-21", "hours"],
+          "ec2-instance|p5.48xlarge": [55.04, "karpenter-us-east-1-2026-07-20", "hours"],
           "ebs-storage|gp3": [0.08, "infracost-golden-us-east-1-storage", "GB-months"],
           "ebs-throughput|gp3": [0.04, "infracost-golden-us-east-1-storage", "MiBps-months"],
         },
@@ -109,8 +116,14 @@ describe("costgate pricing refresh", () => {
     expect(r.code).toBe(0);
     expect(api.getProducts()).toHaveLength(4);
     const snap = JSON.parse(readFileSync(out, "utf8")) as PriceSnapshot;
-    expect(snap.ec2).toEqual({ "us-east-1": { "g5.xlarge": [1.006, DS], "p5.48xlarge": [50, DS] } });
-    expect(snap.storage).toEqual({ "us-east-1": { "ebs-storage|gp3": [0.08, DS, "GB-months"], "ebs-throughput|gp3": [0.04, DS, "MiBps-months"] } });
+    expect(snap.prices).toEqual({
+      "us-east-1": {
+        "ec2-instance|g5.xlarge": [1.006, DS, "hours"],
+        "ec2-instance|p5.48xlarge": [50, DS, "hours"],
+        "ebs-storage|gp3": [0.08, DS, "GB-months"],
+        "ebs-throughput|gp3": [0.04, DS, "MiBps-months"],
+      },
+    });
     expect(r.stdout).toContain("refreshed 4 of 4 prices");
     expect(r.stdout).toContain("2 changed");
   });
@@ -121,7 +134,7 @@ describe("costgate pricing refresh", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("costgate: warning: kept the snapshot price for ec2-instance|us-east-1|m5.large: InternalErrorException: try later\n");
     const snap = JSON.parse(readFileSync(out, "utf8")) as PriceSnapshot;
-    expect(snap.ec2["us-east-1"]!["m5.large"]).toEqual(SNAPSHOT.ec2["us-east-1"]!["m5.large"]);
+    expect(snap.prices["us-east-1"]!["ec2-instance|m5.large"]).toEqual(SNAPSHOT.prices["us-east-1"]!["ec2-instance|m5.large"]);
     expect(r.stdout).toContain("1 failed");
   });
 

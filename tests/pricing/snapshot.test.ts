@@ -1,28 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { SNAPSHOT, gpusOf, isKnownInstanceType } from "../../src/pricing/snapshot/snapshot.js";
 import { SnapshotPriceSource } from "../../src/pricing/sources/snapshot-source.js";
+import { ec2InstancePrice } from "../../src/pricing/prices/index.js";
 
 describe("embedded price snapshot", () => {
   it("keeps a dated source for every row", () => {
-    for (const [region, rows] of Object.entries(SNAPSHOT.ec2))
-      for (const [type, [price, ds]] of Object.entries(rows)) {
-        expect(price, `${region} ${type}`).toBeGreaterThan(0);
-        expect(SNAPSHOT.datasets[ds], `${region} ${type}`).toBeDefined();
+    for (const [region, rows] of Object.entries(SNAPSHOT.prices))
+      for (const [key, [price, ds, unit, asOf]] of Object.entries(rows)) {
+        expect(price, `${region} ${key}`).toBeGreaterThan(0);
+        expect(SNAPSHOT.datasets[ds], `${region} ${key}`).toBeDefined();
+        expect(unit, `${region} ${key}`).toMatch(/^(hours|GB-months|IOPS-months|MiBps-months|GB|1k requests|1M tokens)$/);
+        if (asOf !== undefined) expect(asOf, `${region} ${key}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
-    expect(Object.keys(SNAPSHOT.ec2["us-east-1"]!).length).toBeGreaterThan(1300);
+    expect(Object.keys(SNAPSHOT.prices["us-east-1"]!).filter((k) => k.startsWith("ec2-instance|")).length).toBeGreaterThan(1300);
   });
 
   it("carries post-June-2025 P4/P5 prices, and types without a list price stay unpriced", () => {
-    expect(SNAPSHOT.ec2["us-east-1"]!["p5.48xlarge"]![0]).toBe(55.04);
-    expect(SNAPSHOT.ec2["us-east-1"]!["p4d.24xlarge"]![0]).toBe(21.957642);
-    expect(SNAPSHOT.ec2["us-east-1"]!["p5e.48xlarge"]).toBeUndefined();
+    expect(SNAPSHOT.prices["us-east-1"]!["ec2-instance|p5.48xlarge"]![0]).toBe(55.04);
+    expect(SNAPSHOT.prices["us-east-1"]!["ec2-instance|p4d.24xlarge"]![0]).toBe(21.957642);
+    expect(SNAPSHOT.prices["us-east-1"]!["ec2-instance|p5e.48xlarge"]).toBeUndefined();
     expect(isKnownInstanceType("p5e.48xlarge")).toBe(true);
-    expect(new SnapshotPriceSource().quoteOne({ kind: "ec2-instance", region: "us-east-1", instanceType: "trn2.48xlarge" })).toMatchObject({ priced: false });
+    expect(new SnapshotPriceSource().quoteOne(ec2InstancePrice("us-east-1", "trn2.48xlarge"))).toMatchObject({ priced: false });
   });
 
   it("does not use pre-cut SageMaker list prices for P4/P5", () => {
-    expect(SNAPSHOT.sagemaker["us-east-1"]!["ml.p5.48xlarge"]).toBeUndefined();
-    expect(SNAPSHOT.sagemaker["us-east-1"]!["ml.g5.xlarge"]![0]).toBe(1.4084);
+    expect(SNAPSHOT.prices["us-east-1"]!["sagemaker-instance|ml.p5.48xlarge|Training"]).toBeUndefined();
+    expect(SNAPSHOT.prices["us-east-1"]!["sagemaker-instance|ml.g5.xlarge|Hosting"]![0]).toBe(1.4084);
   });
 
   it("knows GPU counts, and 0 for known non-GPU types", () => {

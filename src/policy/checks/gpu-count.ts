@@ -18,6 +18,8 @@ export const gpuCount: CheckDefinition<GpuCountCheck> = {
         const n = gpuCountOf(r.estimate);
         const max = maxGpuCountOf(r.estimate);
         const f = r.estimate.facts;
+        // The cap holds across the whole range: nothing to report (a scale-from-zero pool bounded by its limits).
+        if (max !== null && max <= check.maxPerResource && (n === null || n <= max)) continue;
         if (n === null)
           out.push({
             resource: r,
@@ -47,12 +49,14 @@ export const gpuCount: CheckDefinition<GpuCountCheck> = {
           max = max === null || m === null ? null : max + m;
         }
         const group = { label: g.label, ...(g.stack ? { stack: g.stack } : {}), resources: g.resources };
+        const bounded = g.resources.every((r) => maxGpuCountOf(r.estimate) !== null || gpuCountOf(r.estimate) !== null);
         if (known > check.maxTotal) out.push({ group, message: `${g.label} has ${known} GPUs, over the cap of ${check.maxTotal}` });
+        else if (bounded && max !== null && max <= check.maxTotal) continue;
         else if (unknown > 0)
           out.push({
             group,
             unknown: true,
-            message: `${g.label} has ${known} known GPUs, but ${unknown} resource${unknown === 1 ? "'s" : "s'"} GPU count is unknown; cap ${check.maxTotal}`,
+            message: `${g.label} has ${known} known GPUs, but ${unknown} resource${unknown === 1 ? "'s" : "s'"} GPU count is unknown${max !== null ? ` (up to ${max} at maximum capacity)` : ""}; cap ${check.maxTotal}`,
           });
         else if (max === null || max > check.maxTotal)
           out.push({

@@ -6,6 +6,7 @@ import { costDelta } from "./cost-delta.js";
 import { gpuCount } from "./gpu-count.js";
 import { inferenceScaling } from "./inference-scaling.js";
 import { instanceTypes } from "./instance-types.js";
+import { nodePool } from "./node-pool.js";
 import { pricingCoverage } from "./pricing-coverage.js";
 import { purchaseOption } from "./purchase-option.js";
 import { regions } from "./regions.js";
@@ -31,6 +32,7 @@ export const CHECKS: { [K in CheckKind]: CheckDefinition<Extract<Check, { kind: 
   "training-limits": trainingLimits,
   "inference-scaling": inferenceScaling,
   "pricing-coverage": pricingCoverage,
+  "node-pool": nodePool,
   "unit-cost": unitCost,
   "training-run-cost": trainingRunCost,
   "idle-gpu-cost": idleGpuCost,

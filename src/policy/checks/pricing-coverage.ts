@@ -1,5 +1,6 @@
 import { MAX_NESTING } from "../../plan/json-values.js";
 import type { ComponentEstimate, ResourceEstimate } from "../../pricing/estimate.js";
+import { priceKeyFromId } from "../../pricing/price-key.js";
 import type { PricingCoverageCheck } from "../policy-document.js";
 import { gpuCountOf, incompleteReason } from "../policy-resource.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
@@ -19,9 +20,10 @@ function mentionsAcceleratedType(v: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-/** Compute components (instance-hours) — the part of a GPU resource whose price matters. */
+/** Compute components (instance-hours: the price filter names an instance type) — the part of a GPU resource whose price matters. */
 function isCompute(c: ComponentEstimate): boolean {
-  return c.priceKey === null ? c.unit === "hours" : /^(ec2-instance|sagemaker-instance)\|/.test(c.priceKey);
+  const price = c.priceKey === null ? undefined : priceKeyFromId(c.priceKey);
+  return price === undefined ? c.unit === "hours" : price.instanceType !== undefined;
 }
 
 /** Why a GPU resource's GPU cost is unknown, or undefined when its compute is priced. */

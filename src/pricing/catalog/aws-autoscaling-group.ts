@@ -1,14 +1,16 @@
-import { blocks, firstBlock, isExpression, literalString, toNumber } from "../../plan/json-values.js";
+import { blocks, describeUnresolved, firstBlock, isUnresolved, literalString, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
-import { referencedLaunchTemplate } from "./launch-template-reference.js";
+import { capacityUnits, instancesFor } from "./asg-capacity.js";
+import { capacityRange, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { referencedLaunchConfiguration, referencedLaunchTemplate } from "./launch-template-reference.js";
+import { launchSettingsOf, launchVolumes } from "./launch-settings.js";
 import { optional } from "./aws-instance.js";
 
 /**
  * On-demand share of a mixed instances policy: `base + ceil((n - base) × pct / 100)`, capped at n.
- * (EC2 Auto Scaling rounds the on-demand share of the capacity above the base up.)
+ * (EC2 Auto Scaling rounds the on-demand share of the capacity above the base up.) In capacity units.
  */
 export function onDemandInstances(n: number, base: number, pct: number): number {
   if (n <= base) return n;
@@ -16,121 +18,182 @@ export function onDemandInstances(n: number, base: number, pct: number): number 
 }
 
 interface AsgShape {
+  /** Instances running (converted from capacity units); null when unknown. */
   instances: number | null;
   instancesProblem?: string;
+  /** On-demand and spot instances of a mixed instances policy (converted from units). */
+  split?: { onDemand: number; spot: number };
+  /**
+   * Elastic capacity in instances, min_size..max_size converted from units (per side of a mixed split); absent
+   * when a usage-file instance_count fixes the count or the bounds are not literals. `max` null = unknown.
+   */
+  capacity?: { all: Capacity; onDemand?: Capacity; spot?: Capacity };
   typeValue: unknown;
   typePointer: string;
+  /** The launch template or launch configuration the group launches from. */
   template?: Resource;
-  mixed?: { base: number; pct: number };
+  /** No mixed instances policy, and the template asks for spot. */
+  spot: boolean;
+  mixed: boolean;
+}
+
+type Capacity = { min: number; max: number | null };
+
+/** min_size..max_size × count in units, or undefined when min_size is not a literal (max unknown: null). */
+function boundUnits(r: Resource): { min: number; max: number | null } | undefined {
+  return capacityRange(r.attributes.min_size, r.attributes.max_size, r.count);
+}
+
+/** Desired capacity in units: `desired_capacity`, else `min_size` (the EC2 Auto Scaling default), × count. */
+function desiredUnits(r: Resource): { units: number | null; problem?: string } {
+  const a = r.attributes;
+  const desired = a.desired_capacity !== undefined && a.desired_capacity !== null ? a.desired_capacity : a.min_size;
+  const which = a.desired_capacity !== undefined && a.desired_capacity !== null ? "desired capacity" : "min_size";
+  const n = toNumber(desired);
+  if (n === null)
+    return { units: null, problem: isUnresolved(desired) ? `${which} is ${unresolvedText(desired)}` : "desired_capacity and min_size are not set" };
+  if (r.count === null) return { units: null, problem: `count is unknown (${r.countExpression ?? "an expression"})` };
+  return { units: n * r.count };
+}
+
+function unresolvedText(v: Parameters<typeof describeUnresolved>[0]): string {
+  return typeof v === "string" ? `an expression (${v})` : `unknown until apply (${describeUnresolved(v)})`;
 }
 
 function shape(r: Resource, ctx: CatalogContext): AsgShape {
   const a = r.attributes;
-  const desired = a.desired_capacity !== undefined ? a.desired_capacity : a.min_size;
-  // A usage-file instance_count is the resource's total; otherwise desired capacity × count.
-  let instances: number | null = ctx.usage.instance_count ?? toNumber(desired);
-  let instancesProblem: string | undefined;
-  if (instances === null) instancesProblem = isExpression(desired) ? `desired capacity is an expression (${desired})` : "desired_capacity and min_size are not set";
-  else if (ctx.usage.instance_count === undefined) {
-    if (r.count === null) {
-      instances = null;
-      instancesProblem = `count is unknown (${r.countExpression ?? "an expression"})`;
-    } else instances *= r.count;
-  }
+  const { units, problem } = desiredUnits(r);
+  // A usage-file instance_count is the resource's total, in instances.
+  const usageCount = ctx.usage.instance_count;
   const mip = firstBlock(a.mixed_instances_policy);
   if (mip) {
     const lt = firstBlock(mip.launch_template);
     const spec = firstBlock(lt?.launch_template_specification);
     const overrides = blocks(lt?.override);
-    const template = spec ? referencedLaunchTemplate([{ id: spec.launch_template_id, name: spec.launch_template_name }], ctx) : undefined;
+    const template = spec ? referencedLaunchTemplate([{ id: spec.launch_template_id, name: spec.launch_template_name }], ctx, r) : undefined;
     const dist = firstBlock(mip.instances_distribution);
-    const overrideType = overrides.find((o) => o.instance_type !== undefined);
+    const override = overrides.find((o) => o.instance_type !== undefined);
+    const typeValue = override?.instance_type ?? template?.attributes.instance_type;
+    const cu = capacityUnits(a.desired_capacity_type, override?.weighted_capacity, literalString(typeValue), ctx.vcpusOf);
+    // On-demand base and percentage are in the same units as the desired capacity.
+    const base = toNumber(dist?.on_demand_base_capacity) ?? 0;
+    const pct = toNumber(dist?.on_demand_percentage_above_base_capacity) ?? 100;
+    let instances: number | null;
+    let split: AsgShape["split"];
+    let capacity: AsgShape["capacity"];
+    let instancesProblem = problem;
+    if (usageCount !== undefined) {
+      instances = usageCount;
+      const od = onDemandInstances(usageCount, base, pct);
+      split = { onDemand: od, spot: usageCount - od };
+    } else if (units === null || cu.perInstance === null) {
+      instances = null;
+      instancesProblem ??= cu.problem;
+    } else {
+      const odUnits = onDemandInstances(units, base, pct);
+      split = { onDemand: instancesFor(odUnits, cu.perInstance)!, spot: instancesFor(units - odUnits, cu.perInstance)! };
+      instances = split.onDemand + split.spot;
+      const b = boundUnits(r);
+      if (b) {
+        // The split at the ends of the range (the on-demand share is taken first), each converted to instances.
+        const per = cu.perInstance;
+        const at = (u: number | null) => (u === null ? null : { od: instancesFor(onDemandInstances(u, base, pct), per)!, spot: instancesFor(u - onDemandInstances(u, base, pct), per)! });
+        const lo = at(b.min)!;
+        const hi = at(b.max);
+        capacity = {
+          all: { min: lo.od + lo.spot, max: hi === null ? null : hi.od + hi.spot },
+          onDemand: { min: lo.od, max: hi === null ? null : hi.od },
+          spot: { min: lo.spot, max: hi === null ? null : hi.spot },
+        };
+      }
+    }
     return {
       instances,
       ...optional("instancesProblem", instancesProblem),
-      typeValue: overrideType?.instance_type ?? template?.attributes.instance_type,
-      typePointer: overrideType ? "/mixed_instances_policy/launch_template/override/instance_type" : "/instance_type",
+      ...optional("split", split),
+      ...optional("capacity", capacity),
+      typeValue,
+      typePointer: override ? "/mixed_instances_policy/launch_template/override/instance_type" : "/instance_type",
       ...optional("template", template),
-      mixed: {
-        base: toNumber(dist?.on_demand_base_capacity) ?? 0,
-        pct: toNumber(dist?.on_demand_percentage_above_base_capacity) ?? 100,
-      },
+      spot: false,
+      mixed: true,
     };
   }
-  const template = referencedLaunchTemplate(a.launch_template, ctx);
+  const template = referencedLaunchTemplate(a.launch_template, ctx, r) ?? (a.launch_configuration !== undefined ? referencedLaunchConfiguration(a.launch_configuration, ctx, r) : undefined);
+  const settings = launchSettingsOf(template);
+  const cu = capacityUnits(a.desired_capacity_type, undefined, literalString(settings.instanceType), ctx.vcpusOf);
+  const instances = usageCount ?? instancesFor(units, cu.perInstance);
+  const b = usageCount === undefined && cu.perInstance !== null ? boundUnits(r) : undefined;
+  const all = b ? { min: instancesFor(b.min, cu.perInstance)!, max: b.max === null ? null : instancesFor(b.max, cu.perInstance)! } : undefined;
   return {
     instances,
-    ...optional("instancesProblem", instancesProblem),
-    typeValue: template?.attributes.instance_type ?? (a.launch_configuration !== undefined ? undefined : undefined),
-    typePointer: "/launch_template",
+    ...optional("capacity", all ? { all } : undefined),
+    ...optional("instancesProblem", instances === null ? problem ?? cu.problem : undefined),
+    typeValue: settings.instanceType,
+    typePointer: a.launch_configuration !== undefined && !a.launch_template ? "/launch_configuration" : "/launch_template",
     ...optional("template", template),
+    spot: settings.spot,
+    mixed: false,
   };
 }
 
-/** `aws_autoscaling_group`: desired (else min) capacity of the launch template's type; mixed policies split on-demand/spot. */
+/**
+ * `aws_autoscaling_group`: desired (else min) capacity, converted from capacity units to instances, of the
+ * launch template's or launch configuration's type, on spot when the template asks for it; mixed instances
+ * policies split on-demand/spot.
+ */
 export const awsAutoscalingGroup: CatalogEntry = {
   types: ["aws_autoscaling_group"],
   components(r, ctx) {
     const s = shape(r, ctx);
     const it =
       s.typeValue === undefined
-        ? { problem: s.template ? "the launch template sets no instance_type" : "instance type unknown: the launch template (or launch configuration) could not be resolved in this stack" }
+        ? {
+            problem: s.template
+              ? `the ${s.template.type === "aws_launch_configuration" ? "launch configuration" : "launch template"} sets no instance_type`
+              : r.attributes.launch_configuration !== undefined && !firstBlock(r.attributes.launch_template) && !firstBlock(r.attributes.mixed_instances_policy)
+                ? "instance type unknown: the launch configuration is not in this stack"
+                : "instance type unknown: the launch template is not in this stack",
+          }
         : readInstanceType(s.typeValue, s.typePointer, ctx);
     const hours = monthlyHours(ctx);
     const problem = it.problem ?? s.instancesProblem;
     const out: CostComponentSpec[] = [];
-    // A usage-file instance_count fixes the count; otherwise min_size..max_size is the range.
-    const capacity = ctx.usage.instance_count === undefined ? capacityRange(r.attributes.min_size, r.attributes.max_size, r.count) : undefined;
-    if (s.mixed && s.instances !== null) {
-      const m = s.mixed;
-      const od = onDemandInstances(s.instances, m.base, m.pct);
-      const spot = s.instances - od;
-      // The split at the ends of the capacity range (the on-demand share is taken first).
-      const odAt = (n: number | null) => (n === null ? null : onDemandInstances(n, m.base, m.pct));
-      const odCap = capacity ? { capacity: { min: odAt(capacity.min)!, max: odAt(capacity.max) } } : {};
-      const spotCap = capacity ? { capacity: { min: capacity.min - odAt(capacity.min)!, max: capacity.max === null ? null : capacity.max - odAt(capacity.max)! } } : {};
-      if (od > 0 || spot === 0 || (capacity && odAt(capacity.max) !== 0))
-        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: od, hours, purchase: "on-demand", ...odCap }));
-      if (spot > 0 || (capacity && (capacity.max === null || capacity.max - odAt(capacity.max)! > 0)))
-        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: spot, hours, purchase: "spot", ...spotCap }));
+    // min_size..max_size is the range of each part (a usage-file instance_count fixes the count).
+    const cap = (c: Capacity | undefined) => (c ? { capacity: c } : {});
+    if (s.split) {
+      const { onDemand, spot } = s.split;
+      const odMax = s.capacity?.onDemand?.max;
+      const spotMax = s.capacity?.spot?.max;
+      if (onDemand > 0 || spot === 0 || (odMax !== undefined && odMax !== 0))
+        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: onDemand, hours, purchase: "on-demand", ...cap(s.capacity?.onDemand) }));
+      if (spot > 0 || (spotMax !== undefined && spotMax !== 0))
+        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: spot, hours, purchase: "spot", ...cap(s.capacity?.spot) }));
     } else {
-      out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: "on-demand", ...(capacity ? { capacity } : {}) }));
+      out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: s.spot ? "spot" : "on-demand", ...cap(s.capacity?.all) }));
     }
-    out.push(...launchTemplateVolumes(s.template, r.region, s.instances));
+    out.push(...launchVolumes(s.template, r.region, s.instances));
     return out;
   },
   facts(r, ctx) {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
-    const od = s.mixed && s.instances !== null ? onDemandInstances(s.instances, s.mixed.base, s.mixed.pct) : s.instances;
+    const purchaseOption = s.split ? (s.split.spot === 0 ? "on-demand" : s.split.onDemand === 0 ? "spot" : "mixed") : s.spot ? "spot" : "on-demand";
     return factsWith(
       {
         instanceTypes: type ? [type] : [],
         instanceCount: s.instances,
         gpusPerInstance: type ? ctx.gpusOf(type) : null,
-        purchaseOption: !s.mixed || od === s.instances ? "on-demand" : od === 0 ? "spot" : "mixed",
+        purchaseOption,
       },
       workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
       r.tags["checkpoint-uri"],
-      { minCapacity: toNumber(r.attributes.min_size), maxCapacity: capacityRange(r.attributes.min_size, r.attributes.max_size, r.count)?.max ?? null },
+      { minCapacity: toNumber(r.attributes.min_size), maxCapacity: s.capacity?.all.max ?? null },
     );
   },
 };
 
 /** EBS volumes declared in a launch template's block_device_mappings, per launched instance. */
 export function launchTemplateVolumes(template: Resource | undefined, region: string, instances: number | null): CostComponentSpec[] {
-  if (!template) return [];
-  return blocks(template.attributes.block_device_mappings).flatMap((m, i) => {
-    const ebs = firstBlock(m.ebs);
-    if (!ebs) return [];
-    return ebsComponents({
-      region,
-      volumeType: literalString(ebs.volume_type) ?? "gp2", // the EC2 API default
-      sizeGb: toNumber(ebs.volume_size),
-      iops: toNumber(ebs.iops),
-      throughput: toNumber(ebs.throughput),
-      volumes: instances,
-      label: `Launch template volume ${literalString(m.device_name) ?? i}`,
-    });
-  });
+  return launchVolumes(template, region, instances);
 }

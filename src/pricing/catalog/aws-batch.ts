@@ -5,6 +5,7 @@ import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
 import { stackLookup } from "./stack-lookup.js";
+import { ec2InstancePrice } from "../prices/index.js";
 
 function compute(r: Resource) {
   const cr = firstBlock(r.attributes.compute_resources);
@@ -48,7 +49,7 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
         unit: "hours",
         monthlyQuantity: instances === null ? null : instances * monthlyHours(ctx) * (r.count ?? 1),
         usageKey: "monthly_hrs",
-        priceKey: type && !typeProblem ? { kind: "ec2-instance", region: r.region, instanceType: type } : null,
+        priceKey: type && !typeProblem ? ec2InstancePrice(r.region, type) : null,
         purchaseOption: purchase,
         ...(typeProblem || vcpus === null ? { unpricedReason: typeProblem ?? `vCPUs per ${type} instance are not in the snapshot` } : {}),
       });
@@ -61,7 +62,7 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
       unit: "hours",
       monthlyQuantity: instanceHours,
       usageKey: "gpu_hours",
-      priceKey: type && !typeProblem ? { kind: "ec2-instance", region: r.region, instanceType: type } : null,
+      priceKey: type && !typeProblem ? ec2InstancePrice(r.region, type) : null,
       purchaseOption: purchase,
       ...(typeProblem
         ? { unpricedReason: typeProblem }

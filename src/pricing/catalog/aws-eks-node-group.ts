@@ -1,8 +1,10 @@
-import { firstBlock, isExpression, literalString, toNumber } from "../../plan/json-values.js";
+import { describeUnresolved, firstBlock, isUnresolved, literalString, toNumber } from "../../plan/json-values.js";
+import { EKS_NODE_GROUP_DEFAULT_DISK_GB, EKS_NODE_GROUP_DEFAULT_INSTANCE_TYPE, EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
+import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
 
 function shape(r: Resource, ctx: CatalogContext) {
@@ -10,17 +12,17 @@ function shape(r: Resource, ctx: CatalogContext) {
   const desired = sc?.desired_size;
   const base = ctx.usage.instance_count ?? toNumber(desired);
   const instances = base === null ? null : r.count === null && ctx.usage.instance_count === undefined ? null : base * (ctx.usage.instance_count !== undefined ? 1 : r.count ?? 1);
-  const template = referencedLaunchTemplate(r.attributes.launch_template, ctx);
+  const template = referencedLaunchTemplate(r.attributes.launch_template, ctx, r);
   const types = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types : undefined;
   // EKS launches t3.medium when neither the node group nor its launch template names a type.
-  const typeValue = types?.[0] ?? template?.attributes.instance_type ?? (r.attributes.instance_types === undefined && !template ? "t3.medium" : undefined);
+  const typeValue = types?.[0] ?? template?.attributes.instance_type ?? (r.attributes.instance_types === undefined && !template ? EKS_NODE_GROUP_DEFAULT_INSTANCE_TYPE : undefined);
   const spot = literalString(r.attributes.capacity_type) === "SPOT";
   return {
     sc,
     desired,
     instances,
     template,
-    types: types?.filter((t): t is string => typeof t === "string" && !isExpression(t)) ?? [],
+    types: types?.filter((t): t is string => typeof t === "string" && !isUnresolved(t)) ?? [],
     typeValue,
     spot,
   };
@@ -34,13 +36,14 @@ export const awsEksNodeGroup: CatalogEntry = {
     const it = s.typeValue === undefined ? { problem: "instance type unknown: no instance_types and the launch template could not be resolved" } : readInstanceType(s.typeValue, "/instance_types/0", ctx);
     const countProblem =
       s.instances === null
-        ? isExpression(s.desired) ? `desired size is an expression (${s.desired})` : s.desired === undefined ? "scaling_config.desired_size is not set" : `count is unknown (${r.countExpression ?? "an expression"})`
+        ? isUnresolved(s.desired) ? `desired size is ${typeof s.desired === "string" ? `an expression (${s.desired})` : `unknown until apply (${describeUnresolved(s.desired)})`}` : s.desired === undefined ? "scaling_config.desired_size is not set" : `count is unknown (${r.countExpression ?? "an expression"})`
         : undefined;
     const out = [
       ec2InstanceHours({
         region: r.region,
         instanceType: it.type,
-        problem: it.problem ?? countProblem,
+        // Capacity Blocks are reserved per offering, never billed at the On-Demand rate.
+        problem: it.problem ?? countProblem ?? (literalString(r.attributes.capacity_type) === "CAPACITY_BLOCK" ? CAPACITY_BLOCK_UNPRICED : undefined),
         instances: s.instances,
         hours: monthlyHours(ctx),
         purchase: s.spot ? "spot" : "on-demand",
@@ -51,7 +54,7 @@ export const awsEksNodeGroup: CatalogEntry = {
     if (s.template) out.push(...launchTemplateVolumes(s.template, r.region, s.instances));
     else {
       // Without a launch template EKS gives each node a disk_size GB gp2 root volume (default 20).
-      out.push(...ebsComponents({ region: r.region, volumeType: "gp2", sizeGb: r.attributes.disk_size === undefined ? 20 : toNumber(r.attributes.disk_size), volumes: s.instances, label: "Node root volume" }));
+      out.push(...ebsComponents({ region: r.region, volumeType: EBS_DEFAULT_VOLUME_TYPE, sizeGb: r.attributes.disk_size === undefined ? EKS_NODE_GROUP_DEFAULT_DISK_GB : toNumber(r.attributes.disk_size), volumes: s.instances, label: "Node root volume" }));
     }
     return out;
   },

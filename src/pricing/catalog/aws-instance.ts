@@ -1,42 +1,79 @@
 import { firstBlock, blocks, literalString, toNumber } from "../../plan/json-values.js";
-import type { CatalogEntry } from "./catalog-entry.js";
+import type { Resource } from "../../plan/resource.js";
+import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
+import { AMI_DEFAULT_ROOT_GB, EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import { countProblem, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { referencedLaunchTemplate } from "./launch-template-reference.js";
+import { launchVolumes, requestsSpot } from "./launch-settings.js";
+import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 
-/** `aws_instance`: instance-hours (spot via instance_market_options) plus root and EBS block devices. */
+/** The instance (or, when it sets no market options, its launch template) asks for a Capacity Block. */
+function capacityBlock(own: Record<string, unknown>, template: Record<string, unknown> | undefined): boolean {
+  const market = firstBlock(own.instance_market_options) ?? (template ? firstBlock(template.instance_market_options) : undefined);
+  return market?.market_type === "capacity-block";
+}
+
+/**
+ * What an `aws_instance` launches with: its own `instance_type` and `instance_market_options`, else its
+ * `launch_template`'s (the instance's own attributes win).
+ */
+function settings(r: Resource, ctx: CatalogContext) {
+  const a = r.attributes;
+  const template = a.launch_template !== undefined ? referencedLaunchTemplate(a.launch_template, ctx, r) : undefined;
+  const ownType = a.instance_type !== undefined && a.instance_type !== null;
+  const typeValue = ownType ? a.instance_type : template?.attributes.instance_type;
+  const ownMarket = firstBlock(a.instance_market_options) !== undefined;
+  const spot = ownMarket ? requestsSpot(a) : template ? requestsSpot(template.attributes) : false;
+  return { template, typeValue, typePointer: ownType || !template ? "/instance_type" : "/launch_template", spot };
+}
+
+/** `aws_instance`: instance-hours (spot via instance_market_options) plus root and EBS block devices; unset settings come from its launch template. */
 export const awsInstance: CatalogEntry = {
   types: ["aws_instance"],
   components(r, ctx) {
-    const it = readInstanceType(r.attributes.instance_type, "/instance_type", ctx);
+    const s = settings(r, ctx);
+    const it =
+      s.typeValue === undefined && r.attributes.launch_template !== undefined && !s.template
+        ? { problem: "instance type unknown: no instance_type, and the launch template is not in this stack" }
+        : readInstanceType(s.typeValue, s.typePointer, ctx);
     const instances = ctx.usage.instance_count ?? r.count;
-    const spot = isSpot(r.attributes);
     const out = [
       ec2InstanceHours({
         region: r.region,
         instanceType: it.type,
-        problem: it.problem ?? (ctx.usage.instance_count === undefined ? countProblem(r) : undefined),
+        problem:
+          it.problem ??
+          (capacityBlock(r.attributes, s.template?.attributes) ? CAPACITY_BLOCK_UNPRICED : undefined) ??
+          (ctx.usage.instance_count === undefined ? countProblem(r) : undefined),
         instances,
         hours: monthlyHours(ctx),
-        purchase: spot ? "spot" : "on-demand",
+        purchase: s.spot ? "spot" : "on-demand",
       }),
     ];
     const root = firstBlock(r.attributes.root_block_device);
-    // AWS uses the AMI's root volume; 8 GB gp2 is the common default (as Infracost assumes).
-    out.push(
-      ...ebsComponents({
-        region: r.region,
-        volumeType: literalString(root?.volume_type) ?? "gp2",
-        sizeGb: root?.volume_size === undefined ? 8 : toNumber(root.volume_size),
-        iops: toNumber(root?.iops),
-        throughput: toNumber(root?.throughput),
-        volumes: instances,
-        label: root?.volume_size === undefined ? "Root volume, AMI default assumed" : "Root volume",
-      }),
-    );
-    blocks(r.attributes.ebs_block_device).forEach((b, i) => {
+    const ebs = blocks(r.attributes.ebs_block_device);
+    const templateVolumes = s.template ? launchVolumes(s.template, r.region, instances) : [];
+    // The instance's own block devices win; without any, the template's mappings; without those, the AMI's root
+    // volume (8 GiB gp2 assumed, as Infracost does).
+    if (root || templateVolumes.length === 0) {
       out.push(
         ...ebsComponents({
           region: r.region,
-          volumeType: literalString(b.volume_type) ?? "gp2",
+          volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
+          sizeGb: root?.volume_size === undefined ? AMI_DEFAULT_ROOT_GB : toNumber(root.volume_size),
+          iops: toNumber(root?.iops),
+          throughput: toNumber(root?.throughput),
+          volumes: instances,
+          label: root?.volume_size === undefined ? "Root volume, AMI default assumed" : "Root volume",
+        }),
+      );
+    }
+    if (!root && ebs.length === 0) out.push(...templateVolumes);
+    ebs.forEach((b, i) => {
+      out.push(
+        ...ebsComponents({
+          region: r.region,
+          volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
           sizeGb: toNumber(b.volume_size),
           iops: toNumber(b.iops),
           throughput: toNumber(b.throughput),
@@ -48,24 +85,21 @@ export const awsInstance: CatalogEntry = {
     return out;
   },
   facts(r, ctx) {
-    const type = literalString(r.attributes.instance_type);
+    const s = settings(r, ctx);
+    const type = literalString(s.typeValue);
     return factsWith(
       {
         instanceTypes: type ? [type] : [],
         instanceCount: ctx.usage.instance_count ?? r.count,
         gpusPerInstance: type ? ctx.gpusOf(type) : null,
-        purchaseOption: isSpot(r.attributes) ? "spot" : "on-demand",
+        purchaseOption: s.spot ? "spot" : "on-demand",
       },
-      workloadFromTags(r),
+      workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
       r.tags["checkpoint-uri"],
       { minCapacity: r.count },
     );
   },
 };
-
-function isSpot(attrs: Record<string, unknown>): boolean {
-  return firstBlock(attrs.instance_market_options)?.market_type === "spot";
-}
 
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

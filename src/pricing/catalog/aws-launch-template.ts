@@ -2,9 +2,12 @@ import { literalString } from "../../plan/json-values.js";
 import type { CatalogEntry } from "./catalog-entry.js";
 import { workloadFromTags } from "./compute-components.js";
 
-/** `aws_launch_template`: free on its own; the ASG or node group that launches it carries the cost. */
+/**
+ * `aws_launch_template` and `aws_launch_configuration`: free on their own; the ASG, node group or instance that
+ * launches from them carries the cost.
+ */
 export const awsLaunchTemplate: CatalogEntry = {
-  types: ["aws_launch_template"],
+  types: ["aws_launch_template", "aws_launch_configuration"],
   components() {
     return [];
   },

@@ -5,6 +5,7 @@ import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
 import { groupByKeys, stackLookup } from "./stack-lookup.js";
+import { sagemakerInstancePrice } from "../prices/index.js";
 
 /**
  * `aws_sagemaker_endpoint_configuration`: each instance-backed production variant costs
@@ -40,7 +41,7 @@ export const awsSagemakerEndpointConfiguration: CatalogEntry = {
         monthlyQuantity: count === null || r.count === null ? null : count * hours,
         ...(range ? { quantityRange: range } : {}),
         usageKey: "monthly_hrs",
-        priceKey: it.type && !it.problem ? { kind: "sagemaker-instance", region: r.region, instanceType: it.type, component: "Hosting" } : null,
+        priceKey: it.type && !it.problem ? sagemakerInstancePrice(r.region, it.type, "Hosting") : null,
         purchaseOption: "on-demand",
         ...(problem ? { unpricedReason: problem } : {}),
       };
@@ -141,7 +142,7 @@ export const awsSagemakerNotebookInstance: CatalogEntry = {
         unit: "hours",
         monthlyQuantity: r.count === null ? null : monthlyHours(ctx) * r.count,
         usageKey: "monthly_hrs",
-        priceKey: it.type && !it.problem ? { kind: "sagemaker-instance", region: r.region, instanceType: it.type, component: "Notebook" } : null,
+        priceKey: it.type && !it.problem ? sagemakerInstancePrice(r.region, it.type, "Notebook") : null,
         purchaseOption: "on-demand",
         ...(it.problem ? { unpricedReason: it.problem } : {}),
       },

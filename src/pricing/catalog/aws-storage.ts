@@ -1,6 +1,10 @@
 import { literalString, toNumber } from "../../plan/json-values.js";
+import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
+import { s3StandardTiers } from "./s3-storage-tiers.js";
+import { EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import { countProblem, ebsComponents, factsWith, workloadFromTags } from "./compute-components.js";
+import { fsxLustreStoragePrice, natGatewayDataPrice, natGatewayHoursPrice, s3RequestsPrice, s3StoragePrice } from "../prices/index.js";
 
 const storageFacts: CatalogEntry["facts"] = (r) => factsWith({ instanceTypes: [], instanceCount: null, gpusPerInstance: null }, workloadFromTags(r), undefined);
 
@@ -10,7 +14,7 @@ export const awsEbsVolume: CatalogEntry = {
   components(r) {
     const out = ebsComponents({
       region: r.region,
-      volumeType: literalString(r.attributes.type) ?? "gp2", // the provider's default
+      volumeType: literalString(r.attributes.type) ?? EBS_DEFAULT_VOLUME_TYPE,
       sizeGb: toNumber(r.attributes.size),
       iops: toNumber(r.attributes.iops),
       throughput: toNumber(r.attributes.throughput),
@@ -29,9 +33,12 @@ export const awsS3Bucket: CatalogEntry = {
   components(r, ctx) {
     const perThousand = (n: number | undefined) => (n === undefined ? null : n / 1000);
     return [
-      { name: "Standard storage", unit: "GB-months", monthlyQuantity: ctx.usage.storage_gb ?? null, usageKey: "storage_gb", priceKey: { kind: "s3-storage", region: r.region, storageClass: "STANDARD" }, purchaseOption: "usage" },
-      { name: "PUT, COPY, POST, LIST requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_put_requests), usageKey: "monthly_put_requests", priceKey: { kind: "s3-requests", region: r.region, tier: "put" }, purchaseOption: "usage" },
-      { name: "GET, SELECT and other requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_get_requests), usageKey: "monthly_get_requests", priceKey: { kind: "s3-requests", region: r.region, tier: "get" }, purchaseOption: "usage" },
+      // Tiered by volume: one component per tier the storage reaches (see s3StandardTiers).
+      ...(ctx.usage.storage_gb === undefined ? [{ quantity: null, priceVariant: "STANDARD", label: "" }] : s3StandardTiers(ctx.usage.storage_gb)).map(
+        (t): CostComponentSpec => ({ name: `Standard storage${t.label}`, unit: "GB-months", monthlyQuantity: t.quantity, usageKey: "storage_gb", priceKey: s3StoragePrice(r.region, t.priceVariant), purchaseOption: "usage" }),
+      ),
+      { name: "PUT, COPY, POST, LIST requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_put_requests), usageKey: "monthly_put_requests", priceKey: s3RequestsPrice(r.region, "put"), purchaseOption: "usage" },
+      { name: "GET, SELECT and other requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_get_requests), usageKey: "monthly_get_requests", priceKey: s3RequestsPrice(r.region, "get"), purchaseOption: "usage" },
     ];
   },
   facts: storageFacts,
@@ -53,7 +60,7 @@ export const awsFsxLustre: CatalogEntry = {
         name: `Lustre storage (${deploymentType}${tp ? `, ${tp} MB/s/TiB` : ""}, ${size ?? "?"} GB)`,
         unit: "GB-months",
         monthlyQuantity: size === null || r.count === null ? null : size * r.count,
-        priceKey: { kind: "fsx-lustre-storage", region: r.region, deploymentType, ...(tp ? { throughputPerUnit: tp } : {}) },
+        priceKey: fsxLustreStoragePrice(r.region, deploymentType, tp || undefined),
         purchaseOption: "on-demand",
         ...(problem ? { unpricedReason: problem } : {}),
       },
@@ -69,8 +76,8 @@ export const awsNatGateway: CatalogEntry = {
     const hours = (ctx.usage.monthly_hrs ?? 730) * (r.count ?? 0);
     const problem = countProblem(r);
     return [
-      { name: "NAT gateway hours", unit: "hours", monthlyQuantity: r.count === null ? null : hours, usageKey: "monthly_hrs", priceKey: { kind: "nat-gateway-hours", region: r.region }, purchaseOption: "on-demand", ...(problem ? { unpricedReason: problem } : {}) },
-      { name: "Data processed", unit: "GB", monthlyQuantity: ctx.usage.monthly_data_processed_gb ?? null, usageKey: "monthly_data_processed_gb", priceKey: { kind: "nat-gateway-data", region: r.region }, purchaseOption: "usage" },
+      { name: "NAT gateway hours", unit: "hours", monthlyQuantity: r.count === null ? null : hours, usageKey: "monthly_hrs", priceKey: natGatewayHoursPrice(r.region), purchaseOption: "on-demand", ...(problem ? { unpricedReason: problem } : {}) },
+      { name: "Data processed", unit: "GB", monthlyQuantity: ctx.usage.monthly_data_processed_gb ?? null, usageKey: "monthly_data_processed_gb", priceKey: natGatewayDataPrice(r.region), purchaseOption: "usage" },
     ];
   },
   facts: storageFacts,

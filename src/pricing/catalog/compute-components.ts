@@ -1,8 +1,12 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
 import { isExpression, toNumber } from "../../plan/json-values.js";
+import { isUnknown } from "../../plan/unknown-value.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
+import { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice } from "../prices/index.js";
+import { ebsIopsTiers } from "./ebs-iops-tiers.js";
+import { hasNoSpotMarket, isMacInstanceType, macHostReason, noSpotMarketReason } from "./purchase-constraints.js";
 
 /** Monthly hours a steadily-running resource runs: usage `monthly_hrs`, else 730. */
 export function monthlyHours(ctx: CatalogContext): number {
@@ -37,7 +41,10 @@ export function readInstanceType(
 ): { type?: string; problem?: string } {
   if (value === undefined || value === null || value === "") return { problem: "no instance type is set" };
   if (isExpression(value)) return { problem: `instance type is an expression (${value}) costgate cannot resolve` };
+  if (isUnknown(value)) return { problem: `instance type is unknown until apply (${value.toString()})` };
   if (typeof value !== "string") return { problem: `instance type is not a string (${JSON.stringify(value)})` };
+  // A real type, priced per host: not an unknown type (a typo), and not an instance-hour price.
+  if (isMacInstanceType(value)) return { type: value, problem: macHostReason(value) };
   const problem = ctx.checkInstanceType(value, attributePointer);
   return problem ? { type: value, problem } : { type: value };
 }
@@ -58,7 +65,8 @@ export function ec2InstanceHours(opts: {
   capacity?: { min: number; max: number | null };
 }): CostComponentSpec {
   const label = `${opts.what ?? "Instance usage"} (Linux/UNIX, ${opts.purchase}, ${opts.instanceType ?? "unknown type"})`;
-  const problem = opts.problem ?? (opts.instances === null ? "instance count is unknown" : undefined);
+  const noSpot = opts.purchase === "spot" && opts.instanceType !== undefined && hasNoSpotMarket(opts.instanceType) ? noSpotMarketReason(opts.instanceType) : undefined;
+  const problem = opts.problem ?? noSpot ?? (opts.instances === null ? "instance count is unknown" : undefined);
   const cap = opts.capacity;
   return {
     name: label,
@@ -68,7 +76,7 @@ export function ec2InstanceHours(opts: {
       ? { quantityRange: { low: Math.min(cap.min, opts.instances) * opts.hours, high: cap.max === null ? null : Math.max(cap.max, opts.instances) * opts.hours } }
       : {}),
     usageKey: "monthly_hrs",
-    priceKey: opts.instanceType && !opts.problem ? { kind: "ec2-instance", region: opts.region, instanceType: opts.instanceType } : null,
+    priceKey: opts.instanceType && !opts.problem ? ec2InstancePrice(opts.region, opts.instanceType) : null,
     purchaseOption: opts.purchase,
     ...(problem ? { unpricedReason: problem } : {}),
   };
@@ -93,7 +101,7 @@ export function ebsComponents(opts: {
     name: `${opts.label} (${volumeType}, ${opts.sizeGb ?? "?"} GB)`,
     unit: "GB-months",
     monthlyQuantity: qty(opts.sizeGb),
-    priceKey: { kind: "ebs-storage", region, volumeType },
+    priceKey: ebsStoragePrice(region, volumeType),
     purchaseOption: "on-demand",
     ...(storageProblem ? { unpricedReason: storageProblem } : {}),
   });
@@ -101,14 +109,17 @@ export function ebsComponents(opts: {
   const countProblem = n === null ? { unpricedReason: "volume count is unknown" } : {};
   const iops = opts.iops ?? null;
   if ((volumeType === "io1" || volumeType === "io2") && iops !== null && iops > 0) {
-    out.push({ name: `${opts.label} provisioned IOPS`, unit: "IOPS-months", monthlyQuantity: qty(iops), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    // io2 IOPS are priced in tiers (first 32,000, 32,001–64,000, above 64,000), each its own price.
+    for (const t of ebsIopsTiers(volumeType, iops)) {
+      out.push({ name: `${opts.label} provisioned IOPS${t.label}`, unit: "IOPS-months", monthlyQuantity: qty(t.quantity), priceKey: ebsIopsPrice(region, t.priceVariant), purchaseOption: "on-demand", ...countProblem });
+    }
   }
   if (volumeType === "gp3" && iops !== null && iops > 3000) {
-    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: { kind: "ebs-iops", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   const tp = opts.throughput ?? null;
   if (volumeType === "gp3" && tp !== null && tp > 125) {
-    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: { kind: "ebs-throughput", region, volumeType }, purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: ebsThroughputPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   return out;
 }

@@ -1,11 +1,17 @@
 import type { CatalogEntry } from "./catalog-entry.js";
 import { awsAutoscalingGroup } from "./aws-autoscaling-group.js";
 import { awsBatchComputeEnvironment, awsBatchJobDefinition } from "./aws-batch.js";
+import { awsEksCluster } from "./aws-eks-cluster.js";
 import { awsEksNodeGroup } from "./aws-eks-node-group.js";
 import { awsInstance } from "./aws-instance.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
+import { karpenterNodePool } from "./karpenter-node-pool.js";
+import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws-reserved-capacity.js";
+import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
+import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
+import { terraformModuleCall } from "./terraform-module.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -28,6 +34,7 @@ const ENTRIES: CatalogEntry[] = [
   awsInstance,
   awsLaunchTemplate,
   awsAutoscalingGroup,
+  awsEksCluster,
   awsEksNodeGroup,
   awsBatchComputeEnvironment,
   awsBatchJobDefinition,
@@ -38,6 +45,13 @@ const ENTRIES: CatalogEntry[] = [
   awsS3Bucket,
   awsFsxLustre,
   awsNatGateway,
+  karpenterNodePool,
+  awsEc2CapacityReservation,
+  awsEc2CapacityBlockReservation,
+  awsccSagemakerCluster,
+  awsBedrockAgent,
+  awsBedrockProvisionedThroughput,
+  terraformModuleCall,
 ];
 
 const byType = new Map<string, CatalogEntry>();

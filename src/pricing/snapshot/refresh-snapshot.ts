@@ -1,23 +1,35 @@
-import { priceKeyId, type PriceKey } from "../price-key.js";
+import { priceKeyFromRow, priceKeyId, type PriceKey } from "../price-key.js";
+import { ec2InstancePrice } from "../prices/index.js";
+// Registers the price factories defined in catalog files, so every row of the snapshot can be rebuilt into its filter.
+import "../catalog/index.js";
 import type { LiveLookup } from "../sources/aws-pricing-source.js";
 import { describeError } from "../sources/price-fallback.js";
-import type { PriceSnapshot, SnapshotDataset } from "./snapshot.js";
+import { ALL_COMMERCIAL_REGIONS, type PriceSnapshot, type SnapshotDataset, type SnapshotPriceRow } from "./snapshot.js";
 
-/** What to refresh. Without `types`, every EC2 row of each region (and its storage rows) is asked for again. */
+/** What to refresh. Without `types`, every row of each region (instances, storage, services) is asked for again. */
 export interface RefreshScope {
   regions?: string[];
   types?: string[];
 }
 
-/** The keys a refresh asks the Price List for, in a stable order. */
+/**
+ * The keys a refresh asks the Price List for, in a stable order: each region's rows rebuilt into their filters
+ * by the factories that define them (rows of unloaded factories, or no longer valid, are skipped), or only
+ * the EC2 instance types asked for. Uniform (`all-commercial`) rows are not refreshed: the API prices regions.
+ */
 export function refreshKeys(snap: PriceSnapshot, scope: RefreshScope): PriceKey[] {
-  const regions = scope.regions ?? Object.keys(snap.ec2);
+  const regions = scope.regions ?? Object.keys(snap.prices).filter((r) => r !== ALL_COMMERCIAL_REGIONS);
   const keys: PriceKey[] = [];
   for (const region of regions) {
+    const rows = Object.keys(snap.prices[region] ?? {});
+    if (scope.types) for (const t of scope.types) keys.push(ec2InstancePrice(region, t));
     // A region the snapshot does not have yet gets the GPU types the snapshot has specs for.
-    const types = scope.types ?? (snap.ec2[region] ? Object.keys(snap.ec2[region]) : Object.keys(snap.specs));
-    for (const instanceType of types) keys.push({ kind: "ec2-instance", region, instanceType });
-    if (!scope.types) for (const id of Object.keys(snap.storage[region] ?? {})) keys.push(storageKey(region, id));
+    else if (rows.length === 0) for (const t of Object.keys(snap.specs)) keys.push(ec2InstancePrice(region, t));
+    else
+      for (const rowKey of rows) {
+        const key = priceKeyFromRow(region, rowKey);
+        if (key) keys.push(key);
+      }
   }
   return keys;
 }
@@ -70,17 +82,13 @@ export function applyRefresh(
       continue;
     }
     const usd = r.quote.usdPerUnit;
-    if (key.kind === "ec2-instance") {
-      (out.ec2[key.region] ??= {})[key.instanceType] = [usd, dsId];
-      known.add(key.instanceType);
-    } else {
-      const unit = r.quote.unit;
-      if (old && old[2] !== unit) {
-        result.kept.push({ id, error: `the Price List unit ${unit} differs from the snapshot's ${old[2]}` });
-        continue;
-      }
-      (out.storage[key.region] ??= {})[storageId(key)] = [usd, dsId, unit];
+    const unit = r.quote.unit;
+    if (unit !== key.unit || (old && old[2] !== unit)) {
+      (old ? result.kept : result.failed).push({ id, error: `the Price List unit ${unit} differs from the snapshot's ${old?.[2] ?? key.unit}` });
+      continue;
     }
+    (out.prices[key.region] ??= {})[key.rowKey] = [usd, dsId, unit];
+    if (key.instanceType !== undefined && key.service === "AmazonEC2") known.add(key.instanceType);
     result.updated++;
     if (!old) result.added.push(id);
     else if (old[0] !== usd) result.changed.push({ id, from: old[0], to: usd });
@@ -101,45 +109,6 @@ export function applyRefresh(
   return result;
 }
 
-function oldRow(snap: PriceSnapshot, key: PriceKey): [number, string, string?] | undefined {
-  if (key.kind === "ec2-instance") return snap.ec2[key.region]?.[key.instanceType];
-  return snap.storage[key.region]?.[storageId(key)];
-}
-
-/** The snapshot's storage row id for a key (the inverse of `storageKey`). */
-function storageId(key: PriceKey): string {
-  switch (key.kind) {
-    case "ebs-storage":
-    case "ebs-iops":
-    case "ebs-throughput":
-      return `${key.kind}|${key.volumeType}`;
-    case "s3-storage":
-      return `s3-storage|${key.storageClass}`;
-    case "s3-requests":
-      return `s3-requests|${key.tier}`;
-    case "fsx-lustre-storage":
-      return `fsx-lustre-storage|${key.deploymentType}${key.throughputPerUnit !== undefined ? `@${key.throughputPerUnit}` : ""}`;
-    default:
-      return priceKeyId(key);
-  }
-}
-
-function storageKey(region: string, id: string): PriceKey {
-  const [kind, variant = ""] = id.split("|") as [string, string?];
-  switch (kind) {
-    case "ebs-storage":
-    case "ebs-iops":
-    case "ebs-throughput":
-      return { kind, region, volumeType: variant };
-    case "s3-storage":
-      return { kind, region, storageClass: variant };
-    case "s3-requests":
-      return { kind, region, tier: variant === "get" ? "get" : "put" };
-    case "fsx-lustre-storage": {
-      const [deploymentType, tp] = variant.split("@") as [string, string?];
-      return { kind, region, deploymentType, ...(tp !== undefined && Number.isFinite(Number(tp)) ? { throughputPerUnit: Number(tp) } : {}) };
-    }
-    default:
-      throw new Error(`unknown storage row ${id} in the snapshot`);
-  }
+function oldRow(snap: PriceSnapshot, key: PriceKey): SnapshotPriceRow | undefined {
+  return snap.prices[key.region]?.[key.rowKey];
 }

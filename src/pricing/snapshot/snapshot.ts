@@ -1,7 +1,16 @@
 import data from "./price-snapshot.json" with { type: "json" };
 
-/** [USD per unit, dataset id] */
-export type SnapshotRow = [number, string];
+/**
+ * One price: USD per unit, the id of the dataset it was read from (source, as-of date, confidence), the unit
+ * (costgate's, e.g. `hours`), and the row's own as-of date when it differs from the dataset's.
+ */
+export type SnapshotPriceRow = [usdPerUnit: number, dataset: string, unit: string, asOf?: string];
+
+/** The snapshot format this code reads (v2: one price table keyed by the price filters' row keys). */
+export const SNAPSHOT_SCHEMA = "costgate.price-snapshot/v2";
+
+/** The table key of prices AWS states as the same in every commercial region (applies to `commercialRegions`). */
+export const ALL_COMMERCIAL_REGIONS = "all-commercial";
 
 export interface SnapshotDataset {
   asOf: string;
@@ -9,6 +18,8 @@ export interface SnapshotDataset {
   retrievedFrom: unknown;
   basis: string;
   confidence: string;
+  /** A note every price read from this dataset carries (e.g. `component not stated by the source`). */
+  rowNote?: string;
 }
 
 export interface InstanceSpec {
@@ -19,6 +30,16 @@ export interface InstanceSpec {
   gpuMemoryGib: number;
 }
 
+/** A documented multiple of another price, for filters with `estimatedFrom` and no row of their own. */
+export interface SnapshotEstimateRule {
+  /** The price factory whose filters the rule estimates (e.g. `sagemaker-instance`). */
+  factory: string;
+  /** Regular expression (source) on the instance type of the filter it is estimated from. */
+  pattern: string;
+  multiplier: number;
+  note: string;
+}
+
 /** The embedded, dated price snapshot (built by `npm run snapshot` from shared/pricing). */
 export interface PriceSnapshot {
   schema: string;
@@ -26,20 +47,24 @@ export interface PriceSnapshot {
   currency: string;
   hoursPerMonth: number;
   datasets: Record<string, SnapshotDataset>;
-  ec2: Record<string, Record<string, SnapshotRow>>;
+  /**
+   * The one price table: region (or `all-commercial`) → price row key (a filter's `rowKey`, e.g.
+   * `ec2-instance|p5.48xlarge`, `eks-cluster-hours|standard`) → row. A region's own row wins over the uniform one.
+   */
+  prices: Record<string, Record<string, SnapshotPriceRow>>;
+  /** Commercial regions (no GovCloud, China or Local Zones): where `all-commercial` rows apply. */
+  commercialRegions: string[];
+  estimates: SnapshotEstimateRule[];
+  /** Instance types that exist but have no public On-Demand list price → why. */
   noListPrice: Record<string, string>;
   knownInstanceTypes: string[];
   specs: Record<string, InstanceSpec>;
-  sagemaker: Record<string, Record<string, SnapshotRow>>;
-  sagemakerMultipliers: { pattern: string; multiplier: number; note: string }[];
   spot: {
     defaultDiscountPct: number;
     asOf: string;
     advisorDataset: string;
     advisor: Record<string, Record<string, { savingsPct: number; band: string }>>;
   };
-  /** region → `kind|variant` → [USD, dataset id, unit] */
-  storage: Record<string, Record<string, [number, string, string]>>;
 }
 
 export const SNAPSHOT = data as unknown as PriceSnapshot;

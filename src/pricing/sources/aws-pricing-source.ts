@@ -5,7 +5,7 @@ import { CircuitBreaker } from "./circuit-breaker.js";
 import { mapWithConcurrency } from "./concurrency-limit.js";
 import type { PriceCache } from "./price-cache.js";
 import { quoteFailuresFromFallback, type FailedLookup } from "./price-fallback.js";
-import { parsePriceListItem, PriceLookupError, selectRate, type PriceListProduct } from "./price-list-document.js";
+import { parsePriceListItem, PriceLookupError, selectRate, sumRates, type PriceListProduct } from "./price-list-document.js";
 import { PRICE_LIST_QUERY_VERSION, priceListQuery, type PriceListQuery } from "./price-list-queries.js";
 import { DEFAULT_PRICING_API_REGION } from "./pricing-api-regions.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeouts } from "./request-timeouts.js";
@@ -32,6 +32,11 @@ export interface AwsPricingSourceOptions {
   credentials?: PricingClientConfig["credentials"];
   /** SDK attempts per request, with backoff on ThrottlingException and 5xx (default 5; tests use 1-2). */
   maxAttempts?: number;
+  /**
+   * The SDK retry strategy (default: the SDK's adaptive mode with `maxAttempts`). Tests pass one with the same
+   * attempts and no backoff delay, so retries are exercised without waiting.
+   */
+  retryStrategy?: PricingClientConfig["retryStrategy"];
   /** Milliseconds one request (each attempt) may take before it fails as a TimeoutError (default 10 s). */
   requestTimeoutMs?: number;
   /** Lookups in flight at once (default 5; the API's bucket is 10 refilled at 5/s). */
@@ -44,8 +49,8 @@ export interface AwsPricingSourceOptions {
 }
 
 /**
- * Live prices from the AWS Price List Query API (`GetProducts`). At most one request (plus pages) per distinct
- * key (keys that share a query share its request), bounded concurrency, SDK retries with backoff, an optional
+ * Live prices from the AWS Price List Query API (`GetProducts`), for any price filter through one generic query
+ * (`priceListQuery`). At most one request (plus pages) per distinct key (keys that share a query share its request), bounded concurrency, SDK retries with backoff, an optional
  * on-disk cache, and a per-key fallback to the embedded snapshot with a warning naming the key and the error.
  * Never a silent $0, never a crash.
  *
@@ -79,7 +84,7 @@ export class AwsPricingSource implements PriceSource {
         ...(opts.credentials ? { credentials: opts.credentials } : {}),
         maxAttempts: opts.maxAttempts ?? 5,
         // Adaptive mode adds client-side rate limiting once the API starts throttling.
-        retryMode: "adaptive",
+        ...(opts.retryStrategy ? { retryStrategy: opts.retryStrategy } : { retryMode: "adaptive" }),
         requestHandler: requestTimeouts(opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       });
     this.concurrency = opts.concurrency ?? 5;
@@ -200,7 +205,7 @@ export class AwsPricingSource implements PriceSource {
       products = this.products(query);
       queries.set(queryId, products);
     }
-    const rate = selectRate(await products, query);
+    const rate = query.sumOf ? sumRates(await products, query, query.sumOf) : selectRate(await products, query);
     const fetchedAt = this.now().toISOString();
     this.noteFetch(fetchedAt);
     const asOf = (rate.publicationDate ?? fetchedAt).slice(0, 10);
@@ -212,7 +217,7 @@ export class AwsPricingSource implements PriceSource {
     };
   }
 
-  /** Every product a query matches, page by page. */
+  /** Every product a query matches, page by page (one request shape for every filter). */
   private async products(query: PriceListQuery): Promise<PriceListProduct[]> {
     const products: PriceListProduct[] = [];
     let token: string | undefined;

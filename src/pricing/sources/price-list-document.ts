@@ -147,6 +147,27 @@ export function selectRate(products: PriceListProduct[], rule: RateRule): Select
   return [...rates.values()][0]!;
 }
 
+/**
+ * A price AWS bills as the sum of several products (EKS extended support = cluster-hour + extended-support
+ * usage type): one rate per addend (`parts`, each narrowing `rule.accept`), all in the same unit, added. Any addend
+ * without exactly one rate fails the whole price (NoMatchingPrice / AmbiguousPrice), never a partial sum.
+ */
+export function sumRates(products: PriceListProduct[], rule: RateRule, parts: ((product: PriceListProduct) => boolean)[]): SelectedRate {
+  const rates = parts.map((part, i) =>
+    selectRate(products, { ...rule, what: `${rule.what} (addend ${i + 1} of ${parts.length})`, accept: (p) => (rule.accept ? rule.accept(p) : true) && part(p) }),
+  );
+  const units = new Set(rates.map((r) => r.unit));
+  if (units.size !== 1) throw new PriceLookupError("AmbiguousPrice", `the addends of ${rule.what} are in different units (${[...units].join(", ")})`);
+  const publicationDate = rates.map((r) => r.publicationDate).reduce<string | undefined>(latest, undefined);
+  return {
+    // Rounded to 12 significant digits, like unit conversions, so 0.1 + 0.5 reads 0.6.
+    usdPerUnit: Number(rates.reduce((a, r) => a + r.usdPerUnit, 0).toPrecision(12)),
+    unit: rates[0]!.unit,
+    ...(publicationDate ? { publicationDate } : {}),
+    skus: rates.flatMap((r) => r.skus),
+  };
+}
+
 function latest(a: string | undefined, b: string | undefined): string | undefined {
   if (!a) return b;
   if (!b) return a;

@@ -1,179 +1,66 @@
-import type { PriceKey } from "../price-key.js";
+import type { AttributeCheck, PriceKey } from "../price-key.js";
 import { PriceLookupError, type PriceListProduct, type RateRule } from "./price-list-document.js";
 
 /**
- * Bump when a query or rule below changes meaning, so cached answers from the old query are not reused.
+ * Bump when the meaning of a query changes, so cached answers from the old query are not reused.
  * (It is part of the on-disk cache key.)
  */
 export const PRICE_LIST_QUERY_VERSION = "1";
 
 /** One GetProducts query (TERM_MATCH filters only, as every real-world client uses) and how to read its answer. */
 export interface PriceListQuery extends RateRule {
-  serviceCode: "AmazonEC2" | "AmazonSageMaker" | "AmazonS3" | "AmazonFSx";
+  serviceCode: string;
   filters: { Field: string; Value: string }[];
+  /** Extra acceptance per addend when the price is a sum of products (see `PriceFilterSpec.sumOf`). */
+  sumOf?: ((product: PriceListProduct) => boolean)[];
 }
 
-const HOURS = { Hrs: { unit: "hours", factor: 1 } };
-const GB_MONTHS = { "GB-Mo": { unit: "GB-months", factor: 1 } };
-
-/** Pricing's storage classes → the Price List `volumeType` and the storage usage-type suffix. */
-const S3_CLASSES: Record<string, { volumeType: string; usageSuffix: string }> = {
-  STANDARD: { volumeType: "Standard", usageSuffix: "TimedStorage-ByteHrs" },
-  STANDARD_IA: { volumeType: "Standard - Infrequent Access", usageSuffix: "TimedStorage-SIA-ByteHrs" },
-  ONEZONE_IA: { volumeType: "One Zone - Infrequent Access", usageSuffix: "TimedStorage-ZIA-ByteHrs" },
-  GLACIER_IR: { volumeType: "Glacier Instant Retrieval", usageSuffix: "TimedStorage-GIR-ByteHrs" },
-};
-
-/** Provisioned-IOPS usage types per EBS volume type (io2's cheaper tiers are separate `.tier2/.tier3` products). */
-const EBS_IOPS_USAGE: Record<string, string> = { io1: "VolumeP-IOPS.piops", io2: "VolumeP-IOPS.io2", gp3: "VolumeP-IOPS.gp3" };
-
 /**
- * The GetProducts query for a price key. Filters narrow on the server; `accept` re-checks on the client what
- * TERM_MATCH cannot say (usage-type suffixes), so a stray product makes the answer ambiguous instead of wrong.
- * Throws `NoMatchingPrice` for keys the Price List cannot answer (unsupported storage classes).
+ * The GetProducts query for any price filter: `regionCode`, the product family and the filter's TERM_MATCH
+ * attributes on the server; the filter's checks on the client, so a stray product makes the answer ambiguous
+ * instead of wrong. Throws `NoMatchingPrice` for filters the Price List cannot answer (`notInPriceList`).
  */
 export function priceListQuery(key: PriceKey): PriceListQuery {
-  const region = key.region;
-  const attr = (p: PriceListProduct, name: string) => p.attributes[name] ?? "";
-  switch (key.kind) {
-    case "ec2-instance": {
-      // Karpenter's filter set (AWS-maintained). Bare-metal types are listed under their own product family.
-      const metal = /\.metal/.test(key.instanceType);
-      return {
-        serviceCode: "AmazonEC2",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "serviceCode", Value: "AmazonEC2" },
-          { Field: "preInstalledSw", Value: "NA" },
-          { Field: "operatingSystem", Value: "Linux" },
-          { Field: "capacitystatus", Value: "Used" },
-          { Field: "marketoption", Value: "OnDemand" },
-          { Field: "tenancy", Value: metal ? "Dedicated" : "Shared" },
-          { Field: "productFamily", Value: metal ? "Compute Instance (bare metal)" : "Compute Instance" },
-          { Field: "instanceType", Value: key.instanceType },
-        ],
-        what: `EC2 ${key.instanceType} (Linux, on-demand) in ${region}`,
-        units: HOURS,
-        accept: (p) => attr(p, "instanceType") === key.instanceType,
-      };
+  if (key.notInPriceList !== undefined) throw new PriceLookupError("NoMatchingPrice", key.notInPriceList);
+  return {
+    serviceCode: key.service,
+    filters: [
+      { Field: "regionCode", Value: key.region },
+      // The product family, unless the filter places it among its attributes (Karpenter's order for EC2).
+      ...(key.productFamily !== undefined && !key.attributes.some((a) => a.field === "productFamily") ? [{ Field: "productFamily", Value: key.productFamily }] : []),
+      ...key.attributes.map((a) => ({ Field: a.field, Value: a.value })),
+    ],
+    what: key.what,
+    units: key.units,
+    accept: accepts(key.checks),
+    ...(key.sumOf ? { sumOf: key.sumOf.map(accepts) } : {}),
+  };
+}
+
+/** A product predicate from attribute checks (all must hold). */
+export function accepts(checks: readonly AttributeCheck[]): (product: PriceListProduct) => boolean {
+  const tests = checks.map(check);
+  return (p) => tests.every((t) => t(p));
+}
+
+function check(c: AttributeCheck): (p: PriceListProduct) => boolean {
+  const attr = (p: PriceListProduct) => p.attributes[c.field] ?? "";
+  switch (c.op) {
+    case "equals":
+      return (p) => attr(p) === c.value;
+    case "ends-with":
+      return (p) => attr(p).endsWith(c.value);
+    case "normalized-equals": {
+      const want = normalize(c.value);
+      return (p) => normalize(attr(p)) === want;
     }
-    case "sagemaker-instance":
-      // Filtering on `component` excludes the HyperPod (`Cluster`) rows; the training-plan upfront fee has no
-      // component and unit `Quantity`, and is rejected twice over.
-      return {
-        serviceCode: "AmazonSageMaker",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "instanceName", Value: key.instanceType },
-          { Field: "component", Value: key.component },
-        ],
-        what: `SageMaker ${key.instanceType} ${key.component} in ${region}`,
-        units: HOURS,
-        accept: (p) =>
-          attr(p, "instanceName") === key.instanceType && attr(p, "component") === key.component && !/UpfrontFee/i.test(attr(p, "usagetype")),
-      };
-    case "ebs-storage":
-      return {
-        serviceCode: "AmazonEC2",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "Storage" },
-          { Field: "volumeApiName", Value: key.volumeType },
-        ],
-        what: `EBS ${key.volumeType} storage in ${region}`,
-        units: GB_MONTHS,
-        accept: (p) => attr(p, "volumeApiName") === key.volumeType,
-      };
-    case "ebs-iops": {
-      const usage = EBS_IOPS_USAGE[key.volumeType];
-      if (!usage) throw new PriceLookupError("NoMatchingPrice", `EBS ${key.volumeType} volumes have no provisioned-IOPS price`);
-      return {
-        serviceCode: "AmazonEC2",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "System Operation" },
-          { Field: "volumeApiName", Value: key.volumeType },
-        ],
-        what: `EBS ${key.volumeType} provisioned IOPS in ${region}`,
-        units: { "IOPS-Mo": { unit: "IOPS-months", factor: 1 } },
-        accept: (p) => attr(p, "usagetype").endsWith(usage),
-      };
+    case "matches": {
+      const re = new RegExp(c.pattern, "i");
+      return (p) => re.test(attr(p));
     }
-    case "ebs-throughput":
-      return {
-        serviceCode: "AmazonEC2",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "Provisioned Throughput" },
-          { Field: "volumeApiName", Value: key.volumeType },
-        ],
-        what: `EBS ${key.volumeType} provisioned throughput in ${region}`,
-        // The Price List bills throughput per GiBps-month; costgate quantities are MiB/s-months.
-        units: { "GiBps-mo": { unit: "MiBps-months", factor: 1 / 1024 }, "MiBps-Mo": { unit: "MiBps-months", factor: 1 } },
-        accept: (p) => attr(p, "usagetype").endsWith(`VolumeP-Throughput.${key.volumeType}`),
-      };
-    case "s3-storage": {
-      const cls = S3_CLASSES[key.storageClass];
-      if (!cls)
-        throw new PriceLookupError("NoMatchingPrice", `costgate does not look up S3 ${key.storageClass} storage in the Price List (supported: ${Object.keys(S3_CLASSES).join(", ")})`);
-      return {
-        serviceCode: "AmazonS3",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "Storage" },
-          { Field: "volumeType", Value: cls.volumeType },
-        ],
-        what: `S3 ${key.storageClass} storage (first tier) in ${region}`,
-        units: GB_MONTHS,
-        accept: (p) => attr(p, "usagetype").endsWith(cls.usageSuffix),
-      };
-    }
-    case "s3-requests": {
-      const suffix = key.tier === "put" ? "Requests-Tier1" : "Requests-Tier2";
-      return {
-        serviceCode: "AmazonS3",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "API Request" },
-        ],
-        what: `S3 Standard ${key.tier.toUpperCase()} requests in ${region}`,
-        units: { Requests: { unit: "1k requests", factor: 1000 } },
-        accept: (p) => attr(p, "usagetype").endsWith(suffix),
-      };
-    }
-    case "fsx-lustre-storage": {
-      // Attribute values for Lustre are not verified against the live API; a mismatch ends in NoMatchingPrice
-      // or AmbiguousPrice, and the key falls back to the snapshot with a warning.
-      const want = normalize(key.deploymentType);
-      const tp = key.throughputPerUnit;
-      return {
-        serviceCode: "AmazonFSx",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "Storage" },
-          { Field: "fileSystemType", Value: "Lustre" },
-        ],
-        what: `FSx for Lustre ${key.deploymentType}${tp ? ` ${tp} MB/s/TiB` : ""} SSD storage in ${region}`,
-        units: GB_MONTHS,
-        accept: (p) =>
-          normalize(attr(p, "deploymentOption")) === want &&
-          (attr(p, "storageType") === "" || /ssd/i.test(attr(p, "storageType"))) &&
-          (tp === undefined || new RegExp(`(^|\\D)${tp}(\\D|$)`).test(attr(p, "throughputCapacity"))),
-      };
-    }
-    case "nat-gateway-hours":
-    case "nat-gateway-data": {
-      const hours = key.kind === "nat-gateway-hours";
-      return {
-        serviceCode: "AmazonEC2",
-        filters: [
-          { Field: "regionCode", Value: region },
-          { Field: "productFamily", Value: "NAT Gateway" },
-        ],
-        what: `NAT gateway ${hours ? "hours" : "data processed"} in ${region}`,
-        units: hours ? HOURS : { GB: { unit: "GB", factor: 1 } },
-        accept: (p) => attr(p, "usagetype").endsWith(hours ? "NatGateway-Hours" : "NatGateway-Bytes"),
-      };
+    case "not-matches": {
+      const re = new RegExp(c.pattern, "i");
+      return (p) => !re.test(attr(p));
     }
   }
 }

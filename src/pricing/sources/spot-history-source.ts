@@ -25,6 +25,8 @@ export interface SpotHistorySourceOptions {
   endpoint?: string;
   credentials?: EC2ClientConfig["credentials"];
   maxAttempts?: number;
+  /** The SDK retry strategy (default: adaptive mode with `maxAttempts`); tests pass one without backoff delay. */
+  retryStrategy?: EC2ClientConfig["retryStrategy"];
   /** Milliseconds one request (each attempt) may take before it fails as a TimeoutError (default 10 s). */
   requestTimeoutMs?: number;
   /** Answers keys the history cannot (default: the configured dated discount). */
@@ -137,7 +139,7 @@ export class SpotHistorySource implements SpotPriceSource {
           ...(this.opts.endpoint ? { endpoint: this.opts.endpoint } : {}),
           ...(this.opts.credentials ? { credentials: this.opts.credentials } : {}),
           maxAttempts: this.opts.maxAttempts ?? 5,
-          retryMode: "adaptive",
+          ...(this.opts.retryStrategy ? { retryStrategy: this.opts.retryStrategy } : { retryMode: "adaptive" }),
           requestHandler: requestTimeouts(this.opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
         });
       this.clients.set(region, c);

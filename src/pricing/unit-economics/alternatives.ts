@@ -2,6 +2,7 @@ import type { ComponentEstimate, ResourceEstimate } from "../estimate.js";
 import type { PriceQuote } from "../price-quote.js";
 import { SNAPSHOT, type InstanceSpec, type PriceSnapshot } from "../snapshot/snapshot.js";
 import { SnapshotPriceSource } from "../sources/snapshot-source.js";
+import { ec2InstancePrice, sagemakerInstancePrice } from "../prices/index.js";
 import { SpotDiscountSource } from "../sources/spot-discount-source.js";
 import { computeHoursOf } from "./compute-hours.js";
 import type { Alternative } from "./unit-figures.js";
@@ -44,13 +45,28 @@ export function cheaperAlternatives(r: ResourceEstimate, snap: PriceSnapshot = S
   const bare = sagemaker ? type.slice(3) : type;
   const spec = Object.hasOwn(snap.specs, bare) ? snap.specs[bare]! : undefined;
   if (!spec || spec.gpus <= 0) return [];
-  const prices = new SnapshotPriceSource(snap);
   const current = c.unitPrice!;
   const hours = c.monthlyQuantity!;
-  const out: Alternative[] = [];
+  // The candidates depend only on the type, region, purchase option and current price: found once per estimate
+  // run for all resources that share them (a plan may hold thousands of identical GPU node groups).
+  const key = `${r.region}|${type}|${c.purchaseOption}|${sagemaker ? sagemakerComponent(c) : ""}|${current}`;
+  let perSnap = CANDIDATES.get(snap);
+  if (!perSnap) CANDIDATES.set(snap, (perSnap = new Map()));
+  let found = perSnap.get(key);
+  if (!found) perSnap.set(key, (found = candidates(snap, spec, r.region, type, bare, sagemaker, c, current)));
+  return found.map((a) => ({ ...a, region: r.region, monthlyDifference: (a.unitPrice - current) * hours }));
+}
+
+type Candidate = Omit<Alternative, "region" | "monthlyDifference">;
+const CANDIDATES = new WeakMap<PriceSnapshot, Map<string, Candidate[]>>();
+
+function candidates(snap: PriceSnapshot, spec: InstanceSpec, region: string, type: string, bare: string, sagemaker: boolean, c: ComponentEstimate, current: number): Candidate[] {
+  const prices = new SnapshotPriceSource(snap);
+  const r = { region };
+  const out: Candidate[] = [];
   const add = (instanceType: string, purchaseOption: Alternative["purchaseOption"], q: { usdPerHour: number; label: string; estimated: boolean }, reason: string) => {
     if (q.usdPerHour >= current) return;
-    out.push({ instanceType, purchaseOption, region: r.region, unitPrice: q.usdPerHour, monthlyDifference: (q.usdPerHour - current) * hours, reason, priceLabel: q.label, estimated: q.estimated });
+    out.push({ instanceType, purchaseOption, unitPrice: q.usdPerHour, reason, priceLabel: q.label, estimated: q.estimated });
   };
   for (const [candidate, s] of Object.entries(snap.specs)) {
     if (candidate === bare) continue;
@@ -75,15 +91,15 @@ export function cheaperAlternatives(r: ResourceEstimate, snap: PriceSnapshot = S
 
 function quote(prices: SnapshotPriceSource, region: string, type: string, component: "Hosting" | "Training" | "Notebook" | undefined): { usdPerHour: number; label: string; estimated: boolean } | undefined {
   const q: PriceQuote = component
-    ? prices.quoteOne({ kind: "sagemaker-instance", region, instanceType: type, component })
-    : prices.quoteOne({ kind: "ec2-instance", region, instanceType: type });
+    ? prices.quoteOne(sagemakerInstancePrice(region, type, component))
+    : prices.quoteOne(ec2InstancePrice(region, type));
   if (!q.priced) return undefined;
   return { usdPerHour: q.usdPerUnit, label: `${q.origin.label}${q.origin.estimated ? ` (${q.origin.note ?? "estimated"})` : ""}`, estimated: q.origin.estimated };
 }
 
 /** The engine's spot price for an EC2 type (the dated discount capped by the Spot Advisor), with its band. */
 function spotOf(snap: PriceSnapshot, prices: SnapshotPriceSource, region: string, type: string): { usdPerHour: number; label: string; estimated: boolean; band: string } | undefined {
-  const od = prices.quoteOne({ kind: "ec2-instance", region, instanceType: type });
+  const od = prices.quoteOne(ec2InstancePrice(region, type));
   const s = new SpotDiscountSource({}, snap).spotQuoteSync({ region, instanceType: type }, od);
   if (!s.priced) return undefined;
   return { usdPerHour: s.usdPerHour, label: `${s.origin.label} (as of ${s.origin.asOf})`, estimated: true, band: s.interruptionBand ? `interruption band ${s.interruptionBand} (Spot Advisor)` : "interruption band unknown" };

@@ -59,6 +59,84 @@ describe("aws_autoscaling_group", () => {
 
   it("is unpriced when the launch template cannot be resolved", async () => {
     const { res } = await priceStack({ aws_autoscaling_group: { g: { min_size: 1, max_size: 1, launch_template: { id: "lt-0abc" } } } });
-    expect(res("aws_autoscaling_group.g").components[0]!.unpricedReason).toMatch(/launch template .* could not be resolved/);
+    expect(res("aws_autoscaling_group.g").components[0]!.unpricedReason).toMatch(/the launch template is not in this stack/);
+  });
+
+  it("converts weighted capacity units to instances: desired 24 units, weight 8 → 3 instances (item 6)", async () => {
+    const { res } = await priceStack({
+      ...lt,
+      aws_autoscaling_group: {
+        g: {
+          min_size: 0,
+          max_size: 64,
+          desired_capacity: 24,
+          mixed_instances_policy: {
+            instances_distribution: { on_demand_base_capacity: 8, on_demand_percentage_above_base_capacity: 0 },
+            launch_template: {
+              launch_template_specification: { launch_template_id: "${aws_launch_template.lt.id}" },
+              override: [{ instance_type: "g5.2xlarge", weighted_capacity: "8" }, { instance_type: "g5.4xlarge", weighted_capacity: "16" }],
+            },
+          },
+        },
+      },
+    });
+    const g = res("aws_autoscaling_group.g");
+    // base 8 units on-demand = 1 instance; 16 units spot = 2 instances (not 8 + 16 instances)
+    expect(g.components.slice(0, 2).map((c) => [c.purchaseOption, c.monthlyQuantity])).toEqual([
+      ["on-demand", 730],
+      ["spot", 2 * 730],
+    ]);
+    // 730 × $1.212 + 1,460 × $0.606 + 3 × 100 GB gp3 × $0.08 = $884.76 + $884.76 + $24.00 = $1,793.52
+    expect(g.monthlyCost).toBeCloseTo(730 * 1.212 + 1460 * 1.212 * 0.5 + 3 * 100 * 0.08, 9);
+    expect(g.facts).toMatchObject({ instanceCount: 3, gpusPerInstance: 1, purchaseOption: "mixed" });
+  });
+
+  it("converts desired_capacity_type = vcpu with the type's vCPUs; memory-mib and unknown weights leave the count unknown (item 6)", async () => {
+    const { res } = await priceStack({
+      ...lt,
+      aws_autoscaling_group: {
+        v: { min_size: 0, max_size: 100, desired_capacity: 10, desired_capacity_type: "vcpu", launch_template: { name: "gpu" } },
+        m: { min_size: 0, max_size: 100, desired_capacity: 65536, desired_capacity_type: "memory-mib", launch_template: { name: "gpu" } },
+        w: {
+          min_size: 0,
+          max_size: 10,
+          desired_capacity: 4,
+          mixed_instances_policy: { launch_template: { launch_template_specification: { launch_template_name: "gpu" }, override: [{ instance_type: "g5.xlarge", weighted_capacity: "${var.weight}" }] } },
+        },
+      },
+    });
+    // g5.xlarge has 4 vCPUs: ⌈10 ÷ 4⌉ = 3 instances; 3 × 730 × $1.006 = $2,203.14 (+ 3 × 100 GB gp3 = $24)
+    const v = res("aws_autoscaling_group.v");
+    expect(v.components[0]!.monthlyQuantity).toBe(3 * 730);
+    expect(v.facts.instanceCount).toBe(3);
+    expect(v.monthlyCost).toBeCloseTo(3 * 730 * 1.006 + 24, 9);
+    expect(res("aws_autoscaling_group.m").components[0]).toMatchObject({ monthlyQuantity: null, unpricedReason: expect.stringMatching(/MiB of memory/) });
+    expect(res("aws_autoscaling_group.m").facts.instanceCount).toBeNull();
+    expect(res("aws_autoscaling_group.w").components[0]!.unpricedReason).toMatch(/weighted_capacity is \$\{var\.weight\}/);
+  });
+
+  it("prices a launch configuration (by reference, spot via spot_price, its own root volume) (item 9)", async () => {
+    const { res } = await priceStack({
+      aws_launch_configuration: { lc: { name_prefix: "w-", image_id: "ami-1", instance_type: "g5.xlarge", spot_price: "0.9", root_block_device: { volume_size: 50, volume_type: "gp3" } } },
+      aws_autoscaling_group: { g: { min_size: 1, max_size: 4, desired_capacity: 2, launch_configuration: "${aws_launch_configuration.lc.name}" } },
+    });
+    expect(res("aws_launch_configuration.lc").status).toBe("free");
+    const g = res("aws_autoscaling_group.g");
+    // 2 × 730 × $1.006 × 0.5 = $734.38 spot; 2 × 50 GB gp3 × $0.08 = $8.00 → $742.38
+    expect(g.components.map((c) => [c.purchaseOption, c.monthlyQuantity])).toEqual([
+      ["spot", 1460],
+      ["on-demand", 100],
+    ]);
+    expect(g.monthlyCost).toBeCloseTo(1460 * 1.006 * 0.5 + 8, 9);
+    expect(g.facts.purchaseOption).toBe("spot");
+  });
+
+  it("a template's spot option with on-demand-only settings elsewhere: the template decides (item 5)", async () => {
+    const { res } = await priceStack({
+      aws_launch_template: { s: { name: "s", instance_type: "g5.2xlarge", instance_market_options: [{ market_type: "spot", spot_options: [{ max_price: "1" }] }] } },
+      aws_autoscaling_group: { g: { min_size: 3, max_size: 3, launch_template: [{ name: "s" }] } },
+    });
+    // 3 × 730 × $1.212 × 0.5 = $1,327.14
+    expect(res("aws_autoscaling_group.g").monthlyCost).toBeCloseTo(3 * 730 * 1.212 * 0.5, 9);
   });
 });

@@ -58,7 +58,7 @@ describe("aws_instance", () => {
 
   it("reports a type with no public list price (p5e.48xlarge) as unpriced", async () => {
     const { res } = await priceStack({ aws_instance: { h: { instance_type: "p5e.48xlarge" } } });
-    expect(res("aws_instance.h").components[0]!.unpricedReason).toMatch(/p5e\.48xlarge: no public On-Demand list price/);
+    expect(res("aws_instance.h").components[0]!.unpricedReason).toMatch(/p5e\.48xlarge: no On-Demand price in us-east-1 in the embedded snapshot \(its sources list none/);
   });
 
   it("fails on an unknown instance type, naming the file and attribute", async () => {
@@ -71,7 +71,35 @@ describe("aws_instance", () => {
     const { res } = await priceStack({ aws_instance: { x: { instance_type: "p4d.24xlarge", root_block_device: { volume_size: 10 } } } }, { region: "eu-west-1" });
     const r = res("aws_instance.x");
     expect(r.components[0]).toMatchObject({ unitPrice: 23.71569, price: { asOf: "2026-01-21" } });
-    expect(r.components[1]!.unpricedReason).toMatch(/no EBS gp2 storage price for eu-west-1/);
+    expect(r.components[1]!.unpricedReason).toMatch(/embedded snapshot has no price for EBS gp2 storage in eu-west-1/);
     expect(r.status).toBe("partial");
+  });
+
+  it("takes type, spot and volumes from its launch template; its own attributes win (item 5)", async () => {
+    const { res } = await priceStack({
+      aws_launch_template: {
+        lt: {
+          name: "gpu",
+          instance_type: "g5.xlarge",
+          instance_market_options: { market_type: "spot" },
+          block_device_mappings: [{ device_name: "/dev/xvda", ebs: { volume_size: 200, volume_type: "gp3" } }],
+        },
+      },
+      aws_instance: {
+        a: { launch_template: { id: "${aws_launch_template.lt.id}" } },
+        b: { launch_template: { name: "gpu" }, instance_type: "g5.2xlarge", instance_market_options: { market_type: "capacity-block" }, root_block_device: { volume_size: 50, volume_type: "gp3" } },
+      },
+    });
+    const a = res("aws_instance.a");
+    // 730 × $1.006 × 0.5 = $367.19 spot + 200 GB gp3 × $0.08 = $16.00 → $383.19
+    expect(a.components.map((c) => [c.name, c.monthlyQuantity])).toEqual([
+      ["Instance usage (Linux/UNIX, spot, g5.xlarge)", 730],
+      ["Launch template volume /dev/xvda (gp3, 200 GB)", 200],
+    ]);
+    expect(a.monthlyCost).toBeCloseTo(730 * 1.006 * 0.5 + 16, 9);
+    const b = res("aws_instance.b");
+    // own type, own (non-spot) market options and own root volume: 730 × $1.212 + 50 × $0.08 = $884.76 + $4.00
+    expect(b.components.map((c) => c.name)).toEqual(["Instance usage (Linux/UNIX, on-demand, g5.2xlarge)", "Root volume (gp3, 50 GB)"]);
+    expect(b.monthlyCost).toBeCloseTo(730 * 1.212 + 4, 9);
   });
 });

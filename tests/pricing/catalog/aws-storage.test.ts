@@ -33,7 +33,7 @@ describe("storage and networking", () => {
   it("aws_nat_gateway has no snapshot price: unpriced, with the reason", async () => {
     const r = (await priceStack({ aws_nat_gateway: { n: { subnet_id: "s" } } })).res("aws_nat_gateway.n");
     expect(r.status).toBe("unpriced");
-    expect(r.notes[0]).toMatch(/no NAT gateway prices/);
+    expect(r.notes[0]).toMatch(/embedded snapshot has no price for NAT gateway hours/);
   });
 
   it("lists unknown types as unsupported and known-free types as free", async () => {

@@ -106,7 +106,7 @@ describe("estimatePlans with live AWS prices", () => {
     const [, h] = estimates;
     expect(api.getProducts()).toHaveLength(DISTINCT_QUERIES);
     const trainer = component(h, "training", "aws_instance.trainer", /^Instance usage/);
-    const snapRow = SNAPSHOT.ec2["us-east-1"]!["p5.48xlarge"]!;
+    const snapRow = SNAPSHOT.prices["us-east-1"]!["ec2-instance|p5.48xlarge"]!;
     expect(trainer.unitPrice).toBe(snapRow[0]);
     expect(trainer.price?.label).toBe(`snapshot ${SNAPSHOT.datasets[snapRow[1]]!.asOf}`);
     expect(component(h, "training", "aws_instance.controller", /^Instance usage/).price?.source).toBe("snapshot");

@@ -3,22 +3,23 @@ import type { PriceKey } from "../../../src/pricing/price-key.js";
 import { parsePriceListItem } from "../../../src/pricing/sources/price-list-document.js";
 import { priceListQuery } from "../../../src/pricing/sources/price-list-queries.js";
 import { productDocument, sageMakerProduct } from "../../fakes/price-list-documents.js";
+import { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, natGatewayDataPrice, natGatewayHoursPrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } from "../../../src/pricing/prices/index.js";
 
 const fields = (key: PriceKey) => Object.fromEntries(priceListQuery(key).filters.map((f) => [f.Field, f.Value]));
 
 describe("priceListQuery", () => {
   it("pins every query to the key's region with TERM_MATCH-able fields", () => {
     const keys: PriceKey[] = [
-      { kind: "ec2-instance", region: "eu-west-1", instanceType: "g5.xlarge" },
-      { kind: "sagemaker-instance", region: "eu-west-1", instanceType: "ml.g5.xlarge", component: "Hosting" },
-      { kind: "ebs-storage", region: "eu-west-1", volumeType: "gp3" },
-      { kind: "ebs-iops", region: "eu-west-1", volumeType: "io1" },
-      { kind: "ebs-throughput", region: "eu-west-1", volumeType: "gp3" },
-      { kind: "s3-storage", region: "eu-west-1", storageClass: "STANDARD_IA" },
-      { kind: "s3-requests", region: "eu-west-1", tier: "get" },
-      { kind: "fsx-lustre-storage", region: "eu-west-1", deploymentType: "SCRATCH_2" },
-      { kind: "nat-gateway-hours", region: "eu-west-1" },
-      { kind: "nat-gateway-data", region: "eu-west-1" },
+      ec2InstancePrice("eu-west-1", "g5.xlarge"),
+      sagemakerInstancePrice("eu-west-1", "ml.g5.xlarge", "Hosting"),
+      ebsStoragePrice("eu-west-1", "gp3"),
+      ebsIopsPrice("eu-west-1", "io1"),
+      ebsThroughputPrice("eu-west-1", "gp3"),
+      s3StoragePrice("eu-west-1", "STANDARD_IA"),
+      s3RequestsPrice("eu-west-1", "get"),
+      fsxLustreStoragePrice("eu-west-1", "SCRATCH_2"),
+      natGatewayHoursPrice("eu-west-1"),
+      natGatewayDataPrice("eu-west-1"),
     ];
     for (const k of keys) expect(fields(k).regionCode).toBe("eu-west-1");
     expect(fields(keys[1]!)).toEqual({ regionCode: "eu-west-1", instanceName: "ml.g5.xlarge", component: "Hosting" });
@@ -27,14 +28,14 @@ describe("priceListQuery", () => {
   });
 
   it("says plainly which keys the Price List cannot answer", () => {
-    expect(() => priceListQuery({ kind: "ebs-iops", region: "us-east-1", volumeType: "gp2" })).toThrow(/gp2 volumes have no provisioned-IOPS price/);
-    expect(() => priceListQuery({ kind: "s3-storage", region: "us-east-1", storageClass: "DEEP_ARCHIVE" })).toThrow(
+    expect(() => priceListQuery(ebsIopsPrice("us-east-1", "gp2"))).toThrow(/gp2 volumes have no provisioned-IOPS price/);
+    expect(() => priceListQuery(s3StoragePrice("us-east-1", "DEEP_ARCHIVE"))).toThrow(
       expect.objectContaining({ name: "NoMatchingPrice", message: expect.stringContaining("S3 DEEP_ARCHIVE") }),
     );
   });
 
   it("checks usage types client-side: io2's first tier, not its cheaper tier products", () => {
-    const q = priceListQuery({ kind: "ebs-iops", region: "us-east-1", volumeType: "io2" });
+    const q = priceListQuery(ebsIopsPrice("us-east-1", "io2"));
     const doc = (usagetype: string) =>
       parsePriceListItem(JSON.stringify(productDocument({ serviceCode: "AmazonEC2", productFamily: "System Operation", region: "us-east-1", attributes: { volumeApiName: "io2", usagetype }, dimensions: [] })));
     expect(q.accept!(doc("EBS:VolumeP-IOPS.io2"))).toBe(true);
@@ -42,8 +43,19 @@ describe("priceListQuery", () => {
     expect(q.accept!(doc("EBS:VolumeP-IOPS.io2.tier2"))).toBe(false);
   });
 
+  it("asks for io2's higher IOPS tiers (price key volume types io2@32000, io2@64000) by their own usage types", () => {
+    const doc = (usagetype: string) =>
+      parsePriceListItem(JSON.stringify(productDocument({ serviceCode: "AmazonEC2", productFamily: "System Operation", region: "us-east-1", attributes: { volumeApiName: "io2", usagetype }, dimensions: [] })));
+    const t2 = priceListQuery(ebsIopsPrice("us-east-1", "io2@32000"));
+    const t3 = priceListQuery(ebsIopsPrice("us-east-1", "io2@64000"));
+    expect(fields(ebsIopsPrice("us-east-1", "io2@32000"))).toMatchObject({ volumeApiName: "io2" });
+    expect([t2.accept!(doc("EBS:VolumeP-IOPS.io2.tier2")), t2.accept!(doc("EBS:VolumeP-IOPS.io2")), t2.accept!(doc("EBS:VolumeP-IOPS.io2.tier3"))]).toEqual([true, false, false]);
+    expect([t3.accept!(doc("EBS:VolumeP-IOPS.io2.tier3")), t3.accept!(doc("EBS:VolumeP-IOPS.io2.tier2"))]).toEqual([true, false]);
+    expect(() => priceListQuery(ebsIopsPrice("us-east-1", "io1@32000"))).toThrow(/io1@32000 volumes have no provisioned-IOPS price/);
+  });
+
   it("accepts only the asked SageMaker component, never the HyperPod or upfront-fee rows", () => {
-    const q = priceListQuery({ kind: "sagemaker-instance", region: "us-east-1", instanceType: "ml.p5.48xlarge", component: "Training" });
+    const q = priceListQuery(sagemakerInstancePrice("us-east-1", "ml.p5.48xlarge", "Training"));
     const p = (component: string | undefined, usagetype?: string) =>
       parsePriceListItem(JSON.stringify(sageMakerProduct("us-east-1", "ml.p5.48xlarge", component, "1", usagetype ? { usagetype } : {})));
     expect(q.accept!(p("Training"))).toBe(true);
@@ -53,7 +65,7 @@ describe("priceListQuery", () => {
   });
 
   it("matches FSx for Lustre deployment options and per-unit throughput loosely in spelling, strictly in value", () => {
-    const q = priceListQuery({ kind: "fsx-lustre-storage", region: "us-east-1", deploymentType: "PERSISTENT_2", throughputPerUnit: 125 });
+    const q = priceListQuery(fsxLustreStoragePrice("us-east-1", "PERSISTENT_2", 125));
     const p = (attributes: Record<string, string>) =>
       parsePriceListItem(JSON.stringify(productDocument({ serviceCode: "AmazonFSx", productFamily: "Storage", region: "us-east-1", attributes: { fileSystemType: "Lustre", ...attributes }, dimensions: [] })));
     expect(q.accept!(p({ deploymentOption: "Persistent_2", throughputCapacity: "125 MBps/TiB", storageType: "SSD" }))).toBe(true);

@@ -21,17 +21,19 @@ import { SNAPSHOT } from "../../../src/pricing/snapshot/snapshot.js";
 import { startFakeEc2Api, type SpotHistoryRow } from "../../fakes/fake-ec2-api.js";
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApiOptions } from "../../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct } from "../../fakes/price-list-documents.js";
+import { noBackoff } from "../../fakes/no-backoff.js";
 import { plan, resource } from "./plan-fixture.js";
+import { ec2InstancePrice } from "../../../src/pricing/prices/index.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
 const R = "us-east-1";
 /** Twelve EC2 types the snapshot prices in us-east-1 (so every fallback has a price). */
 const TYPES = ["p5.48xlarge", "p4d.24xlarge", "g5.xlarge", "g5.2xlarge", "g6.xlarge", "g6.2xlarge", "m5.large", "c5.large", "r5.large", "t3.micro", "inf2.xlarge", "g4dn.xlarge"];
-const ec2 = (t: string): PriceKey => ({ kind: "ec2-instance", region: R, instanceType: t });
+const ec2 = (t: string): PriceKey => (ec2InstancePrice(R, t));
 const KEYS = TYPES.map(ec2);
 const PRODUCTS = TYPES.map((t, i) => ec2InstanceProduct(R, t, (1 + i / 10).toFixed(10)));
-const snapshotPrice = (t: string) => SNAPSHOT.ec2[R]![t]![0];
+const snapshotPrice = (t: string) => SNAPSHOT.prices[R]![`ec2-instance|${t}`]![0];
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
 const dirs: string[] = [];
@@ -46,8 +48,14 @@ async function fakeApi(opts: FakePricingApiOptions = {}) {
   return api;
 }
 
+/** A live source against a loopback endpoint: the SDK's retries, without the backoff delays (see noBackoff). */
 function live(endpoint: string, opts: Partial<ConstructorParameters<typeof AwsPricingSource>[0]> = {}) {
-  return new AwsPricingSource({ endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1, ...opts });
+  return new AwsPricingSource({ endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1, retryStrategy: noBackoff(opts.maxAttempts ?? 1), ...opts });
+}
+
+/** EC2 spot history against a loopback endpoint, retries without backoff delays. */
+function spotHistory(endpoint: string, maxAttempts: number, opts: Partial<ConstructorParameters<typeof SpotHistorySource>[0]> = {}) {
+  return new SpotHistorySource({ endpoint, credentials: TEST_CREDENTIALS, maxAttempts, retryStrategy: noBackoff(maxAttempts), fallback: new SpotDiscountSource(), ...opts });
 }
 
 /** A TCP server that accepts connections and never answers: a stalled endpoint. */
@@ -120,7 +128,7 @@ describe("timeouts", () => {
 
   it("falls back to the spot discount when EC2 spot history stalls", async () => {
     const hole = await blackHole();
-    const spot = new SpotHistorySource({ endpoint: hole.endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1, requestTimeoutMs: 300, fallback: new SpotDiscountSource() });
+    const spot = spotHistory(hole.endpoint, 1, { requestTimeoutMs: 300 });
     const onDemand: PriceQuote = { priced: true, usdPerUnit: 1, unit: "hours", origin: { source: "snapshot", asOf: "2026-07-20", label: "snapshot 2026-07-20", estimated: false } };
     const q = await spot.spotQuote({ region: R, instanceType: "g5.xlarge" }, onDemand);
     expect(q).toMatchObject({ priced: true, origin: { source: "spot-discount" } });
@@ -136,6 +144,8 @@ describe("throttling storms", () => {
     const { value: quotes, ms } = await timed(s.quote(KEYS));
     for (const t of TYPES) expectSnapshotFallback(quotes.get(priceKeyId(ec2(t))), t, /ThrottlingException/);
     expect(s.warnings()).toHaveLength(TYPES.length);
+    // Each warning names the key and the error (the keys that were asked end in the API's own error).
+    expect(s.warnings()).toContain("price ec2-instance|us-east-1|p5.48xlarge from snapshot: ThrottlingException: Rate exceeded");
     // At most the lookups in flight (5) plus one more (a worker may start a key before the second failure
     // lands) were asked, each with its 2 attempts; asking all 12 keys would be 24 requests.
     const asked = new Set(api.getProducts().map((r) => r.input.Filters.at(-1).Value));
@@ -145,7 +155,7 @@ describe("throttling storms", () => {
     expect(ms).toBeLessThan(30_000);
   });
 
-  it("a storm that passes: retries with backoff get every price live, and nothing falls back", async () => {
+  it("a storm that passes: retries get every price live, and nothing falls back", async () => {
     let throttled = 0;
     const api = await fakeApi({ fault: () => (throttled++ < 6 ? { status: 400, type: "ThrottlingException", message: "Rate exceeded" } : undefined) });
     const s = live(api.endpoint, { maxAttempts: 5 });
@@ -154,6 +164,9 @@ describe("throttling storms", () => {
     expect(s.warnings()).toEqual([]);
     expect(api.getProducts().filter((r) => r.status === 400)).toHaveLength(6);
     expect(api.getProducts().filter((r) => r.status === 200)).toHaveLength(6);
+    // The answers used are the retried ones: every 200 is a later attempt of a throttled request or a first try.
+    expect(api.getProducts().filter((r) => r.status === 400).every((r) => r.attempt < 5)).toBe(true);
+    expect(api.getProducts().some((r) => r.status === 200 && r.attempt > 1)).toBe(true);
   });
 
   it("EC2 throttling in one region falls back there (asking at most two types) and leaves other regions live", async () => {
@@ -163,7 +176,7 @@ describe("throttling storms", () => {
         rows.push({ region, availabilityZone: `${region}a`, instanceType: t, spotPrice: "0.5", timestamp: "2026-11-23T11:00:00.000Z" });
     const api = await startFakeEc2Api({ history: rows, fault: ({ region }) => (region === "us-west-2" ? { status: 503, code: "RequestLimitExceeded", message: "Request limit exceeded." } : undefined) });
     closers.push(() => api.close());
-    const spot = new SpotHistorySource({ endpoint: api.endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 2, fallback: new SpotDiscountSource() });
+    const spot = spotHistory(api.endpoint, 2);
     const onDemand: PriceQuote = { priced: true, usdPerUnit: 1, unit: "hours", origin: { source: "snapshot", asOf: "2026-07-20", label: "snapshot 2026-07-20", estimated: false } };
     for (const region of ["us-west-2", "us-east-1"])
       for (const t of ["g5.xlarge", "g5.2xlarge", "g6.xlarge", "g6.2xlarge"]) {
@@ -274,7 +287,7 @@ describe("partial outages", () => {
     ]);
     const [e] = await estimatePlans([p], {
       prices: live(api.endpoint),
-      spot: new SpotHistorySource({ endpoint: ec2Api.endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1, fallback: new SpotDiscountSource() }),
+      spot: spotHistory(ec2Api.endpoint, 1),
     });
     const byName = (a: string) => allResources(e!).find((r) => r.address === a)!;
     expect(byName("aws_instance.trainer").components[0]!.price?.source).toBe("snapshot");
