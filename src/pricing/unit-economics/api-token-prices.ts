@@ -1,36 +1,44 @@
-/**
- * On-demand per-token API prices for comparison with self-hosted inference: Amazon Bedrock, copied verbatim from
- * shared/pricing/services-2026-11-30.json (rows with service `AmazonBedrock`, dataset `deploybase-bedrock-2026-01-05`).
- * Low confidence: a third-party page (deploybase.ai, "Amazon Bedrock Pricing: Model Costs and Throughput Rates",
- * dated 2026-01-05, whose table claims AWS's page of 2026-03-21), region not stated (assumed us-east-1).
- * Never edit a number by hand; re-copy from the compiled file when it changes.
- */
+import { bedrockTokenPrice } from "../catalog/aws-bedrock.js";
+import { SNAPSHOT, type PriceSnapshot } from "../snapshot/snapshot.js";
+import { SnapshotPriceSource } from "../sources/snapshot-source.js";
+
+/** An on-demand per-token API price pair, USD per 1M tokens, with where it came from. */
 export interface ApiTokenPrice {
   model: string;
-  modelId: string;
-  /** USD per 1M input tokens. */
   inputPer1M: number;
-  /** USD per 1M output tokens. */
   outputPer1M: number;
   region: string;
-  dataset: string;
+  /** Dataset source text and date, from the snapshot. */
   source: string;
-  url: string;
   asOf: string;
   confidence: string;
 }
 
-const DATASET = {
-  dataset: "deploybase-bedrock-2026-01-05",
-  source: "Amazon Bedrock on-demand, via deploybase.ai (third party)",
-  url: "https://deploybase.ai/articles/amazon-bedrock-pricing",
-  asOf: "2026-01-05",
-  confidence: "low (third party; page date 2026-01-05, table claims 2026-03-21)",
-  region: "us-east-1 (assumed; source states no region)",
-} as const;
-
-export const BEDROCK_TOKEN_PRICES: readonly ApiTokenPrice[] = [
-  { model: "Claude Opus 4", modelId: "anthropic.claude-opus-4", inputPer1M: 15.0, outputPer1M: 75.0, ...DATASET },
-  { model: "Claude 3.7 Sonnet", modelId: "anthropic.claude-3-7-sonnet", inputPer1M: 3.0, outputPer1M: 15.0, ...DATASET },
-  { model: "Claude 3.5 Haiku", modelId: "anthropic.claude-3-5-haiku", inputPer1M: 0.8, outputPer1M: 4.0, ...DATASET },
-];
+/**
+ * The Amazon Bedrock on-demand token prices the embedded snapshot has (rows `bedrock-tokens|<family>|input|output`,
+ * today three Anthropic families in us-east-1 from a low-confidence third-party page dated 2026-01-05, region
+ * assumed), read through the same price factory and source as the Bedrock agent catalog entry. Only families with
+ * both directions priced; none when the snapshot has none.
+ */
+export function bedrockTokenPrices(region = "us-east-1", snap: PriceSnapshot = SNAPSHOT): ApiTokenPrice[] {
+  const rows = (snap as unknown as { prices?: Record<string, Record<string, unknown>> }).prices?.[region] ?? {};
+  const families = [...new Set(Object.keys(rows).filter((k) => k.startsWith("bedrock-tokens|")).map((k) => k.split("|")[1]!))].sort();
+  const source = new SnapshotPriceSource(snap);
+  const out: ApiTokenPrice[] = [];
+  for (const family of families) {
+    const i = source.quoteOne(bedrockTokenPrice(region, family, "input"));
+    const o = source.quoteOne(bedrockTokenPrice(region, family, "output"));
+    if (!i.priced || !o.priced) continue;
+    const dataset = Object.values(snap.datasets).find((d) => d.asOf === i.origin.asOf && /bedrock/i.test(d.source));
+    out.push({
+      model: family,
+      inputPer1M: i.usdPerUnit,
+      outputPer1M: o.usdPerUnit,
+      region: `${region} (assumed; the source states no region)`,
+      source: dataset?.source ?? i.origin.label,
+      asOf: i.origin.asOf,
+      confidence: dataset?.confidence ?? "low",
+    });
+  }
+  return out;
+}

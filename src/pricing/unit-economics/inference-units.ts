@@ -1,6 +1,6 @@
 import { HOURS_PER_MONTH, type ResourceEstimate } from "../estimate.js";
 import type { ResourceUsage } from "../usage.js";
-import { BEDROCK_TOKEN_PRICES } from "./api-token-prices.js";
+import { bedrockTokenPrices } from "./api-token-prices.js";
 import { computeHoursOf, perUnit } from "./compute-hours.js";
 import type { ApiPriceComparison, InferenceCapacity, InferenceUnits } from "./unit-figures.js";
 
@@ -53,7 +53,10 @@ export function inferenceUnits(r: ResourceEstimate, usage: ResourceUsage): Infer
   };
   const capacity = capacityOf(r, usage, requests, outTok, notes);
   if (capacity) out.capacity = capacity;
-  if (requests !== null && inTok !== null && outTok !== null) out.apiComparison = apiComparison(requests, inTok, outTok);
+  if (requests !== null && inTok !== null && outTok !== null) {
+    const api = apiComparison(requests, inTok, outTok);
+    if (api.length) out.apiComparison = api;
+  }
   return out;
 }
 
@@ -98,12 +101,12 @@ function capacityOf(r: ResourceEstimate, usage: ResourceUsage, requests: number 
 
 /** The same monthly volume at each sourced on-demand per-token API price (USD per month). */
 export function apiComparison(requests: number, inTok: number, outTok: number): ApiPriceComparison[] {
-  return BEDROCK_TOKEN_PRICES.map((p) => ({
+  return bedrockTokenPrices().map((p) => ({
     model: `Amazon Bedrock ${p.model}`,
     monthlyCost: (requests * (inTok * p.inputPer1M + outTok * p.outputPer1M)) / 1e6,
     inputPricePer1M: p.inputPer1M,
     outputPricePer1M: p.outputPer1M,
-    source: `${p.source}, ${p.url}`,
+    source: p.source,
     asOf: p.asOf,
     confidence: p.confidence,
     region: p.region,

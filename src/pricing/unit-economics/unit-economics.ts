@@ -1,6 +1,5 @@
 import { addRange, allResources, zeroRange, type Estimate, type ResourceEstimate } from "../estimate.js";
 import { EMPTY_USAGE, usageFor, type Usage } from "../usage.js";
-import { BEDROCK_TOKEN_PRICES } from "./api-token-prices.js";
 import { cheaperAlternatives } from "./alternatives.js";
 import { computeHoursOf } from "./compute-hours.js";
 import { idleGpu } from "./idle-gpu.js";
@@ -59,8 +58,11 @@ export function unitEconomicsOf(
   if (byResource.size === 0) return { byResource, totals: undefined };
   if (totals.idleGpuUnknown > 0) totals.idleGpuCost.high = null;
   if (totals.trainingUnknown > 0) totals.trainingMonthly.high = null;
-  if ([...byResource.values()].some((x) => x.inference?.apiComparison))
-    totals.sources.push(`${BEDROCK_TOKEN_PRICES[0]!.source}, ${BEDROCK_TOKEN_PRICES[0]!.url}, as of ${BEDROCK_TOKEN_PRICES[0]!.asOf}, confidence ${BEDROCK_TOKEN_PRICES[0]!.confidence}`);
+  const api = [...byResource.values()].flatMap((x) => x.inference?.apiComparison ?? []);
+  for (const a of api) {
+    const label = `Amazon Bedrock on-demand: ${a.source}, as of ${a.asOf}, confidence ${a.confidence}, region ${a.region}`;
+    if (!totals.sources.includes(label)) totals.sources.push(label);
+  }
   return { byResource, totals };
 }
 

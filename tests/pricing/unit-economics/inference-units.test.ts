@@ -33,7 +33,7 @@ describe("inference unit figures", () => {
     expect(inf.capacity!.instancesProvisioned).toEqual({ low: 1, expected: 1, high: 1 });
     expect(inf.capacity!.utilization).toBeCloseTo(0.4756469, 6);
     // Bedrock (deploybase.ai 2026-01-05, low confidence): Haiku 1M × (1,000 × 0.8 + 500 × 4) ÷ 10^6 = $2,800
-    const haiku = inf.apiComparison!.find((a) => a.model.includes("Haiku"))!;
+    const haiku = inf.apiComparison!.find((a) => a.model.includes("anthropic.claude-3-5-haiku"))!;
     expect(haiku.monthlyCost).toBeCloseTo(2800, 9);
     expect(haiku.asOf).toBe("2026-01-05");
     expect(haiku.confidence).toMatch(/^low/);
