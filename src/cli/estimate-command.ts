@@ -4,6 +4,7 @@ import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { renderUnitEconomicsTable } from "../report/unit-economics-table.js";
 import { renderScenarioTable } from "../report/scenario-table.js";
+import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
@@ -41,7 +42,9 @@ export const estimateCommand: Command = async (args, io) => {
         ? renderMarkdownReport({ estimate, alternatives: values.alternatives === true })
         : format === "focus-csv"
           ? renderFocusCsv(estimate)
-          : renderEstimateTable(estimate) + renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true }) + renderScenarioTable(estimate),
+          : renderEstimateTable(estimate, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }) +
+            renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true }) +
+            renderScenarioTable(estimate),
   );
   return EXIT.ok;
 };

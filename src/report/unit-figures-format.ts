@@ -1,4 +1,4 @@
-import { quantity, unitPrice, usd, usdRange } from "../money.js";
+import { quantity, unitPrice, usd } from "../money.js";
 import { allResources, type CostRange, type Estimate } from "../pricing/estimate.js";
 import type { ResourceUnitEconomics } from "../pricing/unit-economics/unit-figures.js";
 
@@ -17,12 +17,24 @@ export interface UnitFigureCells {
   idleGpu: string;
 }
 
+/**
+ * A range with `fmt` for each figure: `$1.10595` when exact, `low – high` (with the expected figure between when it
+ * differs from both ends), `– unbounded` for no upper bound, `≥ expected` for a lower bound. (The shape of the
+ * report's cost cells, with the per-unit precision they lack.)
+ */
+export function rangeText(r: CostRange, complete: boolean, fmt: (n: number) => string): string {
+  if (!complete) return `≥ ${fmt(r.expected)}`;
+  if (r.high === null) return r.low === r.expected ? `${fmt(r.expected)} – unbounded` : `${fmt(r.low)} – ${fmt(r.expected)} – unbounded`;
+  if (r.low === r.high) return fmt(r.expected);
+  return r.low === r.expected || r.high === r.expected ? `${fmt(r.low)} – ${fmt(r.high)}` : `${fmt(r.low)} – ${fmt(r.expected)} – ${fmt(r.high)}`;
+}
+
 export function unitRange(r: CostRange | null, complete: boolean): string {
-  return r === null ? "?" : usdRange(r, complete, (n) => unitPrice(n));
+  return r === null ? "?" : rangeText(r, complete, (n) => unitPrice(n));
 }
 
 export function moneyRange(r: CostRange | null, complete: boolean): string {
-  return r === null ? "?" : usdRange(r, complete, usd);
+  return r === null ? "?" : rangeText(r, complete, usd);
 }
 
 export function unitFigureCells(u: ResourceUnitEconomics): UnitFigureCells {

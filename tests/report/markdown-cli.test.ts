@@ -11,7 +11,7 @@ describe("costgate --format markdown|sarif|focus-csv", () => {
     expect(stdout.split("\n")[0]).toBe("## 💲 costgate: cost estimate");
     expect(stdout).toContain("### Cost by stack");
     expect(stdout).toMatch(/^\| training\\-dev \| \d+ \| \\\$[\d,]+\.\d\d \|$/m);
-    expect(stdout).toContain("**Price sources:**");
+    expect(stdout).toMatch(/<details><summary>Price sources \(\d+\)<\/summary>/);
     expect(stdout).toContain("<details><summary>Resources not fully priced");
   });
 

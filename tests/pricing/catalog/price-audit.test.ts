@@ -63,7 +63,7 @@ describe("price audit (issue 15 item 12)", () => {
     // priced: 2,000 × $0.125 + 32,000 × $0.065 = $250 + $2,080 = $2,330; the 18,000 IOPS above 32,000 are not counted
     expect(v.monthlyCost).toBeCloseTo(2330, 9);
     expect(v.components[2]).toMatchObject({ name: "Storage provisioned IOPS (32,001–64,000)", monthlyQuantity: 18_000, monthlyCost: null });
-    expect(v.components[2]!.unpricedReason).toMatch(/no EBS io2@32000 iops price for us-east-1/);
+    expect(v.components[2]!.unpricedReason).toMatch(/the embedded snapshot has no price for EBS io2@32000 provisioned IOPS in us-east-1/);
   });
 
   it("S3 Standard storage in its volume tiers: 600,000 GB = 51,200 + 460,800 + 88,000 GB", async () => {
