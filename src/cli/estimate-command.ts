@@ -34,6 +34,7 @@ export const estimateCommand: Command = async (args, io) => {
   }
   const format = formatOption("estimate", values.format, ESTIMATE_FORMATS, "table");
   if (positionals.length !== 1) throw new CostgateError("expected exactly one <path> (see `costgate estimate --help`)", "costgate estimate");
+  const width = terminalWidth({ columns: io.columns, env: io.env, wide: values.wide });
   const { head: estimate } = await gateFromOptions({ head: positionals[0]! }, values, io);
   io.stdout(
     format === "json"
@@ -42,9 +43,7 @@ export const estimateCommand: Command = async (args, io) => {
         ? renderMarkdownReport({ estimate, alternatives: values.alternatives === true })
         : format === "focus-csv"
           ? renderFocusCsv(estimate)
-          : renderEstimateTable(estimate, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }) +
-            renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true }) +
-            renderScenarioTable(estimate),
+          : renderEstimateTable(estimate, { width }) + renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true, width }) + renderScenarioTable(estimate, width),
   );
   return EXIT.ok;
 };

@@ -1,7 +1,8 @@
 import type { Estimate } from "../pricing/estimate.js";
 import type { ScenarioSummary } from "../pricing/unit-economics/scenario-summary.js";
 import type { ResourceUnitEconomics } from "../pricing/unit-economics/unit-figures.js";
-import { terminalSafe as t, textTable } from "./text-table.js";
+import { terminalSafe as t } from "./text-table.js";
+import { fittedTable } from "./fitted-table.js";
 import { moneyRange, unitRange } from "./unit-figures-format.js";
 
 type Figure = (u: ResourceUnitEconomics) => string | undefined;
@@ -20,7 +21,7 @@ const FIGURES: [string, Figure][] = [
  * The usage scenarios side by side (terminal): one column per scenario (`expected` first), the monthly total and
  * each resource's unit figures. Empty when the usage file defines no scenarios.
  */
-export function renderScenarioTable(e: Estimate): string {
+export function renderScenarioTable(e: Estimate, width: number = Infinity): string {
   const sc = e.scenarios;
   if (!sc || sc.length === 0) return "";
   const rows: string[][] = [["Total / month", ...sc.map((s) => moneyRange(s.total, s.complete))]];
@@ -34,7 +35,7 @@ export function renderScenarioTable(e: Estimate): string {
       rows.push([`${t(label)} ${what}`, ...cells.map((c) => c ?? "–")]);
     }
   }
-  return `\nUsage scenarios (USD):\n` + textTable(["", ...sc.map((s) => t(s.name))], rows, ["l", ...sc.map(() => "r" as const)]);
+  return `\nUsage scenarios (USD):\n` + fittedTable(["", ...sc.map((s) => t(s.name))], rows, ["l", ...sc.map(() => "r" as const)], width);
 }
 
 function figureOf(s: ScenarioSummary, key: string, fig: Figure): string | undefined {

@@ -7,8 +7,8 @@ const USAGE = "tests/fixtures/unit-economics/endpoint-usage.yml";
 // Issue 17's fixture by hand: ml.g5.2xlarge $1.515/h × 730 h = $1,105.95/month; 1,000,000 requests of 500 output
 // tokens → $1,105.95 ÷ 1,000 = $1.10595 per 1k requests, ÷ 500 = $2.2119 per 1M output tokens.
 describe("costgate estimate: unit economics in table, JSON and Markdown", () => {
-  it("table", async () => {
-    const { code, stdout } = await runCliCaptured(["estimate", PLAN, "--usage", USAGE]);
+  it("table (--wide: one row per resource)", async () => {
+    const { code, stdout } = await runCliCaptured(["estimate", PLAN, "--usage", USAGE, "--wide"]);
     expect(code).toBe(0);
     expect(stdout).toContain("$1,105.95");
     const line = stdout.split("\n").find((l) => l.startsWith("aws_sagemaker_endpoint_configuration.llm"))!;
@@ -17,8 +17,14 @@ describe("costgate estimate: unit economics in table, JSON and Markdown", () => 
     expect(stdout).not.toContain("Cheaper equivalents");
   });
 
+  it("table fitted to 80 columns: one block per resource, every line within the width", async () => {
+    const { stdout } = await runCliCaptured(["estimate", PLAN, "--usage", USAGE, "--alternatives"], { COLUMNS: "80" });
+    expect(stdout).toContain("\naws_sagemaker_endpoint_configuration.llm\n  Per 1k requests: $1.10595\n  Per 1M input tok: ?\n  Per 1M output tok: $2.2119\n");
+    expect(Math.max(...stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
   it("table with --alternatives lists cheaper equivalents with the monthly difference", async () => {
-    const { stdout } = await runCliCaptured(["estimate", PLAN, "--usage", USAGE, "--alternatives"]);
+    const { stdout } = await runCliCaptured(["estimate", PLAN, "--usage", USAGE, "--alternatives", "--wide"]);
     // ml.g6.2xlarge $1.222/h: (1.222 − 1.515) × 730 = −$213.89
     expect(stdout).toContain("aws_sagemaker_endpoint_configuration.llm → ml.g6.2xlarge on-demand $1.222/h: -$213.89/month");
   });
