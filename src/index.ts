@@ -23,6 +23,13 @@ export { AwsPricingSource, PRICING_API_REGIONS, type AwsPricingSourceOptions } f
 export { SpotHistorySource, type SpotHistorySourceOptions } from "./pricing/sources/spot-history-source.js";
 export { PriceCache, defaultCacheDir, DEFAULT_CACHE_TTL_HOURS } from "./pricing/sources/price-cache.js";
 export { loadUsageFile, parseUsage, EMPTY_USAGE, type Usage } from "./pricing/usage.js";
+export { scenarioUsage, scenarioNames, DEFAULT_SCENARIO } from "./pricing/usage-scenarios.js";
+export { unitEconomicsOf, withUnitEconomics } from "./pricing/unit-economics/unit-economics.js";
+export type { ResourceUnitEconomics, InferenceUnits, TrainingUnits, IdleGpu, Alternative, UnitEconomicsTotals } from "./pricing/unit-economics/unit-figures.js";
+export type { ScenarioSummary } from "./pricing/unit-economics/scenario-summary.js";
+export { renderUnitEconomicsTable } from "./report/unit-economics-table.js";
+export { unitEconomicsSection } from "./report/unit-economics-markdown.js";
+export { renderScenarioTable } from "./report/scenario-table.js";
 export { renderEstimateTable } from "./report/estimate-table.js";
 export { renderEstimateJson, estimateToJson } from "./report/estimate-json.js";
 export type { Finding, Verdict, Override, Severity, Enforcement } from "./policy/verdict.js";

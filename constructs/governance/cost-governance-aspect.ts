@@ -10,6 +10,7 @@ import { runGateSync } from "../../src/gate.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
 import { EMPTY_USAGE, loadUsageFile, type Usage } from "../../src/pricing/usage.js";
 import { unmatchedUsageWarnings } from "../../src/pricing/usage-matching.js";
+import { withConstructUsage } from "../framework/unit-usage.js";
 import { AnnotationLedger } from "../framework/annotation-ledger.js";
 import type { AspectsApi } from "../framework/aspects-api.js";
 import { isTerraformStack, type TerraformStackShape } from "../framework/construct-shape.js";
@@ -125,7 +126,7 @@ export class CostGovernanceAspect {
             ...(this.opts.environment ? { environment: this.opts.environment } : {}),
           },
         },
-        { usage: this.usage, allowUnknownInstanceTypes: this.opts.allowUnknownInstanceTypes ?? false },
+        { usage: withConstructUsage(this.stack, this.usage), allowUnknownInstanceTypes: this.opts.allowUnknownInstanceTypes ?? false },
       );
       const estimate = outcome.head;
       const verdict = outcome.verdict ?? evaluatePolicies([], estimate);

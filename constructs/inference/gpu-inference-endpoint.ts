@@ -12,6 +12,7 @@ import { physicalName } from "../framework/physical-name.js";
 import { PropChecks } from "../framework/prop-checks.js";
 import { CostTags } from "../tags/cost-tags.js";
 import { assertSameFramework } from "../framework/framework.js";
+import { recordUnitUsage } from "../framework/unit-usage.js";
 
 export interface EndpointInstanceCount {
   /** Fewest instances auto scaling keeps (default 1; classic endpoints cannot scale to zero). */
@@ -67,6 +68,19 @@ export interface GpuInferenceEndpointProps {
   readonly scaleDown?: ScaleDownSchedule | { readonly disabled: true; readonly reason: string };
   /** Cost tags for everything in the endpoint (merged over tags set on enclosing scopes). */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Expected volume, for unit economics at synth time (cost per 1k requests and per 1M tokens, utilisation, idle
+   * GPU cost): passed to costgate as usage of the endpoint configuration. Throughput must be measured, not guessed.
+   */
+  readonly unitEconomics?: {
+    readonly monthlyRequests?: number;
+    readonly inputTokensPerRequest?: number;
+    readonly outputTokensPerRequest?: number;
+    readonly requestsPerSecondPerInstance?: number;
+    readonly outputTokensPerSecondPerInstance?: number;
+    /** Average GPU utilisation, 0–1. */
+    readonly gpuUtilization?: number;
+  };
 }
 
 const VARIANT = "primary";
@@ -154,6 +168,16 @@ export class GpuInferenceEndpoint extends Construct {
       ],
       lifecycle: { createBeforeDestroy: true },
     });
+    const u = props.unitEconomics;
+    if (u)
+      recordUnitUsage(this.endpointConfiguration, {
+        monthly_requests: u.monthlyRequests,
+        input_tokens_per_request: u.inputTokensPerRequest,
+        output_tokens_per_request: u.outputTokensPerRequest,
+        requests_per_second_per_instance: u.requestsPerSecondPerInstance,
+        output_tokens_per_second_per_instance: u.outputTokensPerSecondPerInstance,
+        gpu_utilization: u.gpuUtilization,
+      });
     this.endpointName = physicalName(this, 63);
     this.endpoint = new SagemakerEndpoint(this, "endpoint", {
       name: this.endpointName,

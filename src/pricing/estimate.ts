@@ -1,6 +1,8 @@
 import type { ResourceAction } from "../plan/resource.js";
 import type { PriceOrigin, PriceSourceInfo } from "./price-quote.js";
 import type { PurchaseOption, QuantitySource, ResourceFacts } from "./cost-component.js";
+import type { ResourceUnitEconomics, UnitEconomicsTotals } from "./unit-economics/unit-figures.js";
+import type { ScenarioSummary } from "./unit-economics/scenario-summary.js";
 
 /**
  * v2 (engine v2): every resource, stack and total carries `range` (low / expected / high, high null when
@@ -94,6 +96,12 @@ export interface ResourceEstimate {
   notes: string[];
   /** Raw attributes, for policies that inspect configuration. Not rendered. */
   attributes: Record<string, unknown>;
+  /**
+   * Optional (added 2026-11-30, still estimate/v2): unit economics — cost per 1k requests / 1M tokens, per training
+   * run, idle GPU cost, cheaper equivalents — for resources that serve or train a model or run GPUs. See
+   * src/pricing/unit-economics/unit-figures.ts and the README's "Unit economics".
+   */
+  unitEconomics?: ResourceUnitEconomics;
 }
 
 export interface StackEstimate {
@@ -133,6 +141,9 @@ export interface Estimate {
   totals: EstimateTotals;
   priceSources: PriceSourceInfo[];
   warnings: string[];
+  /** Optional: unit-economics totals (idle GPU cost, monthly training), when any resource has unit figures. */
+  unitEconomics?: UnitEconomicsTotals;  /** Optional: when the usage file defines scenarios, each scenario's totals and unit figures (`expected` first). */
+  scenarios?: ScenarioSummary[];
 }
 
 /** Every resource of an estimate in stack order. */

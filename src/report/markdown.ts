@@ -8,6 +8,7 @@ import { freeChangesLine, isFreeAddOrRemove } from "./free-changes.js";
 import { mermaidBars, mermaidPie, type ChartSlice } from "./mermaid-chart.js";
 import { shortenAddress } from "./text-width.js";
 import { fitSections, type MarkdownSection } from "./truncate-markdown.js";
+import { unitEconomicsSection } from "./unit-economics-markdown.js";
 
 export interface MarkdownReportInput {
   /** The estimate of the head (or the only) plan. */
@@ -30,6 +31,8 @@ export interface MarkdownReportInput {
   limit?: number;
   /** Appended when the report was shortened. */
   truncatedNote?: string;
+  /** List cheaper equivalents of every GPU resource in the unit-economics section (with a diff: changed ones only, always). */
+  alternatives?: boolean;
 }
 
 const DEFAULT_TOP = 10;
@@ -70,6 +73,7 @@ export function markdownReportSections(input: MarkdownReportInput): MarkdownSect
   }
   add(diff ? changedResourcesSection(diff, top) : costliestResourcesSection(estimate, top));
   add(stacksSection(estimate, diff));
+  add(unitEconomicsSection(estimate, diff, { alternatives: input.alternatives ?? false }));
   if (verdict && verdict.policyFiles.length > 0)
     add({
       id: "policies",
