@@ -32183,6 +32183,8 @@ function zeroRange() {
 // made rendering a 10,000-resource diff take a second.
 const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const SUB_CENT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
+const QUANTITY = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
+const UNIT_PRICE = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 });
 /** Format USD for display. Amounts stay full precision everywhere else; this is the only place that rounds. */
 function usd(n) {
     const abs = Math.abs(n);
@@ -32194,6 +32196,18 @@ function usdDelta(n) {
     if (n === 0)
         return "$0.00";
     return `${n > 0 ? "+" : ""}${usd(n)}`;
+}
+/** A quantity for display (up to 4 decimals, grouped). */
+function quantity$1(n) {
+    if (n === null)
+        return "-";
+    return QUANTITY.format(n);
+}
+/** A unit price: enough decimals to show small storage prices. */
+function unitPrice(n) {
+    if (n === null)
+        return "-";
+    return `$${UNIT_PRICE.format(n)}`;
 }
 const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 /** Money in messages (policy findings, synth-time summaries): $1,234 above $1,000, else $12.34. */
@@ -33544,6 +33558,181 @@ const trainingLimits = {
     },
 };
 
+/**
+ * Judge one unit figure (USD per unit, a range) against a cap, failing closed like `resource-cost`: over the cap
+ * at the expected figure is a finding; an unknown figure, a lower bound (incomplete), an unbounded high end or a
+ * high end over the cap is an `unknown` finding (the rule's `onUnknown` decides). Undefined: within the cap over
+ * the whole range.
+ */
+function judgeUnitCap(opts) {
+    const { resource, figure, cap, what, format } = opts;
+    const sc = opts.scenario ?? "";
+    if (figure === null || figure === undefined)
+        return { resource, unknown: true, message: `${what}${sc} is unknown (${opts.missing}); cap ${format(cap)}` };
+    if (figure.expected > cap)
+        return { resource, message: `${what}${sc} ${format(figure.expected)} exceeds the ${format(cap)} cap` };
+    if (!opts.complete)
+        return { resource, unknown: true, message: `${what}${sc} is at least ${format(figure.expected)}: part of the cost or an input is unknown, so it cannot be shown to be within the ${format(cap)} cap` };
+    if (figure.high === null)
+        return { resource, unknown: true, message: `${what}${sc} ${format(figure.expected)} expected is within the cap, but its high end is unbounded` };
+    if (figure.high > cap)
+        return { resource, unknown: true, message: `${what}${sc} ${format(figure.expected)} expected is within the cap, but could reach ${format(figure.high)}` };
+    return undefined;
+}
+
+/**
+ * Idle GPU cost, USD per month = (1 − gpu_utilization) × GPU instance cost, per resource (`maxMonthly`) and over all
+ * in-scope GPU resources (`maxTotal`). A GPU resource without `gpu_utilization` has an unknown idle cost and fails
+ * closed (unless `onUnknown` relaxes it).
+ */
+const idleGpuCost = {
+    kind: "idle-gpu-cost",
+    evaluate(check, ctx) {
+        const out = [];
+        // GPU resources with instance-hours, and those whose GPUs are unknown (an unresolved type fails closed).
+        const gpuResources = ctx.head.filter((r) => r.estimate.unitEconomics?.idleGpu || (gpuCountOf(r.estimate) === null && r.estimate.components.some((c) => c.unit === "hours")));
+        let expected = 0;
+        let high = 0;
+        let unknown = 0;
+        for (const r of gpuResources) {
+            const idle = r.estimate.unitEconomics?.idleGpu;
+            if (!idle || idle.idleCost === null)
+                unknown++;
+            else {
+                expected += idle.idleCost.expected;
+                high = high === null || idle.idleCost.high === null || !idle.complete ? null : high + idle.idleCost.high;
+            }
+            if (check.maxMonthly === undefined)
+                continue;
+            const f = judgeUnitCap({ resource: r, figure: idle?.idleCost, complete: idle?.complete ?? false, cap: check.maxMonthly, what: "idle GPU cost", format: (n) => `${usdBrief(n)}/month`, missing: "set `gpu_utilization` (0–1) in the usage file" });
+            if (f)
+                out.push(f.unknown ? f : { ...f, monthlyCost: idle.idleCost.expected - check.maxMonthly });
+        }
+        if (check.maxTotal !== undefined && gpuResources.length > 0) {
+            const group = { label: "idle GPU cost (total)", resources: gpuResources };
+            const cap = check.maxTotal;
+            if (expected > cap)
+                out.push({ group, message: `idle GPU cost ${usdBrief(expected)}/month exceeds the ${usdBrief(cap)}/month total cap${unknown ? ` (and ${unknown} GPU resource${unknown === 1 ? "'s" : "s'"} idle cost is unknown)` : ""}`, monthlyCost: expected - cap });
+            else if (unknown > 0)
+                out.push({ group, unknown: true, message: `idle GPU cost of ${unknown} GPU resource${unknown === 1 ? " is" : "s are"} unknown (set \`gpu_utilization\`); the known part ${usdBrief(expected)}/month cannot be shown to be within the ${usdBrief(cap)}/month cap` });
+            else if (high === null || high > cap)
+                out.push({ group, unknown: true, message: `idle GPU cost ${usdBrief(expected)}/month expected is within the cap, but ${high === null ? "its high end is unbounded" : `could reach ${usdBrief(high)}/month`}` });
+        }
+        return out;
+    },
+    loosenings(central, project) {
+        return [...upperBound("maxMonthly", central.maxMonthly, project.maxMonthly), ...upperBound("maxTotal", central.maxTotal, project.maxTotal)];
+    },
+};
+
+/**
+ * GPU inference endpoints are used: utilisation at or above a floor (0–1). `basis: throughput` (default) is
+ * instances needed for the average load ÷ instances provisioned at expected capacity, from the measured
+ * throughput per instance in the usage file; `basis: gpu` is the usage file's `gpu_utilization`. Scope it to
+ * production with `scope.environments`. Unknown utilisation (no throughput or no gpu_utilization) fails closed.
+ */
+const minUtilization = {
+    kind: "min-utilization",
+    evaluate(check, ctx) {
+        const out = [];
+        const basis = check.basis ?? "throughput";
+        const pct = (n) => `${(n * 100).toFixed(1)}%`;
+        for (const r of ctx.head) {
+            const e = r.estimate;
+            // Inference resources with instance-hours and GPUs — or an unknown GPU count (an unresolved type fails closed).
+            if (e.facts.workload !== "inference" || e.facts.gpusPerInstance === 0 || !e.components.some((c) => c.unit === "hours"))
+                continue;
+            const u = basis === "gpu"
+                ? (e.unitEconomics?.idleGpu?.gpuUtilization ?? null)
+                : (e.unitEconomics?.inference?.capacity?.utilization ?? null);
+            if (u === null) {
+                const how = basis === "gpu" ? "set `gpu_utilization` in the usage file" : "set `monthly_requests` and a measured `requests_per_second_per_instance` or `output_tokens_per_second_per_instance`";
+                out.push({ resource: r, unknown: true, message: `utilisation is unknown (${how}); floor ${pct(check.min)}` });
+            }
+            else if (u < check.min)
+                out.push({ resource: r, message: `utilisation ${pct(u)} is below the ${pct(check.min)} floor${basis === "throughput" ? " (instances needed for the average load ÷ provisioned)" : " (gpu_utilization)"}` });
+        }
+        return out;
+    },
+    loosenings(central, project) {
+        const out = project.min < central.min ? [`lowers min from ${central.min} to ${project.min}`] : [];
+        return [...out, ...same("basis", central.basis ?? "throughput", project.basis ?? "throughput")];
+    },
+};
+
+/**
+ * The cost of one training run (USD: instances × hours per run × price, with the spot interruption overhead;
+ * ceiling at the on-demand fallback and the retry limit — src/pricing/unit-economics/training-units.ts) stays under
+ * a cap across its range. Applies to resources whose workload is training or that have training figures. An
+ * unknown run cost (no hours per run, no instance count, an unbounded retry ceiling) fails closed.
+ */
+const trainingRunCost = {
+    kind: "training-run-cost",
+    evaluate(check, ctx) {
+        const out = [];
+        for (const r of ctx.head) {
+            const t = r.estimate.unitEconomics?.training;
+            if (!t && (r.estimate.facts.workload !== "training" || !r.estimate.components.some((c) => c.unit === "hours")))
+                continue;
+            const missing = t?.notes.length ? t.notes.join("; ") : "no training figures: set `hours_per_run` in the usage file";
+            const f = judgeUnitCap({ resource: r, figure: t?.costPerRun, complete: t?.complete ?? false, cap: check.maxPerRun, what: "cost per training run", format: usdBrief, missing });
+            if (f)
+                out.push(t?.costPerRun && !f.unknown ? { ...f, monthlyCost: (t.costPerRun.expected - check.maxPerRun) * (t.runsPerMonth ?? 1) } : f);
+        }
+        return out;
+    },
+    loosenings(central, project) {
+        return upperBound("maxPerRun", central.maxPerRun, project.maxPerRun);
+    },
+};
+
+/**
+ * Per-endpoint inference unit costs stay under caps: USD per 1k requests, per 1M input tokens, per 1M output tokens
+ * (src/pricing/unit-economics/inference-units.ts), across the cost's range. Applies to resources whose workload is
+ * inference or that have inference unit figures; a figure that cannot be computed (no `monthly_requests` or tokens
+ * per request in the usage file, an unpriced endpoint) is unknown and fails closed unless `onUnknown` relaxes it.
+ */
+const unitCost = {
+    kind: "unit-cost",
+    evaluate(check, ctx) {
+        const out = [];
+        for (const r of ctx.head) {
+            const inf = r.estimate.unitEconomics?.inference;
+            if (!inf && r.estimate.facts.workload !== "inference")
+                continue;
+            // Inference resources without instance-hours (the endpoint, the model) carry no cost of their own.
+            if (!inf && !r.estimate.components.some((c) => c.unit === "hours"))
+                continue;
+            const caps = [
+                [check.maxPer1kRequests, "per1kRequests", "cost per 1k requests", "set `monthly_requests` in the usage file"],
+                [check.maxPer1MInputTokens, "per1MInputTokens", "cost per 1M input tokens", "set `monthly_requests` and `input_tokens_per_request` in the usage file"],
+                [check.maxPer1MOutputTokens, "per1MOutputTokens", "cost per 1M output tokens", "set `monthly_requests` and `output_tokens_per_request` in the usage file"],
+            ];
+            const found = [];
+            for (const [cap, key, what, missing] of caps) {
+                if (cap === undefined)
+                    continue;
+                const f = judgeUnitCap({ resource: r, figure: inf?.[key], complete: inf?.complete ?? false, cap, what, format: unitPrice, missing });
+                if (f)
+                    found.push(f);
+            }
+            // One finding per resource: violations first (they decide), else the unknowns.
+            const violations = found.filter((f) => !f.unknown);
+            const pick = violations.length ? violations : found;
+            if (pick.length)
+                out.push({ resource: r, message: pick.map((f) => f.message).join("; "), ...(violations.length ? {} : { unknown: true }) });
+        }
+        return out;
+    },
+    loosenings(central, project) {
+        return [
+            ...upperBound("maxPer1kRequests", central.maxPer1kRequests, project.maxPer1kRequests),
+            ...upperBound("maxPer1MInputTokens", central.maxPer1MInputTokens, project.maxPer1MInputTokens),
+            ...upperBound("maxPer1MOutputTokens", central.maxPer1MOutputTokens, project.maxPer1MOutputTokens),
+        ];
+    },
+};
+
 /** Every check kind, by `kind`. Must match the `check` variants of policies/schema.json (a test checks it). */
 const CHECKS = {
     "required-tags": requiredTags,
@@ -33559,6 +33748,10 @@ const CHECKS = {
     "inference-scaling": inferenceScaling,
     "pricing-coverage": pricingCoverage,
     "node-pool": nodePool,
+    "unit-cost": unitCost,
+    "training-run-cost": trainingRunCost,
+    "idle-gpu-cost": idleGpuCost,
+    "min-utilization": minUtilization,
 };
 function checkDefinition(kind) {
     return CHECKS[kind];
@@ -33680,6 +33873,11 @@ function ruleLoosenings(central, project) {
     if (central.exemptible === false && project.exemptible !== false)
         out.push("makes the rule exemptible");
     out.push(...notWeaker("onUnknown", ["ignore", "advisory", "fail"], central.onUnknown ?? "fail", project.onUnknown ?? "fail"));
+    // `all` judges every scenario; any single scenario judges less.
+    const cs = central.scenario ?? "expected";
+    const ps = project.scenario ?? "expected";
+    if (cs !== ps && ps !== "all")
+        out.push(`changes the judged scenario from ${cs} to ${ps}`);
     out.push(...scopeLoosenings(central.scope ?? {}, project.scope ?? {}));
     out.push(...checkDefinition(central.check.kind).loosenings(central.check, project.check));
     return out;
@@ -33802,7 +34000,7 @@ function applyExemptions(pending, exemptions, today, warnDays) {
 }
 
 const MIN_OVERRIDE_REASON = 10;
-function label(o) {
+function label$1(o) {
     return `override of ${o.ruleId} by ${o.approvedBy || "(nobody)"}${o.via ? ` via ${o.via}` : ""}`;
 }
 /**
@@ -33814,11 +34012,11 @@ function applyOverrides(pending, overrides, rules) {
     const ruleIds = new Set(rules.map((r) => r.rule.id));
     const valid = overrides.filter((o) => {
         if (!o.approvedBy?.trim() || (o.reason ?? "").trim().length < MIN_OVERRIDE_REASON) {
-            notes.push(`${label(o)} ignored: an override needs an approver and a reason of at least ${MIN_OVERRIDE_REASON} characters`);
+            notes.push(`${label$1(o)} ignored: an override needs an approver and a reason of at least ${MIN_OVERRIDE_REASON} characters`);
             return false;
         }
         if (o.ruleId !== "*" && !ruleIds.has(o.ruleId)) {
-            notes.push(`${label(o)} ignored: no loaded policy defines rule ${o.ruleId}`);
+            notes.push(`${label$1(o)} ignored: no loaded policy defines rule ${o.ruleId}`);
             return false;
         }
         return true;
@@ -33841,7 +34039,7 @@ function applyOverrides(pending, overrides, rules) {
             if (f.enforcement !== "soft-mandatory")
                 continue;
             if (o.maxMonthlyCost !== undefined && f.monthlyCost !== undefined && f.monthlyCost > o.maxMonthlyCost) {
-                notes.push(`${label(o)} does not cover ${f.address ?? f.group ?? f.stack ?? "the finding"}: ${usdBrief(f.monthlyCost)}/month is over the approved ceiling of ${usdBrief(o.maxMonthlyCost)}/month; a new approval is needed`);
+                notes.push(`${label$1(o)} does not cover ${f.address ?? f.group ?? f.stack ?? "the finding"}: ${usdBrief(f.monthlyCost)}/month is over the approved ceiling of ${usdBrief(o.maxMonthlyCost)}/month; a new approval is needed`);
                 used.add(o);
                 continue;
             }
@@ -33856,10 +34054,10 @@ function applyOverrides(pending, overrides, rules) {
             remaining.push(p);
     }
     for (const [o, n] of hardHits)
-        notes.push(`${label(o)} ignored for ${n} hard-mandatory finding${n === 1 ? "" : "s"}: hard-mandatory rules cannot be overridden (use an exemption in the policy)`);
+        notes.push(`${label$1(o)} ignored for ${n} hard-mandatory finding${n === 1 ? "" : "s"}: hard-mandatory rules cannot be overridden (use an exemption in the policy)`);
     for (const o of valid)
         if (!used.has(o) && !hardHits.has(o))
-            notes.push(`${label(o)} is unused: no soft-mandatory finding of ${o.ruleId === "*" ? "any rule" : `rule ${o.ruleId}`}`);
+            notes.push(`${label$1(o)} is unused: no soft-mandatory finding of ${o.ruleId === "*" ? "any rule" : `rule ${o.ruleId}`}`);
     return { remaining, waived, notes };
 }
 
@@ -33912,6 +34110,31 @@ function lowerCased(list) {
     return out;
 }
 
+/** The scenario every rule judges unless it names another, and the one `estimate` shows as the main estimate. */
+const DEFAULT_SCENARIO = "expected";
+/** A scenario name: letters, digits, `-` and `_`, starting with a letter (`low`, `expected`, `peak`, `black-friday`). */
+const SCENARIO_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+/** The usage of one scenario: the base with the scenario's overrides applied. `expected` without overrides is the base. */
+function scenarioUsage(base, name) {
+    const o = base.scenarios?.[name];
+    if (!o)
+        return base;
+    const typeDefaults = { ...base.typeDefaults };
+    for (const [type, values] of Object.entries(o.typeDefaults))
+        typeDefaults[type] = { ...typeDefaults[type], ...values };
+    const out = { typeDefaults, byAddress: [...base.byAddress, ...o.byAddress] };
+    if (base.file !== undefined)
+        out.file = base.file;
+    return out;
+}
+/** The names of the scenarios a usage file defines, `expected` first (always present when any is defined). */
+function scenarioNames(usage) {
+    const names = Object.keys(usage.scenarios ?? {});
+    if (names.length === 0)
+        return [];
+    return [DEFAULT_SCENARIO, ...names.filter((n) => n !== DEFAULT_SCENARIO)];
+}
+
 /**
  * Pure: evaluate policies over an estimate (and a base) into a Verdict. Status is `fail` if any remaining
  * finding is soft- or hard-mandatory, `advisory` if only advisory findings remain, else `pass`.
@@ -33937,6 +34160,22 @@ function evaluatePolicies(policies, head, opts = {}) {
     // Rules without selectors then share one list (checks only read ctx.head and ctx.base).
     const activeHead = headResources.filter(isActive);
     const activeBase = baseResources?.filter(isActive);
+    // Other usage scenarios' resources, built when a rule first asks for them.
+    const scenarioResources = new Map([[DEFAULT_SCENARIO, { head: activeHead, ...(activeBase ? { base: activeBase } : {}) }]]);
+    const resourcesOf = (name) => {
+        let got = scenarioResources.get(name);
+        const sc = opts.scenarios?.[name];
+        if (!got && sc) {
+            const policyResources = (e) => {
+                const all = allResources(e);
+                const envOf = { ...env, stacks: stackEnvironments(all, env.tag) };
+                return all.map((r) => toPolicyResource(r, envOf)).filter(isActive);
+            };
+            got = { head: policyResources(sc.head), ...(sc.base ? { base: policyResources(sc.base) } : {}) };
+            scenarioResources.set(name, got);
+        }
+        return got;
+    };
     const pending = [];
     for (const rule of composed.rules) {
         const def = checkDefinition(rule.rule.check.kind);
@@ -33945,18 +34184,27 @@ function evaluatePolicies(policies, head, opts = {}) {
             continue;
         }
         const scope = rule.rule.scope;
-        const ctx = { head: scope ? activeHead.filter((r) => inScope(scope, r)) : activeHead };
-        if (activeBase)
-            ctx.base = scope ? activeBase.filter((r) => inScope(scope, r)) : activeBase;
-        const results = def.evaluate(rule.rule.check, ctx);
+        const judged = judgedScenarios(rule.rule.scenario, opts.scenarios);
         let deferred = false;
-        for (const result of results) {
-            const p = toPending(rule, result, today);
-            if (!p)
+        for (const name of judged) {
+            const rs = resourcesOf(name);
+            if (!rs) {
+                // A rule that names a scenario the usage file does not define cannot pass: fail closed.
+                pending.push(toPending(rule, { group: { label: `scenario ${name}`, resources: [] }, unknown: true, message: `scenario \`${name}\` is not defined in the usage file; the rule cannot be judged` }, today).pending);
                 continue;
-            if (p.deferred)
-                deferred = true;
-            pending.push(p.pending);
+            }
+            const ctx = { head: scope ? rs.head.filter((r) => inScope(scope, r)) : rs.head };
+            if (rs.base)
+                ctx.base = scope ? rs.base.filter((r) => inScope(scope, r)) : rs.base;
+            const results = def.evaluate(rule.rule.check, ctx);
+            for (const result of results) {
+                const p = toPending(rule, judged.length > 1 || name !== DEFAULT_SCENARIO ? { ...result, message: `[scenario ${name}] ${result.message}` } : result, today);
+                if (!p)
+                    continue;
+                if (p.deferred)
+                    deferred = true;
+                pending.push(p.pending);
+            }
         }
         if (deferred)
             notes.push(`rule ${rule.rule.id} only warns until ${rule.rule.enforceFrom} (enforceFrom); its findings are advisory until then`);
@@ -33977,6 +34225,14 @@ function evaluatePolicies(policies, head, opts = {}) {
         overrideNotes: afterOverrides.notes,
         notes,
     };
+}
+/** The scenarios a rule judges: its `scenario` (default `expected`), or every defined one for `all`. */
+function judgedScenarios(scenario, defined) {
+    if (scenario === undefined || scenario === DEFAULT_SCENARIO)
+        return [DEFAULT_SCENARIO];
+    if (scenario === "all")
+        return defined ? [DEFAULT_SCENARIO, ...Object.keys(defined).filter((n) => n !== DEFAULT_SCENARIO)] : [DEFAULT_SCENARIO];
+    return [scenario];
 }
 /** Hard before soft before advisory; then higher severity; then rule id and place. */
 function byImportance(a, b) {
@@ -34234,7 +34490,7 @@ function assembleEstimate(plan, costPlans, prices) {
             regionKnown: !r.regionDefaulted,
             provider: r.provider,
             action: r.action,
-            tags: r.tags,
+            tags: cp.facts.billedTags ?? r.tags,
             unknownTags: r.unknownTags,
             count: r.count,
             status,
@@ -35596,7 +35852,7 @@ const awsEksNodeGroup = {
                 instances: s.instances,
                 hours: monthlyHours(ctx),
                 purchase: s.spot ? "spot" : "on-demand",
-                ...(capacityOf(r, ctx) ? { capacity: capacityOf(r, ctx) } : {}),
+                ...(capacityOf$1(r, ctx) ? { capacity: capacityOf$1(r, ctx) } : {}),
                 what: nodeUsageLabel(s.types.length, s.instances === 0 && ctx.usage.instance_count === undefined ? toNumber(s.sc?.max_size) : undefined),
             }),
         ];
@@ -35612,11 +35868,11 @@ const awsEksNodeGroup = {
         const s = shape(r, ctx);
         const type = literalString(s.typeValue);
         const types = s.types.length > 0 ? s.types : type ? [type] : [];
-        return factsWith({ instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" }, workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined), r.tags["checkpoint-uri"], { minCapacity: toNumber(s.sc?.min_size), scalesToZero: toNumber(s.sc?.min_size) === 0, maxCapacity: capacityOf(r, ctx)?.max ?? null });
+        return factsWith({ instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" }, workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined), r.tags["checkpoint-uri"], { minCapacity: toNumber(s.sc?.min_size), scalesToZero: toNumber(s.sc?.min_size) === 0, maxCapacity: capacityOf$1(r, ctx)?.max ?? null });
     },
 };
 /** scaling_config min_size..max_size × count, unless a usage-file instance_count fixes the count. */
-function capacityOf(r, ctx) {
+function capacityOf$1(r, ctx) {
     if (ctx.usage.instance_count !== undefined)
         return undefined;
     const sc = firstBlock(r.attributes.scaling_config);
@@ -58889,11 +59145,18 @@ const karpenterNodePool = {
         }
         return docs.filter(isNodePool).flatMap((d) => poolComponents(readNodePool(d), r, ctx));
     },
-    facts(r) {
+    facts(r, ctx) {
         const pool = manifestDocuments(r).docs.filter(isNodePool).map(readNodePool)[0];
         if (!pool)
             return { instanceTypes: [], instanceCount: null, gpusPerInstance: null };
-        return poolFacts(pool, r);
+        const facts = poolFacts(pool, r);
+        // The nodes carry the EC2NodeClass's tags (Karpenter tags what it launches with them): the bill's tags.
+        const tags = nodeClassOf(pool, ctx)?.spec?.tags;
+        if (typeof tags === "object" && tags !== null) {
+            const literal = Object.fromEntries(Object.entries(tags).filter(([, v]) => typeof v === "string" && !v.includes("${")));
+            facts.billedTags = { ...r.tags, ...literal };
+        }
+        return facts;
     },
 };
 function poolComponents(pool, r, ctx) {
@@ -58929,13 +59192,19 @@ function poolComponents(pool, r, ctx) {
     out.push(...nodeClassVolumes(pool, r, ctx, choices));
     return out;
 }
+/** The pool's EC2NodeClass object when it is in the same stack (a `kubernetes_manifest` or `kubectl_manifest`). */
+function nodeClassOf(pool, ctx) {
+    if (!pool.nodeClassName)
+        return undefined;
+    return [...ctx.resourcesOfType("kubernetes_manifest"), ...ctx.resourcesOfType("kubectl_manifest")]
+        .flatMap((x) => manifestDocuments(x).docs)
+        .find((d) => d.kind === "EC2NodeClass" && d.metadata?.name === pool.nodeClassName);
+}
 /** EBS volumes of the pool's EC2NodeClass (same stack), per node: average nodes = expected instance-hours ÷ 730. */
 function nodeClassVolumes(pool, r, ctx, choices) {
     if (!pool.nodeClassName)
         return [];
-    const nodeClass = [...ctx.resourcesOfType("kubernetes_manifest"), ...ctx.resourcesOfType("kubectl_manifest")]
-        .flatMap((x) => manifestDocuments(x).docs)
-        .find((d) => d.kind === "EC2NodeClass" && d.metadata?.name === pool.nodeClassName);
+    const nodeClass = nodeClassOf(pool, ctx);
     if (!nodeClass)
         return [];
     const mappings = (nodeClass.spec?.blockDeviceMappings ?? []);
@@ -58991,7 +59260,7 @@ function poolFacts(pool, r) {
         nodePool.consolidationPolicy = pool.consolidationPolicy;
     if (pool.consolidateAfterSeconds !== undefined)
         nodePool.consolidateAfterSeconds = pool.consolidateAfterSeconds;
-    const workload = pool.labels.workload ?? pool.labels["workload-type"];
+    const workload = pool.labels.workload ?? pool.labels["costgate/workload"] ?? pool.labels["workload-type"];
     const facts = {
         // Unresolved requirements leave the set open: an unresolved value marks the types as unknown to policies.
         instanceTypes: [...allowed.types, ...allowed.unresolved.map((u) => u.values.find((v) => v.includes("${")) ?? "${unresolved}")],
@@ -59409,6 +59678,18 @@ const USAGE_KEYS = {
     monthly_get_requests: "GET/SELECT and other requests per month (S3)",
     monthly_data_processed_gb: "GB processed per month (NAT gateway)",
     instance_count: "average instance count (overrides desired capacity of ASGs, node groups, endpoints)",
+    // Unit economics (src/pricing/unit-economics/): inputs only, they change no cost.
+    monthly_requests: "inference requests per month the resource serves (unit economics: cost per 1k requests and per 1M tokens)",
+    input_tokens_per_request: "average input (prompt) tokens per request (unit economics)",
+    output_tokens_per_request: "average output (generated) tokens per request (unit economics)",
+    requests_per_second_per_instance: "measured sustained requests per second one instance serves (your benchmark; gives instances needed and utilisation)",
+    output_tokens_per_second_per_instance: "measured sustained output tokens per second one instance generates (your benchmark; gives instances needed and utilisation)",
+    hours_per_run: "wall-clock hours one training run takes (unit economics: cost per run); default the job's timeout / max runtime",
+    runs_per_month: "training runs per month (unit economics: monthly training cost)",
+    instances_per_run: "instances one training run uses (default: the resource's instance count)",
+    checkpoint_interval_hours: "hours between checkpoints of a spot training run (interruption overhead); none = restart from zero",
+    max_retries: "most times a spot training run is restarted after an interruption (ceiling of the cost per run)",
+    gpu_utilization: "average GPU utilisation, 0 to 1 (idle GPU cost = (1 − utilisation) × GPU instance cost)",
 };
 const EMPTY_USAGE = { typeDefaults: {}, byAddress: [] };
 const NO_USAGE = Object.freeze({});
@@ -59459,8 +59740,8 @@ function parseUsage(text, file) {
         fail([], "expected a mapping with `version`, `resource_type_default_usage` and/or `resource_usage`");
     const obj = root;
     for (const k of Object.keys(obj)) {
-        if (!["version", "resource_type_default_usage", "resource_usage"].includes(k))
-            fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage or resource_usage`, true);
+        if (!["version", "resource_type_default_usage", "resource_usage", "scenarios"].includes(k))
+            fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage, resource_usage or scenarios`, true);
     }
     if (obj.version !== undefined && typeof obj.version !== "string" && typeof obj.version !== "number")
         fail(["version"], "`version` must be a string such as \"0.1\"");
@@ -59475,31 +59756,57 @@ function parseUsage(text, file) {
                 fail([...path, k], `\`${k}\` must be a non-negative number, got ${showValue(n)}`);
             if (k === "monthly_hrs" && n > 744)
                 fail([...path, k], "`monthly_hrs` cannot exceed 744 (31 days × 24 h)");
+            if (k === "gpu_utilization" && n > 1)
+                fail([...path, k], "`gpu_utilization` is a fraction from 0 to 1");
             out[k] = n;
         }
         return out;
     };
-    const typeDefaults = {};
-    const td = obj.resource_type_default_usage;
-    if (td !== undefined && td !== null) {
-        if (!isPlainObject$2(td))
-            fail(["resource_type_default_usage"], "expected a mapping of resource types to usage");
-        for (const [type, v] of Object.entries(td)) {
-            if (!/^[a-z][a-z0-9_]*$/.test(type))
-                fail(["resource_type_default_usage", type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
-            typeDefaults[type] = readValues(["resource_type_default_usage", type], v);
+    // The base sections, and each scenario's (same shape, under `scenarios.<name>`).
+    const readSections = (at, node) => {
+        const typeDefaults = {};
+        const td = node.resource_type_default_usage;
+        const tdPath = [...at, "resource_type_default_usage"];
+        if (td !== undefined && td !== null) {
+            if (!isPlainObject$2(td))
+                fail(tdPath, "expected a mapping of resource types to usage");
+            for (const [type, v] of Object.entries(td)) {
+                if (!/^[a-z][a-z0-9_]*$/.test(type))
+                    fail([...tdPath, type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
+                typeDefaults[type] = readValues([...tdPath, type], v);
+            }
         }
-    }
-    const byAddress = [];
-    const ru = obj.resource_usage;
-    if (ru !== undefined && ru !== null) {
-        if (!isPlainObject$2(ru))
-            fail(["resource_usage"], "expected a mapping of resource addresses to usage");
-        for (const [pattern, v] of Object.entries(ru)) {
-            if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
-                fail(["resource_usage", pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
-            byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues(["resource_usage", pattern], v) });
+        const byAddress = [];
+        const ru = node.resource_usage;
+        const ruPath = [...at, "resource_usage"];
+        if (ru !== undefined && ru !== null) {
+            if (!isPlainObject$2(ru))
+                fail(ruPath, "expected a mapping of resource addresses to usage");
+            for (const [pattern, v] of Object.entries(ru)) {
+                if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
+                    fail([...ruPath, pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
+                byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues([...ruPath, pattern], v) });
+            }
         }
+        return { typeDefaults, byAddress };
+    };
+    const { typeDefaults, byAddress } = readSections([], obj);
+    const sc = obj.scenarios;
+    if (sc !== undefined && sc !== null) {
+        if (!isPlainObject$2(sc))
+            fail(["scenarios"], "expected a mapping of scenario names (e.g. low, expected, peak) to usage overrides");
+        const scenarios = {};
+        for (const [name, v] of Object.entries(sc)) {
+            if (!SCENARIO_NAME.test(name) || name === "all")
+                fail(["scenarios", name], `\`${name}\` is not a scenario name (letters, digits, - and _, e.g. peak; \`all\` is reserved)`, true);
+            if (v !== null && !isPlainObject$2(v))
+                fail(["scenarios", name], "expected a mapping with resource_type_default_usage and/or resource_usage");
+            for (const k of Object.keys((v ?? {})))
+                if (k !== "resource_type_default_usage" && k !== "resource_usage")
+                    fail(["scenarios", name, k], `unknown key \`${k}\` in scenario ${name}; expected resource_type_default_usage or resource_usage`, true);
+            scenarios[name] = readSections(["scenarios", name], (v ?? {}));
+        }
+        return { file, typeDefaults, byAddress, scenarios };
     }
     return { file, typeDefaults, byAddress };
 }
@@ -59756,6 +60063,528 @@ class SpotDiscountSource {
     }
 }
 
+function computeHoursOf(r) {
+    const components = r.components.filter((c) => c.unit === "hours");
+    const cost = { low: 0, expected: 0, high: 0 };
+    const hours = { low: 0, expected: 0, high: 0 };
+    let complete = components.length > 0;
+    for (const c of components) {
+        const q = c.monthlyQuantity;
+        if (q === null) {
+            complete = false;
+            hours.high = null;
+        }
+        else {
+            hours.low += c.quantityRange?.low ?? q;
+            hours.expected += q;
+            hours.high = hours.high === null ? null : c.quantityRange ? (c.quantityRange.high === null ? null : hours.high + c.quantityRange.high) : hours.high + q;
+        }
+        if (c.monthlyCost === null) {
+            complete = false;
+            cost.high = null;
+            continue;
+        }
+        cost.low += c.costRange?.low ?? c.monthlyCost;
+        cost.expected += c.monthlyCost;
+        cost.high = cost.high === null ? null : c.costRange ? (c.costRange.high === null ? null : cost.high + c.costRange.high) : cost.high + c.monthlyCost;
+    }
+    if (!complete)
+        cost.high = null;
+    return { components, cost, hours, complete };
+}
+/** Divide a cost range by a positive volume (USD per unit); the high end stays null when unbounded. */
+function perUnit(cost, units) {
+    return { low: cost.low / units, expected: cost.expected / units, high: cost.high === null ? null : cost.high / units };
+}
+/** Multiply a range by a non-negative factor. */
+function scaleRange(r, k) {
+    return { low: r.low * k, expected: r.expected * k, high: r.high === null ? null : r.high * k };
+}
+
+/** At most this many alternatives per resource. */
+const MAX_ALTERNATIVES = 3;
+/**
+ * Whether `candidate` can do `current`'s GPU work as far as the snapshot's specs say: the same accelerator vendor,
+ * at least the total GPU memory per instance, and the same GPU model or at least the GPU memory per GPU.
+ * (Inferentia/Trainium only match the same chip: models compiled for them are not portable.) Undefined = no.
+ */
+function equivalenceReason(current, candidate) {
+    if (current.gpus <= 0 || candidate.gpus <= 0)
+        return undefined;
+    const vendor = (m) => m.split(" ")[0];
+    const awsChip = current.gpuModel.startsWith("AWS ") || candidate.gpuModel.startsWith("AWS ");
+    if (awsChip ? candidate.gpuModel !== current.gpuModel : vendor(candidate.gpuModel) !== vendor(current.gpuModel))
+        return undefined;
+    const perGpu = (s) => s.gpuMemoryGib;
+    const total = (s) => s.gpuMemoryGib * s.gpus;
+    if (total(candidate) < total(current))
+        return undefined;
+    const sameModel = candidate.gpuModel === current.gpuModel;
+    if (!sameModel && perGpu(candidate) < perGpu(current))
+        return undefined;
+    const gpu = `${candidate.gpus}× ${candidate.gpuModel} (${perGpu(candidate)} GiB each, ${total(candidate)} GiB total)`;
+    const host = `${candidate.vcpu} vCPU, ${candidate.memoryGib} GiB memory vs ${current.vcpu} vCPU, ${current.memoryGib} GiB`;
+    return `${sameModel ? "same GPU model" : `≥ GPU memory per GPU and total`}: ${gpu}; ${host}`;
+}
+/**
+ * Up to three cheaper ways to run a GPU resource's main instance-hours component, from the embedded snapshot:
+ * other instance types in the same region whose specs support the claim (see `equivalenceReason`), priced the
+ * same way (EC2 on-demand, or SageMaker for `ml.*`), and spot for the same EC2 type (the engine's dated spot
+ * discount, with its interruption band). Monthly difference = (candidate − current) USD/hour × the component's
+ * expected instance-hours. Cheapest first. Empty when the current price or type is unknown.
+ */
+function cheaperAlternatives(r, snap = SNAPSHOT) {
+    const c = computeHoursOf(r).components.find((x) => x.unitPrice !== null && x.monthlyQuantity !== null);
+    const type = r.facts.instanceTypes[0];
+    if (!c || !type || r.facts.instanceTypes.some((t) => t !== type))
+        return [];
+    const sagemaker = type.startsWith("ml.");
+    const bare = sagemaker ? type.slice(3) : type;
+    const spec = Object.hasOwn(snap.specs, bare) ? snap.specs[bare] : undefined;
+    if (!spec || spec.gpus <= 0)
+        return [];
+    const current = c.unitPrice;
+    const hours = c.monthlyQuantity;
+    // The candidates depend only on the type, region, purchase option and current price: found once per estimate
+    // run for all resources that share them (a plan may hold thousands of identical GPU node groups).
+    const key = `${r.region}|${type}|${c.purchaseOption}|${sagemaker ? sagemakerComponent(c) : ""}|${current}`;
+    let perSnap = CANDIDATES.get(snap);
+    if (!perSnap)
+        CANDIDATES.set(snap, (perSnap = new Map()));
+    let found = perSnap.get(key);
+    if (!found)
+        perSnap.set(key, (found = candidates(snap, spec, r.region, type, bare, sagemaker, c, current)));
+    return found.map((a) => ({ ...a, region: r.region, monthlyDifference: (a.unitPrice - current) * hours }));
+}
+const CANDIDATES = new WeakMap();
+function candidates(snap, spec, region, type, bare, sagemaker, c, current) {
+    const prices = new SnapshotPriceSource(snap);
+    const r = { region };
+    const out = [];
+    const add = (instanceType, purchaseOption, q, reason) => {
+        if (q.usdPerHour >= current)
+            return;
+        out.push({ instanceType, purchaseOption, unitPrice: q.usdPerHour, reason, priceLabel: q.label, estimated: q.estimated });
+    };
+    for (const [candidate, s] of Object.entries(snap.specs)) {
+        if (candidate === bare)
+            continue;
+        const why = equivalenceReason(spec, s);
+        if (!why)
+            continue;
+        const name = sagemaker ? `ml.${candidate}` : candidate;
+        const q = quote(prices, r.region, name, sagemaker ? sagemakerComponent(c) : undefined);
+        if (!q)
+            continue;
+        // A spot resource is compared with the candidate on spot too (like with like).
+        if (c.purchaseOption === "spot" && !sagemaker) {
+            const s = spotOf(snap, prices, r.region, name);
+            if (s)
+                add(name, "spot", s, `${why}; ${s.band}`);
+        }
+        else
+            add(name, "on-demand", q, why);
+    }
+    // Spot for the same EC2 type (SageMaker hosting has no spot; training's managed spot is the resource's own choice).
+    if (!sagemaker && c.purchaseOption !== "spot") {
+        const s = spotOf(snap, prices, r.region, type);
+        if (s)
+            add(type, "spot", s, `same type on spot; ${s.band}: needs interruption-tolerant serving or checkpoints`);
+    }
+    return out.sort((a, b) => a.unitPrice - b.unitPrice || a.instanceType.localeCompare(b.instanceType)).slice(0, MAX_ALTERNATIVES);
+}
+function quote(prices, region, type, component) {
+    const q = component
+        ? prices.quoteOne(sagemakerInstancePrice(region, type, component))
+        : prices.quoteOne(ec2InstancePrice(region, type));
+    if (!q.priced)
+        return undefined;
+    return { usdPerHour: q.usdPerUnit, label: `${q.origin.label}${q.origin.estimated ? ` (${q.origin.note ?? "estimated"})` : ""}`, estimated: q.origin.estimated };
+}
+/** The engine's spot price for an EC2 type (the dated discount capped by the Spot Advisor), with its band. */
+function spotOf(snap, prices, region, type) {
+    const od = prices.quoteOne(ec2InstancePrice(region, type));
+    const s = new SpotDiscountSource({}, snap).spotQuoteSync({ region, instanceType: type }, od);
+    if (!s.priced)
+        return undefined;
+    return { usdPerHour: s.usdPerHour, label: `${s.origin.label} (as of ${s.origin.asOf})`, estimated: true, band: s.interruptionBand ? `interruption band ${s.interruptionBand} (Spot Advisor)` : "interruption band unknown" };
+}
+function sagemakerComponent(c) {
+    return /hosting/i.test(c.name) ? "Hosting" : /notebook/i.test(c.name) ? "Notebook" : "Training";
+}
+
+/**
+ * Idle GPU cost of a GPU resource, USD per month: (1 − gpu_utilization) × the cost of its GPU instance-hours
+ * (low / expected / high). Without `gpu_utilization` the idle cost is unknown (null), not 0. Undefined for
+ * resources without GPUs.
+ */
+function idleGpu(r, usage) {
+    if (!(r.facts.gpusPerInstance !== null && r.facts.gpusPerInstance > 0))
+        return undefined;
+    const hours = computeHoursOf(r);
+    if (hours.components.length === 0)
+        return undefined;
+    const u = usage.gpu_utilization ?? null;
+    return {
+        gpuUtilization: u,
+        gpuCost: hours.cost,
+        idleCost: u === null ? null : scaleRange(hours.cost, 1 - u),
+        complete: hours.complete,
+    };
+}
+
+/**
+ * The Amazon Bedrock on-demand token prices the embedded snapshot has (rows `bedrock-tokens|<family>|input|output`,
+ * today three Anthropic families in us-east-1 from a low-confidence third-party page dated 2026-01-05, region
+ * assumed), read through the same price factory and source as the Bedrock agent catalog entry. Only families with
+ * both directions priced; none when the snapshot has none.
+ */
+function bedrockTokenPrices(region = "us-east-1", snap = SNAPSHOT) {
+    const rows = snap.prices?.[region] ?? {};
+    const families = [...new Set(Object.keys(rows).filter((k) => k.startsWith("bedrock-tokens|")).map((k) => k.split("|")[1]))].sort();
+    const source = new SnapshotPriceSource(snap);
+    const out = [];
+    for (const family of families) {
+        const i = source.quoteOne(bedrockTokenPrice(region, family, "input"));
+        const o = source.quoteOne(bedrockTokenPrice(region, family, "output"));
+        if (!i.priced || !o.priced)
+            continue;
+        const dataset = Object.values(snap.datasets).find((d) => d.asOf === i.origin.asOf && /bedrock/i.test(d.source));
+        out.push({
+            model: family,
+            inputPer1M: i.usdPerUnit,
+            outputPer1M: o.usdPerUnit,
+            region: `${region} (assumed; the source states no region)`,
+            source: dataset?.source ?? i.origin.label,
+            asOf: i.origin.asOf,
+            confidence: dataset?.confidence ?? "low",
+        });
+    }
+    return out;
+}
+
+/** Seconds in the month the resource runs: usage `monthly_hrs` (default 730) × 3,600. */
+function monthlySeconds(usage) {
+    return (usage.monthly_hrs ?? HOURS_PER_MONTH) * 3600;
+}
+/**
+ * Inference unit figures of a serving resource (SageMaker endpoint configuration, GPU node group tagged
+ * `workload=inference`, …) from its monthly cost range (USD) and the usage file:
+ * - per 1k requests = monthly cost ÷ (monthly_requests ÷ 1,000)
+ * - per 1M input tokens = monthly cost ÷ (monthly_requests × input_tokens_per_request ÷ 10^6), output likewise.
+ * Each figure puts the whole monthly cost on that one unit (they are not to be added up). With a measured
+ * throughput per instance (`requests_per_second_per_instance` or `output_tokens_per_second_per_instance`, never an
+ * invented benchmark): instances needed for the average load = average demand per second ÷ throughput, and
+ * utilisation = needed ÷ provisioned (instance-hours ÷ monthly hours). Average load only: peaks need a scenario.
+ */
+function inferenceUnits(r, usage) {
+    const notes = [];
+    const requests = usage.monthly_requests ?? null;
+    const inTok = usage.input_tokens_per_request ?? null;
+    const outTok = usage.output_tokens_per_request ?? null;
+    const cost = r.range;
+    const complete = r.complete;
+    if (!complete)
+        notes.push("the monthly cost is not fully known: unit figures are lower bounds");
+    const per = (units, key) => {
+        if (units === null)
+            return null;
+        if (units === 0) {
+            notes.push(`${key} is 0: no cost per unit`);
+            return null;
+        }
+        return perUnit(cost, units);
+    };
+    if (requests === null)
+        notes.push("set `monthly_requests` (and tokens per request) in the usage file for cost per request and per token");
+    else {
+        if (inTok === null)
+            notes.push("set `input_tokens_per_request` for cost per 1M input tokens");
+        if (outTok === null)
+            notes.push("set `output_tokens_per_request` for cost per 1M output tokens");
+    }
+    const out = {
+        monthlyRequests: requests,
+        inputTokensPerRequest: inTok,
+        outputTokensPerRequest: outTok,
+        monthlyCost: { ...cost },
+        complete,
+        per1kRequests: per(requests === null ? null : requests / 1000, "monthly_requests"),
+        per1MInputTokens: per(requests === null || inTok === null ? null : (requests * inTok) / 1e6, "input tokens per month"),
+        per1MOutputTokens: per(requests === null || outTok === null ? null : (requests * outTok) / 1e6, "output tokens per month"),
+        notes,
+    };
+    const capacity = capacityOf(r, usage, requests, outTok, notes);
+    if (capacity)
+        out.capacity = capacity;
+    if (requests !== null && inTok !== null && outTok !== null) {
+        const api = apiComparison(requests, inTok, outTok);
+        if (api.length)
+            out.apiComparison = api;
+    }
+    return out;
+}
+function capacityOf(r, usage, requests, outTok, notes) {
+    const rps = usage.requests_per_second_per_instance;
+    const tps = usage.output_tokens_per_second_per_instance;
+    if (rps === undefined && tps === undefined)
+        return undefined;
+    if (requests === null)
+        return undefined;
+    const seconds = monthlySeconds(usage);
+    let basis;
+    let perInstance;
+    let demand;
+    if (tps !== undefined && outTok !== null) {
+        basis = "output-tokens";
+        perInstance = tps;
+        demand = (requests * outTok) / seconds;
+    }
+    else if (rps !== undefined) {
+        basis = "requests";
+        perInstance = rps;
+        demand = requests / seconds;
+    }
+    else {
+        notes.push("`output_tokens_per_second_per_instance` needs `output_tokens_per_request`");
+        return undefined;
+    }
+    if (perInstance <= 0) {
+        notes.push("the measured throughput per instance is 0: instances needed are unknown");
+        return undefined;
+    }
+    const hours = computeHoursOf(r).hours;
+    const monthlyHours = seconds / 3600;
+    const provisioned = { low: hours.low / monthlyHours, expected: hours.expected / monthlyHours, high: hours.high === null ? null : hours.high / monthlyHours };
+    const needed = demand / perInstance;
+    return {
+        basis,
+        perInstancePerSecond: perInstance,
+        demandPerSecond: demand,
+        instancesNeeded: needed,
+        instancesProvisioned: provisioned,
+        utilization: provisioned.expected > 0 ? needed / provisioned.expected : null,
+    };
+}
+/** The same monthly volume at each sourced on-demand per-token API price (USD per month). */
+function apiComparison(requests, inTok, outTok) {
+    return bedrockTokenPrices().map((p) => ({
+        model: `Amazon Bedrock ${p.model}`,
+        monthlyCost: (requests * (inTok * p.inputPer1M + outTok * p.outputPer1M)) / 1e6,
+        inputPricePer1M: p.inputPer1M,
+        outputPricePer1M: p.outputPer1M,
+        source: p.source,
+        asOf: p.asOf,
+        confidence: p.confidence,
+        region: p.region,
+    }));
+}
+
+/**
+ * A Spot Instance Advisor "frequency of interruption" band (`<5%`, `5-10%`, `10-15%`, `15-20%`, `>20%`: the share
+ * of instances of that type and region reclaimed in the trailing month) as fractions per instance-month; high null
+ * for `>20%`. Undefined when the text is not a band.
+ */
+function parseInterruptionBand(band) {
+    const s = band.replace(/\s/g, "");
+    let m = /^<(\d+(?:\.\d+)?)%$/.exec(s);
+    if (m)
+        return { low: 0, high: Number(m[1]) / 100 };
+    m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)%$/.exec(s);
+    if (m)
+        return { low: Number(m[1]) / 100, high: Number(m[2]) / 100 };
+    m = /^>(\d+(?:\.\d+)?)%$/.exec(s);
+    if (m)
+        return { low: Number(m[1]) / 100, high: null };
+    return undefined;
+}
+
+/**
+ * Cost of one training run, USD: N instances × H hours per run × P USD per instance-hour.
+ * - N: usage `instances_per_run`, else the resource's instance count; H: usage `hours_per_run`, else the job's
+ *   timeout / max runtime (an upper bound); P: the resource's instance-hour price (spot or on-demand).
+ * - On demand: low = expected = high = N × H × P.
+ * - Spot: low = N × H × P_spot (no interruption). Expected adds the interruption overhead the Spot Advisor band
+ *   implies: E = N × H × band midpoint ÷ 730 interruptions, each losing N × L cluster-hours, L = checkpoint
+ *   interval ÷ 2 (usage `checkpoint_interval_hours`, only when the resource declares a checkpoint location), or the
+ *   whole run H without checkpoints (restart from zero, the worst case). Expected = P_spot × N × (H + E × L).
+ *   High = the on-demand fallback with the retry limit: P_od × N × (H + R × L_max), L_max = the interval (or H),
+ *   R = usage `max_retries`; unknown R = unbounded (null).
+ * - Without a sourced band the expected overhead is unknown: expected is the no-interruption figure, marked
+ *   incomplete (a lower bound). `>20%` has no upper end: its midpoint is unknown, 20% is used, marked incomplete.
+ * Monthly = cost per run × usage `runs_per_month`.
+ */
+function trainingUnits(r, usage) {
+    const compute = computeHoursOf(r);
+    const c = compute.components.find((x) => x.unitPrice !== null) ?? compute.components[0];
+    if (!c)
+        return undefined;
+    const notes = [];
+    const spot = c.purchaseOption === "spot";
+    const unitPrice = c.unitPrice;
+    const onDemandUnitPrice = spot ? (c.onDemandUnitPrice ?? null) : c.unitPrice;
+    const count = r.facts.instanceCount;
+    const instances = usage.instances_per_run ?? (count !== null && count > 0 ? count : null);
+    if (instances === null)
+        notes.push("instances per run are unknown: set `instances_per_run` in the usage file");
+    let hoursPerRun = usage.hours_per_run ?? null;
+    let hoursSource = hoursPerRun === null ? "unknown" : "usage";
+    if (hoursPerRun === null && typeof r.facts.maxRuntimeSeconds === "number") {
+        hoursPerRun = r.facts.maxRuntimeSeconds / 3600;
+        hoursSource = "max-runtime";
+        notes.push("hours per run = the job's timeout / max runtime (an upper bound of one attempt); set `hours_per_run` for the expected run");
+    }
+    if (hoursPerRun === null)
+        notes.push("hours per run are unknown: set `hours_per_run` in the usage file");
+    if (unitPrice === null)
+        notes.push(`the instance-hour price is unknown${c.unpricedReason ? ` (${c.unpricedReason})` : ""}`);
+    const runsPerMonth = usage.runs_per_month ?? null;
+    const out = {
+        instances,
+        hoursPerRun,
+        hoursSource,
+        purchaseOption: spot ? "spot" : "on-demand",
+        unitPrice,
+        onDemandUnitPrice,
+        costPerRun: null,
+        complete: false,
+        runsPerMonth,
+        monthlyCost: null,
+        notes,
+    };
+    if (instances === null || hoursPerRun === null || unitPrice === null)
+        return out;
+    const base = instances * hoursPerRun * unitPrice;
+    if (!spot) {
+        out.costPerRun = { low: base, expected: base, high: base };
+        out.complete = true;
+    }
+    else {
+        const checkpointed = usage.checkpoint_interval_hours !== undefined && usage.checkpoint_interval_hours > 0 && r.facts.checkpointLocation !== undefined;
+        if (!checkpointed)
+            notes.push(r.facts.checkpointLocation === undefined
+                ? "spot without a declared checkpoint location: an interruption restarts the run from zero (worst case)"
+                : "checkpoint location set but no `checkpoint_interval_hours`: an interruption is assumed to restart the run from zero (worst case)");
+        const lostExpected = checkpointed ? usage.checkpoint_interval_hours / 2 : hoursPerRun;
+        const lostMax = checkpointed ? usage.checkpoint_interval_hours : hoursPerRun;
+        const retries = usage.max_retries ?? null;
+        if (retries === null)
+            notes.push("no `max_retries`: the ceiling (on-demand fallback × retries) is unbounded");
+        const high = onDemandUnitPrice === null || retries === null ? null : onDemandUnitPrice * instances * (hoursPerRun + retries * lostMax);
+        const band = c.interruptionBand === undefined ? undefined : parseInterruptionBand(c.interruptionBand);
+        let expected = base;
+        let complete = true;
+        if (band === undefined) {
+            complete = false;
+            notes.push("no Spot Advisor interruption band for this type and region: the expected interruption overhead is unknown (expected is a lower bound)");
+        }
+        else {
+            const rate = band.high === null ? band.low : (band.low + band.high) / 2;
+            if (band.high === null) {
+                complete = false;
+                notes.push(`interruption band ${c.interruptionBand} has no upper end: ${band.low * 100}% used, expected is a lower bound`);
+            }
+            const interruptions = (instances * hoursPerRun * rate) / HOURS_PER_MONTH;
+            expected = unitPrice * instances * (hoursPerRun + interruptions * lostExpected);
+            const interruption = {
+                band: c.interruptionBand,
+                ratePerInstanceMonth: band,
+                expectedInterruptions: interruptions,
+                checkpointed,
+                expectedLostHoursPerInterruption: lostExpected,
+                maxRetries: retries,
+            };
+            out.interruption = interruption;
+        }
+        out.costPerRun = { low: base, expected, high: high === null ? null : Math.max(high, expected) };
+        out.complete = complete;
+    }
+    if (runsPerMonth === null)
+        notes.push("set `runs_per_month` for the monthly training cost");
+    else
+        out.monthlyCost = scaleRange(out.costPerRun, runsPerMonth);
+    return out;
+}
+
+/**
+ * Pure: unit figures of every resource that serves or trains a model or runs GPUs, from the estimate and the usage
+ * file. Inference: resources whose workload is `inference` (SageMaker endpoint configurations; tagged node groups)
+ * or that have `monthly_requests`. Training: workload `training` or `hours_per_run`. Idle GPU cost and cheaper
+ * equivalents: resources with GPUs. Only resources with instance-hours get figures. Returns per-resource figures
+ * by resource (identity) and the totals; `undefined` totals when no resource has any.
+ */
+function unitEconomicsOf(e, usage = EMPTY_USAGE, opts = {}) {
+    const byResource = new Map();
+    const totals = { idleGpuCost: zeroRange(), idleGpuUnknown: 0, trainingMonthly: zeroRange(), trainingUnknown: 0, sources: [] };
+    for (const r of allResources(e)) {
+        if (r.action === "delete" || !r.components.some((c) => c.unit === "hours"))
+            continue;
+        const u = usageFor(usage, r);
+        const out = {};
+        if (r.facts.workload === "inference" || u.monthly_requests !== undefined)
+            out.inference = inferenceUnits(r, u);
+        if (r.facts.workload === "training" || u.hours_per_run !== undefined) {
+            const t = trainingUnits(r, u);
+            if (t)
+                out.training = t;
+        }
+        const idle = idleGpu(r, u);
+        if (idle)
+            out.idleGpu = idle;
+        if (idle && opts.alternatives !== false) {
+            const alts = cheaperAlternatives(r);
+            if (alts.length)
+                out.alternatives = alts;
+        }
+        if (Object.keys(out).length === 0)
+            continue;
+        byResource.set(r, out);
+        if (out.idleGpu) {
+            if (out.idleGpu.idleCost === null)
+                totals.idleGpuUnknown++;
+            else
+                addRange(totals.idleGpuCost, out.idleGpu.idleCost);
+            if (!out.idleGpu.complete)
+                totals.idleGpuCost.high = null;
+        }
+        if (out.training) {
+            if (out.training.monthlyCost === null)
+                totals.trainingUnknown++;
+            else
+                addRange(totals.trainingMonthly, out.training.monthlyCost);
+            if (!out.training.complete)
+                totals.trainingMonthly.high = null;
+        }
+    }
+    if (byResource.size === 0)
+        return { byResource, totals: undefined };
+    if (totals.idleGpuUnknown > 0)
+        totals.idleGpuCost.high = null;
+    if (totals.trainingUnknown > 0)
+        totals.trainingMonthly.high = null;
+    const api = [...byResource.values()].flatMap((x) => x.inference?.apiComparison ?? []);
+    for (const a of api) {
+        const label = `Amazon Bedrock on-demand: ${a.source}, as of ${a.asOf}, confidence ${a.confidence}, region ${a.region}`;
+        if (!totals.sources.includes(label))
+            totals.sources.push(label);
+    }
+    return { byResource, totals };
+}
+/**
+ * The estimate with unit figures attached: `unitEconomics` on each resource that has any, and `unitEconomics`
+ * totals on the estimate. Returns the same estimate object (resources are annotated in place: call it once, right
+ * after assembling, before anything else holds the estimate).
+ */
+function withUnitEconomics(e, usage = EMPTY_USAGE, opts = {}) {
+    const { byResource, totals } = unitEconomicsOf(e, usage, opts);
+    if (!totals)
+        return e;
+    for (const [r, u] of byResource)
+        r.unitEconomics = u;
+    e.unitEconomics = totals;
+    return e;
+}
+
 /**
  * Price several plans (e.g. base and head of a PR) with one price lookup: keys are deduplicated across all
  * plans and stacks, so each distinct price is asked for once.
@@ -59763,7 +60592,7 @@ class SpotDiscountSource {
 async function estimatePlans(plans, opts = {}) {
     const costPlans = costPlansOf(plans, opts);
     const resolved = await resolvePrices(costPlans.length === 1 ? costPlans[0] : costPlans.flat(), opts.prices ?? new SnapshotPriceSource(), opts.spot ?? new SpotDiscountSource());
-    return plans.map((p, i) => assembleEstimate(p, costPlans[i], resolved));
+    return plans.map((p, i) => withUnitEconomics(assembleEstimate(p, costPlans[i], resolved), opts.usage));
 }
 function costPlansOf(plans, opts) {
     return plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
@@ -59778,6 +60607,20 @@ async function resolvePrices(costPlans, prices, spot) {
     return resolvedPrices(quotes, spotQuotes, prices, spot);
 }
 
+function scenarioSummary(name, e) {
+    const out = {
+        name,
+        total: { ...e.totals.range },
+        complete: e.totals.notPriced === 0,
+        resources: allResources(e)
+            .filter((r) => r.unitEconomics)
+            .map((r) => ({ stack: r.stack, address: r.address, monthlyCost: { ...r.range }, unitEconomics: r.unitEconomics })),
+    };
+    if (e.unitEconomics)
+        out.unitEconomics = e.unitEconomics;
+    return out;
+}
+
 /**
  * The one gate pipeline (plan → pricing → policy): price head and base together — one price lookup, the same
  * prices on both sides — then diff them and evaluate the policies. The CLI commands and the Action call this;
@@ -59786,14 +60629,18 @@ async function resolvePrices(costPlans, prices, spot) {
  */
 async function runGate(req, pricing = {}) {
     const plans = plansOf(req);
-    const estimates = await estimatePlans(plans, pricing);
+    const names = pricing.usage ? scenarioNames(pricing.usage) : [];
+    const priced = [];
+    // Each scenario is one more pricing pass with its usage (prices are the same; only quantities differ).
+    for (const name of names.length ? names : [DEFAULT_SCENARIO])
+        priced.push(await estimatePlans(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage, name) } : pricing));
     // Usage entries that match no resource of either plan are typos until shown otherwise: say so on each side.
     if (pricing.usage) {
         const unmatched = unmatchedUsageWarnings(pricing.usage, plans);
-        for (const e of estimates)
+        for (const e of priced[0])
             e.warnings.push(...unmatched);
     }
-    return judged(req, estimates);
+    return judged(req, names, priced);
 }
 /** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */
 function plansOf(req) {
@@ -59802,14 +60649,19 @@ function plansOf(req) {
     const [base, head] = pairLoneStacks(req.base, req.head);
     return [head, base];
 }
-function judged(req, [head, base]) {
+function judged(req, names, priced) {
+    const [head, base] = priced[0];
     const out = { head: head };
     if (base) {
         out.base = base;
         out.diff = diffEstimates(base, head);
     }
+    if (names.length) {
+        out.scenarios = Object.fromEntries(names.map((n, i) => [n, { head: priced[i][0], ...(priced[i][1] ? { base: priced[i][1] } : {}) }]));
+        head.scenarios = names.map((n, i) => scenarioSummary(n, priced[i][0]));
+    }
     if (req.policies && req.policies.length > 0)
-        out.verdict = evaluatePolicies(req.policies, head, { ...req.evaluation, ...(base ? { base } : {}) });
+        out.verdict = evaluatePolicies(req.policies, head, { ...req.evaluation, ...(base ? { base } : {}), ...(out.scenarios ? { scenarios: out.scenarios } : {}) });
     return out;
 }
 
@@ -69529,6 +70381,12 @@ const $defs = {
 			scope: {
 				$ref: "#/$defs/scope"
 			},
+			scenario: {
+				type: "string",
+				pattern: "^[A-Za-z][A-Za-z0-9_-]{0,39}$",
+				"x-expected": "a scenario name from the usage file (e.g. peak), expected (the default) or all",
+				description: "The usage scenario the rule judges: expected (default), a scenario the usage file defines, or all (every scenario must pass). An undefined scenario fails closed."
+			},
 			check: {
 				$ref: "#/$defs/check"
 			}
@@ -70008,6 +70866,107 @@ const $defs = {
 						description: "Spot must be among the pool's karpenter.sh/capacity-type values."
 					}
 				}
+			},
+			{
+				title: "unit-cost",
+				description: "Inference unit costs per endpoint stay under caps across the cost's range: USD per 1k requests, per 1M input tokens, per 1M output tokens (usage: monthly_requests, input/output_tokens_per_request). Unknown figures fail closed.",
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind"
+				],
+				minProperties: 2,
+				"x-expected": "at least one of maxPer1kRequests, maxPer1MInputTokens, maxPer1MOutputTokens",
+				properties: {
+					kind: {
+						"const": "unit-cost"
+					},
+					maxPer1kRequests: {
+						type: "number",
+						minimum: 0,
+						description: "USD per 1,000 requests."
+					},
+					maxPer1MInputTokens: {
+						type: "number",
+						minimum: 0,
+						description: "USD per 1M input tokens."
+					},
+					maxPer1MOutputTokens: {
+						type: "number",
+						minimum: 0,
+						description: "USD per 1M output tokens."
+					}
+				}
+			},
+			{
+				title: "training-run-cost",
+				description: "The cost of one training run (instances × hours per run × price, with the spot interruption overhead; ceiling at the on-demand fallback and retry limit) stays under a cap. Unknown figures fail closed.",
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind",
+					"maxPerRun"
+				],
+				properties: {
+					kind: {
+						"const": "training-run-cost"
+					},
+					maxPerRun: {
+						type: "number",
+						minimum: 0,
+						description: "USD per run."
+					}
+				}
+			},
+			{
+				title: "idle-gpu-cost",
+				description: "Idle GPU cost ((1 − gpu_utilization) × GPU instance cost) stays under a cap per resource and/or in total. GPU resources without gpu_utilization fail closed.",
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind"
+				],
+				minProperties: 2,
+				"x-expected": "at least one of maxMonthly, maxTotal",
+				properties: {
+					kind: {
+						"const": "idle-gpu-cost"
+					},
+					maxMonthly: {
+						$ref: "#/$defs/money"
+					},
+					maxTotal: {
+						$ref: "#/$defs/money"
+					}
+				}
+			},
+			{
+				title: "min-utilization",
+				description: "GPU inference endpoints are utilised at least `min` (0–1): instances needed for the average load ÷ provisioned (basis throughput, from a measured throughput per instance) or gpu_utilization (basis gpu). Unknown utilisation fails closed.",
+				type: "object",
+				additionalProperties: false,
+				required: [
+					"kind",
+					"min"
+				],
+				properties: {
+					kind: {
+						"const": "min-utilization"
+					},
+					min: {
+						type: "number",
+						minimum: 0,
+						maximum: 1,
+						"x-expected": "a fraction from 0 to 1"
+					},
+					basis: {
+						"enum": [
+							"throughput",
+							"gpu"
+						],
+						description: "throughput (default): needed ÷ provisioned instances from the usage file's measured throughput; gpu: the usage file's gpu_utilization."
+					}
+				}
 			}
 		]
 	},
@@ -70441,6 +71400,10 @@ function escapeHtml(value, opts = {}) {
 
 /** A cost cell from a plain amount. */
 const cost = (expected) => ({ expected });
+/** A cost cell from an estimate's range (`complete` false: a lower bound). */
+function rangeCell(r, complete) {
+    return complete ? { expected: r.expected, low: r.low, high: r.high } : { expected: r.expected, lowerBound: true };
+}
 /**
  * Format a cost cell: `$1,234.00`; a range `$1,200.00 – $4,800.00`; an unbounded one `$1,200.00 – unbounded`;
  * a lower bound `≥ $3,210.00`. `signed` formats deltas (`+$12.00`).
@@ -70454,6 +71417,12 @@ function formatCost(c, opts = {}) {
         return `${f(low)} – unbounded`;
     const high = c.high ?? c.expected;
     return low === high ? f(c.expected) : `${f(low)} – ${f(high)}`;
+}
+/** ` (range $low – $high at minimum and maximum capacity)` for elastic totals; empty when exact. */
+function rangeNote(r) {
+    if (r.low === r.expected && r.high === r.expected)
+        return "";
+    return ` (range ${formatCost({ expected: r.expected, low: r.low, high: r.high })} at minimum and maximum capacity)`;
 }
 
 /**
@@ -72467,6 +73436,151 @@ function hardCut(text, limit) {
     return cut + (fences % 2 === 1 ? fenceClose : "") + suffix;
 }
 
+/**
+ * A range with `fmt` for each figure: `$1.10595` when exact, `low – high` (with the expected figure between when it
+ * differs from both ends), `– unbounded` for no upper bound, `≥ expected` for a lower bound. (The shape of the
+ * report's cost cells, with the per-unit precision they lack.)
+ */
+function rangeText(r, complete, fmt) {
+    if (!complete)
+        return `≥ ${fmt(r.expected)}`;
+    if (r.high === null)
+        return r.low === r.expected ? `${fmt(r.expected)} – unbounded` : `${fmt(r.low)} – ${fmt(r.expected)} – unbounded`;
+    if (r.low === r.high)
+        return fmt(r.expected);
+    return r.low === r.expected || r.high === r.expected ? `${fmt(r.low)} – ${fmt(r.high)}` : `${fmt(r.low)} – ${fmt(r.expected)} – ${fmt(r.high)}`;
+}
+function unitRange(r, complete) {
+    return r === null ? "?" : rangeText(r, complete, (n) => unitPrice(n));
+}
+function moneyRange(r, complete) {
+    return r === null ? "?" : rangeText(r, complete, usd);
+}
+function unitFigureCells(u) {
+    const inf = u.inference;
+    const tr = u.training;
+    const cap = inf?.capacity;
+    return {
+        per1kRequests: inf ? unitRange(inf.per1kRequests, inf.complete) : "",
+        per1MInputTokens: inf ? unitRange(inf.per1MInputTokens, inf.complete) : "",
+        per1MOutputTokens: inf ? unitRange(inf.per1MOutputTokens, inf.complete) : "",
+        utilisation: cap
+            ? `${quantity$1(cap.instancesNeeded)} needed / ${provisioned(cap.instancesProvisioned)} (${cap.utilization === null ? "?" : `${(cap.utilization * 100).toFixed(1)}%`})`
+            : "",
+        perRun: tr ? unitRange(tr.costPerRun, tr.complete) : "",
+        trainingMonthly: tr ? (tr.monthlyCost === null ? "?" : `${moneyRange(tr.monthlyCost, tr.complete)} (${quantity$1(tr.runsPerMonth)} runs)`) : "",
+        idleGpu: u.idleGpu ? (u.idleGpu.idleCost === null ? "? (set gpu_utilization)" : moneyRange(u.idleGpu.idleCost, u.idleGpu.complete)) : "",
+    };
+}
+function provisioned(r) {
+    if (r.high !== null && r.low === r.high)
+        return quantity$1(r.expected);
+    return `${quantity$1(r.low)}–${quantity$1(r.expected)}–${r.high === null ? "unbounded" : quantity$1(r.high)}`;
+}
+/** The idle GPU total: a range, `≥` when some GPU resources have no utilisation, `unknown` when none has. */
+function idleTotal(e) {
+    const t = e.unitEconomics;
+    const known = allResources(e).some((r) => r.unitEconomics?.idleGpu?.idleCost);
+    return known ? moneyRange(t.idleGpuCost, t.idleGpuCost.high !== null) : "unknown";
+}
+
+/**
+ * The "Unit economics" section of the Markdown report (PR comment, job summary, `--format markdown`). With a
+ * diff: the changed resources that have unit figures, base → head per unit with the delta, and cheaper equivalents
+ * of changed GPU resources. Without: every resource with unit figures (and equivalents with `alternatives`).
+ * Null when there is nothing to show.
+ */
+function unitEconomicsSection(estimate, diff, opts = {}) {
+    return diff ? changedSection(diff) : estimateSection(estimate, opts);
+}
+function estimateSection(e, opts) {
+    const rs = allResources(e).filter((r) => r.unitEconomics);
+    if (rs.length === 0)
+        return null;
+    const multi = e.stacks.length > 1;
+    const rows = rs.map((r) => {
+        const c = unitFigureCells(r.unitEconomics);
+        return `| <code>${escapeMarkdown(label(r, multi))}</code> | ${cell(c.per1kRequests)} | ${cell(c.per1MInputTokens)} | ${cell(c.per1MOutputTokens)} | ${cell(c.utilisation)} | ${cell(c.perRun)} | ${cell(c.trainingMonthly)} | ${cell(c.idleGpu)} |\n`;
+    });
+    return {
+        id: "unit-economics",
+        priority: 480,
+        head: `\n### Unit economics\n\n| Resource | Per 1k requests | Per 1M input tokens | Per 1M output tokens | Instances needed / provisioned | Per training run | Training / month | Idle GPU / month |\n|---|---:|---:|---:|---:|---:|---:|---:|\n`,
+        rows,
+        more: (n) => `| … ${n} more | | | | | | | |\n`,
+        tail: totalsLine$1(e) + apiLines(rs, e) + (opts.alternatives ? alternativesLines(rs, multi) : ""),
+    };
+}
+function changedSection(diff) {
+    const changed = diff.resources.filter((d) => d.change !== "unchanged" && (d.head?.unitEconomics || d.base?.unitEconomics));
+    if (changed.length === 0)
+        return null;
+    const multi = new Set(diff.resources.map((d) => d.stack)).size > 1;
+    const rows = changed.map((d) => {
+        const b = d.base?.unitEconomics;
+        const h = d.head?.unitEconomics;
+        const name = multi ? `${d.stack}/${d.address}` : d.address;
+        return `| <code>${escapeMarkdown(name)}</code> | ${d.change} | ${delta(b?.inference?.per1kRequests, b?.inference?.complete, h?.inference?.per1kRequests, h?.inference?.complete)} | ${delta(b?.inference?.per1MOutputTokens, b?.inference?.complete, h?.inference?.per1MOutputTokens, h?.inference?.complete)} | ${delta(b?.training?.costPerRun, b?.training?.complete, h?.training?.costPerRun, h?.training?.complete)} | ${delta(b?.idleGpu?.idleCost, b?.idleGpu?.complete, h?.idleGpu?.idleCost, h?.idleGpu?.complete, true)} |\n`;
+    });
+    const heads = changed.map((d) => d.head).filter((r) => r !== undefined);
+    return {
+        id: "unit-economics",
+        priority: 480,
+        head: `\n### Unit economics of changed resources\n\n| Resource | Change | Per 1k requests | Per 1M output tokens | Per training run | Idle GPU / month |\n|---|---|---:|---:|---:|---:|\n`,
+        rows,
+        more: (n) => `| … ${n} more | | | | | |\n`,
+        tail: apiLines(heads, diff.head) + alternativesLines(heads, multi),
+    };
+}
+/** `base → head (Δ)` for one unit figure; one side only when the other has none. Unknown is `?`. */
+function delta(base, bComplete, head, hComplete, money = false) {
+    const fmt = (r, complete) => (r === undefined ? "–" : money ? moneyRange(r, complete ?? false) : unitRange(r, complete ?? false));
+    if (base === undefined && head === undefined)
+        return "";
+    if (base === undefined)
+        return cell(fmt(head, hComplete));
+    if (head === undefined)
+        return cell(`${fmt(base, bComplete)} → –`);
+    const known = base !== null && head !== null && bComplete && hComplete;
+    const d = known ? head.expected - base.expected : null;
+    return cell(`${fmt(base, bComplete)} → ${fmt(head, hComplete)}${d === null ? " (Δ ?)" : ` (${d === 0 ? "±0" : money ? usdDelta(d) : `${d > 0 ? "+" : "-"}${unitPrice(Math.abs(d))}`})`}`);
+}
+function totalsLine$1(e) {
+    const t = e.unitEconomics;
+    if (!t)
+        return "";
+    const unknown = t.idleGpuUnknown ? ` (+ ${t.idleGpuUnknown} GPU resource${t.idleGpuUnknown === 1 ? "" : "s"} without \`gpu_utilization\`)` : "";
+    return `\nIdle GPU cost: **${cell(idleTotal(e))}**/month${unknown}. Per-unit figures put the whole monthly cost on that unit; see the README's "Unit economics".\n`;
+}
+function apiLines(rs, e) {
+    const api = rs.filter((r) => r.unitEconomics?.inference?.apiComparison);
+    if (api.length === 0)
+        return "";
+    const src = e.unitEconomics?.sources.join("; ") ?? "";
+    const lines = api.map((r) => {
+        const inf = r.unitEconomics.inference;
+        return `- <code>${escapeMarkdown(r.address)}</code> ${cell(usd(inf.monthlyCost.expected))}/month self-hosted; same volume on ${inf.apiComparison.map((a) => `${escapeMarkdown(a.model)} ${cell(usd(a.monthlyCost))}`).join(", ")}\n`;
+    });
+    return `\n**Per-token API comparison** (low confidence: ${escapeMarkdown(src, { maxLength: 400 })}):\n\n${lines.join("")}`;
+}
+function alternativesLines(rs, multi) {
+    const with_ = rs.filter((r) => r.unitEconomics?.alternatives?.length);
+    if (with_.length === 0)
+        return "";
+    const lines = [];
+    for (const r of with_)
+        for (const a of r.unitEconomics.alternatives)
+            lines.push(`- <code>${escapeMarkdown(label(r, multi))}</code> → <code>${escapeMarkdown(a.instanceType)}</code> ${a.purchaseOption} ${cell(unitPrice(a.unitPrice))}/h: **${cell(usdDelta(a.monthlyDifference))}/month** — ${escapeMarkdown(a.reason, { maxLength: 200 })} (${escapeMarkdown(a.priceLabel, { maxLength: 160 })})\n`);
+    return `\n**Cheaper equivalents** (from the snapshot's instance specs):\n\n${lines.join("")}`;
+}
+function label(r, multi) {
+    return multi ? `${r.stack}/${r.address}` : r.address;
+}
+/** Text built only from costgate's own number formatting (no untrusted text), with `$` escaped (GitHub math). */
+function cell(s) {
+    return s.replace(/\$/g, "\\$");
+}
+
 const DEFAULT_TOP = 10;
 /** Advisory findings are listed openly up to this many, else collapsed in `<details>`. */
 const OPEN_ADVISORIES = 5;
@@ -72503,6 +73617,7 @@ function markdownReportSections(input) {
     }
     add(diff ? changedResourcesSection(diff, top) : costliestResourcesSection(estimate, top));
     add(stacksSection(estimate, diff));
+    add(unitEconomicsSection(estimate, diff, { alternatives: input.alternatives ?? false }));
     if (verdict && verdict.policyFiles.length > 0)
         add({
             id: "policies",
@@ -72555,11 +73670,17 @@ function totalsLine(estimate, diff) {
     const spot = Math.abs(head.monthlyCostOnDemand - head.monthlyCost) >= 0.005
         ? ` (${money(cost(head.monthlyCostOnDemand))} at on-demand prices if spot capacity is unavailable)`
         : "";
+    // A lower bound says how much is not priced; an elastic total says its range at minimum and maximum capacity.
+    const bound = head.notPriced > 0
+        ? ` — a lower bound: ${head.notPriced} resource${s$1(head.notPriced)} not fully priced`
+        : rangeNote(head.range).replace(/\$/g, "\\$");
+    const headCost = money(head.notPriced > 0 ? { expected: head.monthlyCost, lowerBound: true } : cost(head.monthlyCost));
     if (!diff)
-        return `**Monthly cost:** ${money(cost(head.monthlyCost))}${spot}`;
+        return `**Monthly cost:** ${headCost}${bound}${spot}`;
     const t = diff.totals;
     const pct = t.deltaPct === null ? "" : `, ${signedPct(t.deltaPct)}`;
-    return `**Monthly cost:** ${money(cost(t.baseMonthlyCost))} → ${money(cost(t.headMonthlyCost))} (**${signed(cost(t.delta))}**${pct})${spot}`;
+    const unknown = t.complete ? "" : `; ${t.unknownChanges} changed resource${s$1(t.unknownChanges)} not fully priced, so the real change is unknown`;
+    return `**Monthly cost:** ${money(cost(t.baseMonthlyCost))} → ${headCost} (**${signed(cost(t.delta))}**${pct}${unknown})${bound}${spot}`;
 }
 /** `52 resources — 8 priced, 44 free.` (zero counts left out) and the caveat when some are not counted. */
 function coverageLine(estimate) {
@@ -72722,7 +73843,9 @@ function changedResourcesSection(diff, top) {
 function changedRow(r, multiStack) {
     const status = (r.head ?? r.base)?.status;
     const note = status && status !== "priced" && status !== "free" ? ` (${status})` : "";
-    return `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${r.change}${note} | ${money(cost(r.headMonthlyCost))} | ${signed(cost(r.delta))} |\n`;
+    const headCell = r.head ? money(rangeCell(r.head.range, r.head.complete)) : money(cost(0));
+    const delta = r.complete ? signed(cost(r.delta)) : `${signed(cost(r.delta))} (unknown)`;
+    return `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${r.change}${note} | ${headCell} | ${delta} |\n`;
 }
 function costliestResourcesSection(estimate, top) {
     const costly = allResources(estimate)
@@ -72735,7 +73858,7 @@ function costliestResourcesSection(estimate, top) {
         id: "costliest-resources",
         priority: 800,
         head: `\n### Most expensive resources\n\n| Resource | Monthly |\n|---|---:|\n`,
-        rows: costly.slice(0, top).map((r) => `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${money(cost(r.monthlyCost))} |\n`),
+        rows: costly.slice(0, top).map((r) => `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${money(rangeCell(r.range, r.complete))} |\n`),
         more: (n) => `| … ${n} more | |\n`,
     };
 }
