@@ -9,6 +9,26 @@ import { join } from "node:path";
 export const DIST = process.env.COSTGATE_E2E_DIST || new URL("../../dist/index.js", import.meta.url).pathname;
 const NODE = process.env.COSTGATE_E2E_NODE || process.execPath;
 
+/** The central policy of the end-to-end tests: a monthly budget of `limit` and no g5.12xlarge anywhere. */
+export const POLICY = (limit: number) => `apiVersion: costgate.policy/v1
+metadata:
+  name: e2e-central
+  layer: central
+overrides:
+  label: cost-override
+rules:
+  - id: CG-BUD-001
+    description: Monthly budget for the whole change
+    severity: high
+    enforcement: soft-mandatory
+    check: {kind: budget, limit: ${limit}}
+  - id: CG-GPU-001
+    description: No g5.12xlarge anywhere
+    severity: critical
+    enforcement: hard-mandatory
+    check: {kind: instance-types, deny: ["g5.12xlarge"]}
+`;
+
 export type Instances = Record<string, Record<string, string>>; // stack → resource name → instance type
 
 /** Write a cdktf output directory (manifest.json + stacks/<name>/cdk.tf.json), as `cdktf synth` does. */

@@ -8,27 +8,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct } from "../fakes/price-list-documents.js";
-import { DIST, prPayload, runBundledAction, writeCdktfOut, type Instances, type RunResult } from "./action-runner.js";
+import { DIST, POLICY, prPayload, runBundledAction, writeCdktfOut, type Instances, type RunResult } from "./action-runner.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
-const POLICY = (limit: number) => `apiVersion: costgate.policy/v1
-metadata:
-  name: e2e-central
-  layer: central
-overrides:
-  label: cost-override
-rules:
-  - id: CG-BUD-001
-    description: Monthly budget for the whole change
-    severity: high
-    enforcement: soft-mandatory
-    check: {kind: budget, limit: ${limit}}
-  - id: CG-GPU-001
-    description: No g5.12xlarge anywhere
-    severity: critical
-    enforcement: hard-mandatory
-    check: {kind: instance-types, deny: ["g5.12xlarge"]}
-`;
 
 const BASE: Instances = { "ml-train": { trainer: "g5.xlarge" }, "ml-serve": { web: "m5.large" } };
 const OVER_BUDGET: Instances = { "ml-train": { trainer: "p5.48xlarge" }, "ml-serve": { web: "m5.large" } };
