@@ -63,6 +63,7 @@ export type ResourceStatus =
   | "unpriced" // no component could be priced
   | "usage-based" // priced components need usage the user did not give
   | "free" // a known free resource type
+  | "not-aws" // a resource of a provider that creates no AWS bill by itself (helm, kubernetes, random, …)
   | "unsupported"; // a type costgate has no catalog entry for
 
 export interface ResourceEstimate {
@@ -128,6 +129,8 @@ export interface EstimateTotals {
   unpriced: number;
   usageBased: number;
   free: number;
+  /** Resources of providers that create no AWS bill by themselves (counted, never priced). */
+  notAws: number;
   unsupported: number;
 }
 

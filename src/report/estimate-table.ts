@@ -3,6 +3,7 @@ import { cost, formatCost, rangeCell, rangeNote } from "./cost-cell.js";
 import { fitTable, type TableCell, type TableColumn } from "./fit-table.js";
 import { quantity, unitPrice, usd } from "../money.js";
 import { terminalSafe as t } from "./text-table.js";
+import { providerOfType } from "../pricing/catalog/non-aws-providers.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
 
 const STATUS_LABEL: Record<ResourceEstimate["status"], string> = {
@@ -11,6 +12,7 @@ const STATUS_LABEL: Record<ResourceEstimate["status"], string> = {
   unpriced: "unpriced",
   "usage-based": "usage-based",
   free: "free",
+  "not-aws": "not AWS cost",
   unsupported: "unsupported",
 };
 
@@ -41,7 +43,7 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   for (const s of e.stacks) {
     rows.push([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(rangeCell(s.range, s.notPriced === 0)), ""]);
     for (const r of s.resources) {
-      if (r.status === "free" && r.components.length === 0) continue;
+      if ((r.status === "free" || r.status === "not-aws") && r.components.length === 0) continue;
       const status = [STATUS_LABEL[r.status], r.action === "delete" ? "deleted" : ""].filter(Boolean).join(", ");
       rows.push([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(rangeCell(r.range, r.complete)) : r.status === "unpriced" ? "-" : "", status]);
       r.components.forEach((c, i) => {
@@ -77,7 +79,7 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
       (tot.monthlyCostOnDemand !== tot.monthlyCost ? ` (at on-demand prices, if spot is unavailable: ${formatCost(cost(tot.monthlyCostOnDemand))})` : ""),
   );
   para(
-    `${tot.resources} resource${tot.resources === 1 ? "" : "s"}: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported`,
+    `${tot.resources} resource${tot.resources === 1 ? "" : "s"}: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported${tot.notAws ? `, ${tot.notAws} not AWS cost` : ""}`,
   );
   const unpriced = all.filter((r) => r.status === "unpriced" || r.status === "partial");
   if (unpriced.length) {
@@ -89,6 +91,11 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
     const types = [...new Set(unsupported.map((r) => r.type))].sort();
     out.push("\n");
     para(`Unsupported resource types (not priced, not assumed free): ${types.map(t).join(", ")}`);
+  }
+  const notAws = notAwsLine(all);
+  if (notAws) {
+    out.push("\n");
+    para(notAws);
   }
   if (e.priceSources.length) {
     out.push(`\nPrices:\n`);
@@ -106,4 +113,14 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
 export function totalText(tot: Estimate["totals"]): string {
   if (tot.notPriced > 0) return `≥ ${formatCost(cost(tot.monthlyCost))} + ${tot.notPriced} resource${tot.notPriced === 1 ? "" : "s"} not fully priced`;
   return formatCost(cost(tot.monthlyCost)) + rangeNote(tot.range);
+}
+
+/** `Not AWS cost: 12 resources of other providers (helm ×5, kubernetes ×6, random ×1).`, or undefined. */
+export function notAwsLine(resources: readonly ResourceEstimate[]): string | undefined {
+  const by = new Map<string, number>();
+  for (const r of resources) if (r.status === "not-aws") by.set(providerOfType(r.type), (by.get(providerOfType(r.type)) ?? 0) + 1);
+  if (by.size === 0) return undefined;
+  const n = [...by.values()].reduce((a, b) => a + b, 0);
+  const list = [...by].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, k]) => `${p} ×${k}`).join(", ");
+  return `Not AWS cost: ${n} resource${n === 1 ? "" : "s"} of other providers (${list}), which create no AWS bill by themselves.`;
 }

@@ -152,6 +152,7 @@ function coverageLine(estimate: Estimate): string {
       [t.usageBased, "usage-based"],
       [t.free, "free"],
       [t.unsupported, "unsupported"],
+      [t.notAws, "not AWS cost (other providers)"],
     ] as const
   )
     .filter(([n]) => n > 0)
