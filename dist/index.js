@@ -33385,7 +33385,8 @@ const requiredTags = {
             return { key, req, caseSensitive, pattern: req.pattern === undefined ? undefined : compileRegex(req.pattern, caseSensitive ? "" : "i") };
         });
         for (const r of ctx.head) {
-            if (r.estimate.status === "free" && check.includeFree !== true)
+            // Free resources carry no cost to allocate; resources of other providers (helm, kubernetes) carry no AWS tags.
+            if (r.estimate.status === "not-aws" || (r.estimate.status === "free" && check.includeFree !== true))
                 continue;
             // Arrays only when something is wrong (most resources pass).
             let problems;
@@ -34450,6 +34451,9 @@ function assembleEstimate(plan, costPlans, prices) {
         else if (cp.kind === "free") {
             status = "free";
         }
+        else if (cp.kind === "not-aws") {
+            status = "not-aws";
+        }
         else {
             let unpriced = 0;
             let usageOnly = 0;
@@ -34573,6 +34577,7 @@ function estimateTotals(resources) {
         unpriced: 0,
         usageBased: 0,
         free: 0,
+        notAws: 0,
         unsupported: 0,
     };
     // One pass (this runs over every resource of base and head).
@@ -34593,6 +34598,7 @@ const STATUS_COUNT = {
     unpriced: "unpriced",
     "usage-based": "usageBased",
     free: "free",
+    "not-aws": "notAws",
     unsupported: "unsupported",
 };
 function priceComponent(c, prices) {
@@ -35222,30 +35228,8 @@ function launchVolumes(source, region, instances) {
     if (!source)
         return [];
     const a = source.attributes;
-    if (source.type === "aws_launch_configuration") {
-        const root = firstBlock(a.root_block_device);
-        const sized = root !== undefined && root.volume_size !== undefined && root.volume_size !== null;
-        return [
-            ...ebsComponents({
-                region,
-                volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-                sizeGb: sized ? toNumber(root.volume_size) : AMI_DEFAULT_ROOT_GB,
-                iops: toNumber(root?.iops),
-                throughput: toNumber(root?.throughput),
-                volumes: instances,
-                label: sized ? "Root volume" : "Root volume, AMI default assumed",
-            }),
-            ...blocks(a.ebs_block_device).flatMap((b, i) => ebsComponents({
-                region,
-                volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-                sizeGb: toNumber(b.volume_size),
-                iops: toNumber(b.iops),
-                throughput: toNumber(b.throughput),
-                volumes: instances,
-                label: `EBS volume ${literalString(b.device_name) ?? i}`,
-            })),
-        ];
-    }
+    if (source.type === "aws_launch_configuration")
+        return [...rootVolume(a, region, instances), ...ebsBlockDevices(a, region, instances)];
     return blocks(a.block_device_mappings).flatMap((m, i) => {
         const ebs = firstBlock(m.ebs);
         if (!ebs)
@@ -35260,6 +35244,35 @@ function launchVolumes(source, region, instances) {
             label: `Launch template volume ${literalString(m.device_name) ?? i}`,
         });
     });
+}
+/**
+ * The root volume of an instance (`aws_instance`, `aws_launch_configuration`): its `root_block_device`, or the AMI's
+ * root volume with 8 GiB gp2 assumed when no size is set (as Infracost does), per instance.
+ */
+function rootVolume(a, region, instances) {
+    const root = firstBlock(a.root_block_device);
+    const sized = root !== undefined && root.volume_size !== undefined && root.volume_size !== null;
+    return ebsComponents({
+        region,
+        volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
+        sizeGb: sized ? toNumber(root.volume_size) : AMI_DEFAULT_ROOT_GB,
+        iops: toNumber(root?.iops),
+        throughput: toNumber(root?.throughput),
+        volumes: instances,
+        label: sized ? "Root volume" : "Root volume, AMI default assumed",
+    });
+}
+/** The `ebs_block_device`s of an instance or launch configuration, per instance. */
+function ebsBlockDevices(a, region, instances) {
+    return blocks(a.ebs_block_device).flatMap((b, i) => ebsComponents({
+        region,
+        volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
+        sizeGb: toNumber(b.volume_size),
+        iops: toNumber(b.iops),
+        throughput: toNumber(b.throughput),
+        volumes: instances,
+        label: `EBS volume ${literalString(b.device_name) ?? i}`,
+    }));
 }
 
 /** Why Capacity Blocks for ML are unpriced offline: the only public rates found are superseded (see shared/pricing). */
@@ -35366,30 +35379,11 @@ const awsInstance = {
         const templateVolumes = s.template ? launchVolumes(s.template, r.region, instances) : [];
         // The instance's own block devices win; without any, the template's mappings; without those, the AMI's root
         // volume (8 GiB gp2 assumed, as Infracost does).
-        if (root || templateVolumes.length === 0) {
-            out.push(...ebsComponents({
-                region: r.region,
-                volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-                sizeGb: root?.volume_size === undefined ? AMI_DEFAULT_ROOT_GB : toNumber(root.volume_size),
-                iops: toNumber(root?.iops),
-                throughput: toNumber(root?.throughput),
-                volumes: instances,
-                label: root?.volume_size === undefined ? "Root volume, AMI default assumed" : "Root volume",
-            }));
-        }
+        if (root || templateVolumes.length === 0)
+            out.push(...rootVolume(r.attributes, r.region, instances));
         if (!root && ebs.length === 0)
             out.push(...templateVolumes);
-        ebs.forEach((b, i) => {
-            out.push(...ebsComponents({
-                region: r.region,
-                volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-                sizeGb: toNumber(b.volume_size),
-                iops: toNumber(b.iops),
-                throughput: toNumber(b.throughput),
-                volumes: instances,
-                label: `EBS volume ${literalString(b.device_name) ?? i}`,
-            }));
-        });
+        out.push(...ebsBlockDevices(r.attributes, r.region, instances));
         return out;
     },
     facts(r, ctx) {
@@ -59524,6 +59518,26 @@ const FREE_TYPES = new Set([
     "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_appautoscaling_scheduled_action",
     "aws_autoscaling_policy", "aws_autoscaling_schedule", "aws_placement_group", "aws_key_pair", "aws_eks_addon",
     "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy",
+    // Configuration and plumbing AWS bills nothing for (each service's pricing page prices the resource it
+    // configures, not these): KMS aliases; network ACLs and their rules, secondary VPC CIDRs, security and
+    // route settings; SQS/SNS policies and subscriptions (messages are billed on the queue/topic); RDS and
+    // ElastiCache subnet/parameter/option groups (instances and nodes are billed); EKS access entries and pod
+    // identity associations; EFS mount targets and access points (storage is billed on the file system); load
+    // balancer listeners, rules, target groups and attachments (hours and LCUs are billed on the load balancer);
+    // Lambda permissions; Route 53 records (zones and queries are billed); public ACM certificates; S3 bucket
+    // settings; EC2 tags.
+    "aws_kms_alias", "aws_default_network_acl", "aws_network_acl_rule", "aws_network_acl_association", "aws_vpc_ipv4_cidr_block_association",
+    "aws_main_route_table_association", "aws_default_vpc_dhcp_options", "aws_vpc_dhcp_options_association",
+    "aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_sns_topic_subscription", "aws_ec2_tag",
+    "aws_db_subnet_group", "aws_db_parameter_group", "aws_db_option_group", "aws_rds_cluster_parameter_group",
+    "aws_elasticache_subnet_group", "aws_elasticache_parameter_group",
+    "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_pod_identity_association",
+    "aws_efs_mount_target", "aws_efs_access_point", "aws_efs_file_system_policy", "aws_efs_backup_policy",
+    "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_lb_target_group_attachment",
+    "aws_alb_listener", "aws_alb_listener_rule", "aws_alb_target_group", "aws_alb_target_group_attachment", "aws_lb_listener_certificate",
+    "aws_lambda_permission", "aws_route53_record", "aws_acm_certificate", "aws_acm_certificate_validation",
+    "aws_s3_bucket_notification", "aws_s3_bucket_cors_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_website_configuration",
+    "aws_iam_role_policies_exclusive", "aws_iam_service_linked_role", "aws_iam_group_membership", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
 ]);
 const ENTRIES = [
     awsInstance,
@@ -59572,6 +59586,24 @@ function internedString(s) {
 }
 const table = new Map();
 const MAX_INTERNED = 10_000;
+
+/**
+ * Terraform providers whose resources create no AWS bill by themselves: they generate values (random, tls, time),
+ * run or read things locally (null, local, archive, http, cloudinit, external), or manage objects inside a
+ * Kubernetes cluster (kubernetes, helm, kubectl) whose AWS spend is the cluster's nodes. Their resources are
+ * "not AWS cost", named with their provider — never "unsupported" and never priced. Kubernetes objects that do
+ * launch AWS capacity (Karpenter NodePools) have catalog entries that price them first.
+ */
+const NON_AWS_PROVIDERS = new Set(["random", "tls", "time", "null", "local", "archive", "http", "cloudinit", "external", "kubernetes", "helm", "kubectl"]);
+/** The provider of a resource type (`helm_release` → `helm`, `aws_instance` → `aws`). */
+function providerOfType(type) {
+    const i = type.indexOf("_");
+    return i < 0 ? type : type.slice(0, i);
+}
+/** Whether a resource type belongs to a provider that creates no AWS bill by itself. */
+function createsNoAwsBill(type) {
+    return NON_AWS_PROVIDERS.has(providerOfType(type));
+}
 
 /** Parse YAML text; a syntax error becomes one positioned CostgateError. */
 function parseYamlWithPositions(text, file) {
@@ -59845,6 +59877,10 @@ function planCosts(plan, usage = EMPTY_USAGE, opts = {}) {
     for (let i = 0; i < plan.resources.length; i++) {
         resource = plan.resources[i];
         const entry = catalogEntryFor(resource.type);
+        if (!entry && createsNoAwsBill(resource.type)) {
+            out[i] = { resource, kind: "not-aws", components: NO_COMPONENTS, facts: NO_FACTS };
+            continue;
+        }
         if (!entry) {
             const free = FREE_TYPES.has(resource.type);
             // A type costgate cannot price still shows its instance types to GPU and instance-type rules.
@@ -59854,7 +59890,9 @@ function planCosts(plan, usage = EMPTY_USAGE, opts = {}) {
         }
         ctx.usage = usageFor(usage, resource);
         const facts = saneFacts(entry.facts(resource, ctx));
-        out[i] = { resource, kind: "costed", components: leavesHead(resource.action) ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage), facts };
+        const components = leavesHead(resource.action) ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage);
+        // A Kubernetes object that is not capacity (a Namespace, a Deployment) is not AWS cost either.
+        out[i] = { resource, kind: components.length === 0 && createsNoAwsBill(resource.type) && !leavesHead(resource.action) ? "not-aws" : "costed", components, facts };
     }
     return out;
 }
@@ -73692,6 +73730,7 @@ function coverageLine(estimate) {
         [t.usageBased, "usage-based"],
         [t.free, "free"],
         [t.unsupported, "unsupported"],
+        [t.notAws, "not AWS cost (other providers)"],
     ]
         .filter(([n]) => n > 0)
         .map(([n, what]) => `${n} ${what}`);
