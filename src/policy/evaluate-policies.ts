@@ -169,7 +169,7 @@ function toPending(rule: EffectiveRule, result: CheckResult, today: string): { p
   const envs = result.resource ? [result.resource.environment] : [...new Set((result.group?.resources ?? []).map((x) => x.environment))];
   let { level, environment } = strictestLevel(rule, envs);
   let message = result.message;
-  if (result.unknown && onUnknown === "advisory") level = "advisory";
+  if ((result.unknown && onUnknown === "advisory") || result.advisory) level = "advisory";
   let deferred = false;
   if (r.enforceFrom !== undefined && today < r.enforceFrom && level !== "advisory") {
     message += ` (advisory until ${r.enforceFrom}, then ${level})`;

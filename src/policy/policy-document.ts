@@ -78,6 +78,12 @@ export interface BudgetCheck {
   limits?: Record<string, number>;
   costBasis?: CostBasis;
   whenAlreadyOver?: "increase-only" | "always";
+  /**
+   * Whether not-fully-priced resources that run no compute (storage, networking, types costgate cannot price
+   * that expose no instance type) fail the rule like unknown compute (`true`), or only warn with the priced lower
+   * bound (default `false`). Unknown compute always counts (fail closed).
+   */
+  strict?: boolean;
 }
 export interface CostDeltaCheck {
   kind: "cost-delta";

@@ -175,3 +175,13 @@ export function maxGpuCountOf(r: ResourceEstimate): number | null {
   if (f.maxCapacity === null || f.gpusPerInstance === null) return null;
   return Math.max(n ?? 0, f.gpusPerInstance * f.maxCapacity);
 }
+
+/**
+ * Whether a resource runs (or may run) compute: it names instance types (resolved or not), buys capacity, may
+ * have GPUs, or is a module call costgate does not expand. Storage, networking and types costgate cannot price
+ * that expose no instance type are not compute.
+ */
+export function mayBeCompute(r: ResourceEstimate): boolean {
+  const f = r.facts;
+  return r.type === "module" || f.purchaseOption !== undefined || f.instanceTypes.length > 0 || (f.gpusPerInstance !== null && f.gpusPerInstance > 0);
+}

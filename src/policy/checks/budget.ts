@@ -1,6 +1,6 @@
 import type { BudgetCheck } from "../policy-document.js";
 import { groupResources, limitFor } from "../groups.js";
-import { costIsIncomplete, costRangeOf, incompleteReason, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
+import { costIsIncomplete, costRangeOf, incompleteReason, mayBeCompute, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
 import type { CostBasis } from "../policy-document.js";
 import { notWeaker, same, upperBound } from "./strictness.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
@@ -35,10 +35,15 @@ export const budget: CheckDefinition<BudgetCheck> = {
           monthlyCost: cost - limit,
         });
       } else if (incomplete.length > 0) {
+        // Unknown compute fails closed; unpriced storage and networking only warn, with the priced lower bound.
+        const onlyNonCompute = !check.strict && !incomplete.some((r) => mayBeCompute(r.estimate));
         out.push({
           group,
           unknown: true,
-          message: `${g.label} cannot be shown to be within its ${usd(limit)} budget: priced part ${usd(cost)}/month, but ${describeIncomplete(incomplete)}`,
+          ...(onlyNonCompute ? { advisory: true } : {}),
+          message: `${g.label} cannot be shown to be within its ${usd(limit)} budget: priced part ${usd(cost)}/month (a lower bound), but ${describeIncomplete(incomplete)}${
+            onlyNonCompute ? "; none of them runs compute, so this only warns (strict: true makes it fail)" : ""
+          }`,
         });
       } else if (range.high === null || range.high > limit) {
         // Elastic capacity: the expected cost fits, but the range's high end does not (or has no bound).
@@ -62,6 +67,7 @@ export const budget: CheckDefinition<BudgetCheck> = {
       if (p > c) out.push(`raises the limit of ${g} from ${c} to ${p}`);
     }
     out.push(...notWeaker("costBasis", ["estimated", "on-demand"], central.costBasis ?? "estimated", project.costBasis ?? "estimated"));
+    if (central.strict === true && project.strict !== true) out.push("drops strict");
     out.push(
       ...notWeaker("whenAlreadyOver", ["increase-only", "always"], central.whenAlreadyOver ?? "increase-only", project.whenAlreadyOver ?? "increase-only"),
     );

@@ -19,6 +19,8 @@ export interface CheckResult {
   monthlyCost?: number;
   /** The problem is that a needed value is unknown (unpriced, unresolved); the rule's `onUnknown` decides. */
   unknown?: boolean;
+  /** The check itself judges the problem advisory (e.g. only non-compute resources are unpriced). */
+  advisory?: boolean;
 }
 
 /** A problem in a check's parameters the schema cannot express (bad regex, missing `combine`). */

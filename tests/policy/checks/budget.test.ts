@@ -50,12 +50,28 @@ describe("budget", () => {
   it("fails closed when part of the group is unpriced and the priced part is within the limit", () => {
     const v = evaluatePolicies(
       [rule(`{kind: budget, limit: 1000}`)],
-      est([res("aws_instance.a", { monthlyCost: 100 }), res("aws_sagemaker_endpoint.x", { status: "unpriced", notes: ["no price for ml.p6.48xlarge"] })]),
+      est([
+        res("aws_instance.a", { monthlyCost: 100 }),
+        res("aws_sagemaker_endpoint.x", { status: "unpriced", notes: ["no price for ml.p6.48xlarge"], facts: { instanceTypes: ["ml.p6.48xlarge"], purchaseOption: "on-demand" } }),
+      ]),
     );
     expect(v.status).toBe("fail");
     expect(v.findings[0]).toMatchObject({ unknown: true, group: "total" });
     expect(v.findings[0]!.message).toContain("cannot be shown to be within its $1,000 budget");
     expect(v.findings[0]!.message).toContain("app/aws_sagemaker_endpoint.x unpriced: no price for ml.p6.48xlarge");
+  });
+
+  it("unpriced resources that run no compute only warn (with the priced lower bound), unless the rule is strict", () => {
+    const resources = () =>
+      est([res("aws_instance.a", { monthlyCost: 100 }), res("aws_opensearch_domain.logs", { status: "unsupported" }), res("aws_s3_bucket.data", { status: "usage-based" })]);
+    const lenient = evaluatePolicies([rule(`{kind: budget, limit: 1000}`)], resources());
+    expect(lenient.status).toBe("advisory");
+    expect(lenient.findings[0]).toMatchObject({ enforcement: "advisory", unknown: true });
+    expect(lenient.findings[0]!.message).toContain("priced part $100.00/month (a lower bound)");
+    expect(lenient.findings[0]!.message).toContain("none of them runs compute, so this only warns");
+    const strict = evaluatePolicies([rule(`{kind: budget, limit: 1000, strict: true}`)], resources());
+    expect(strict.status).toBe("fail");
+    expect(strict.findings[0]!.enforcement).toBe("hard-mandatory");
   });
 
   it("an unpriced part does not hide a budget already broken by priced resources", () => {
