@@ -15,9 +15,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 // Compile first (unless --no-build), so the factories imported below are the current ones.
 if (!process.argv.includes("--no-build")) execFileSync(process.execPath, [createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
 const lib = (p) => import(join(root, "lib", "src", "pricing", p));
-const { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } = await lib("prices/index.js");
+const { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, natGatewayDataPrice, natGatewayHoursPrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } = await lib("prices/index.js");
 const { eksClusterHoursPrice } = await lib("catalog/aws-eks-cluster.js");
 const { bedrockTokenPrice } = await lib("catalog/aws-bedrock.js");
+const { lbHoursPrice, classicLbDataPrice } = await lib("catalog/aws-load-balancers.js");
+const { publicIpv4HoursPrice } = await lib("catalog/aws-eip.js");
+const { rdsInstancePrice, rdsStoragePrice, rdsIopsPrice, rdsBackupPrice } = await lib("catalog/aws-db-instance.js");
 const ALL_COMMERCIAL = "all-commercial";
 const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
 const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
@@ -153,8 +156,35 @@ const SERVICE_ROWS = [
     rowNote: "low confidence: third-party page dated 2026-01-05; the source states no region (us-east-1 assumed)",
     price: (region, r) => bedrockTokenPrice(region, r.attributes.model_family_id, direction),
   })),
+  // Networking. The ALB and NLB hour and LCU rows are rounded in their source (exact: false) and not listed.
+  { service: "AWSELB", component: "Classic Load Balancer hours", price: (region) => lbHoursPrice(region, "classic") },
+  { service: "AWSELB", component: "Classic Load Balancer data processed", price: (region) => classicLbDataPrice(region) },
+  { service: "AmazonEC2", component: "NAT gateway hours", price: (region) => natGatewayHoursPrice(region) },
+  { service: "AmazonEC2", component: "NAT gateway data processed", price: (region) => natGatewayDataPrice(region) },
+  { service: "AmazonVPC", component: "Public IPv4 address hours (in-use or idle, all AWS-provided public IPv4 types except BYOIP)", price: (region) => publicIpv4HoursPrice(region) },
+  // RDS (aws_db_instance): rows carry engine, deployment and instance class as attributes.
+  { service: "AmazonRDS", component: "RDS instance hours", price: (region, r) => rdsInstancePrice(region, r.attributes.engine, r.attributes.deployment, r.attributes.instance_class) },
+  ...[["gp2", "RDS storage gp2"], ["gp3", "RDS storage gp3"], ["io1", "RDS storage io1"], ["standard", "RDS storage magnetic"]].map(([type, component]) => ({
+    service: "AmazonRDS",
+    component,
+    price: (region, r) => rdsStoragePrice(region, r.attributes.engine, r.attributes.deployment, type),
+  })),
+  { service: "AmazonRDS", component: "RDS provisioned IOPS (io1)", price: (region, r) => rdsIopsPrice(region, r.attributes.engine, r.attributes.deployment, "io1") },
+  ...["RDS gp3 provisioned IOPS above baseline (<400 GB: above 3,000)", "RDS gp3 provisioned IOPS above baseline (>=400 GB: above 12,000)"].map((component) => ({
+    service: "AmazonRDS",
+    component,
+    price: (region, r) => rdsIopsPrice(region, r.attributes.engine, r.attributes.deployment, "gp3"),
+  })),
+  { service: "AmazonRDS", component: "RDS additional backup storage", price: (region, r) => rdsBackupPrice(region, r.attributes.engine) },
 ];
-const SOURCE_UNITS = { hour: "hours", "GB-month": "GB-months", GB: "GB", "1M input tokens": "1M tokens", "1M output tokens": "1M tokens" };
+const SOURCE_UNITS = {
+  hour: "hours",
+  "GB-month": "GB-months",
+  GB: "GB",
+  "1M input tokens": "1M tokens",
+  "1M output tokens": "1M tokens",
+  "IOPS-month": "IOPS-months",
+};
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
 const PER_ROW = "per row";
 const serviceDataset = (id) => {
@@ -184,7 +214,11 @@ for (const want of SERVICE_ROWS) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`${want.service} "${want.component}" row has no as-of date`);
     const dsId = serviceDataset(r.dataset);
     if (want.rowNote) datasets[dsId].rowNote = want.rowNote;
-    put(want.price(region, r), r.price_usd, dsId, unit, asOf);
+    const filter = want.price(region, r);
+    // Two source rows for one filter (the same price read from two goldens) must agree.
+    const had = prices[filter.region]?.[filter.rowKey];
+    if (had && had[0] !== r.price_usd) throw new Error(`${filter.id}: source rows disagree (${had[0]} and ${r.price_usd})`);
+    put(filter, r.price_usd, dsId, unit, asOf);
     if (datasets[dsId].asOf === undefined || datasets[dsId].asOf === PER_ROW || asOf > datasets[dsId].asOf) datasets[dsId].asOf = asOf;
   }
 }

@@ -17,7 +17,9 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   storage_gb: "average GB stored per month (S3 buckets)",
   monthly_put_requests: "PUT/COPY/POST/LIST requests per month (S3)",
   monthly_get_requests: "GET/SELECT and other requests per month (S3)",
-  monthly_data_processed_gb: "GB processed per month (NAT gateway)",
+  monthly_data_processed_gb: "GB processed per month (NAT gateway, Classic Load Balancer, interface VPC endpoint)",
+  monthly_lcu_hours: "load balancer capacity unit hours per month (ALB LCU, NLB NLCU, GWLB GLCU): each hour's largest LCU dimension, summed",
+  additional_backup_storage_gb: "GB-months of RDS backup storage beyond the free allowance (100% of the provisioned storage)",
   instance_count: "average instance count (overrides desired capacity of ASGs, node groups, endpoints)",
 };
 

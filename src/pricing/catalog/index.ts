@@ -12,6 +12,9 @@ import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws
 import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
 import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
 import { terraformModuleCall } from "./terraform-module.js";
+import { awsElb, awsLb } from "./aws-load-balancers.js";
+import { awsEip } from "./aws-eip.js";
+import { awsDbInstance } from "./aws-db-instance.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -52,6 +55,10 @@ const ENTRIES: CatalogEntry[] = [
   awsBedrockAgent,
   awsBedrockProvisionedThroughput,
   terraformModuleCall,
+  awsLb,
+  awsElb,
+  awsEip,
+  awsDbInstance,
 ];
 
 const byType = new Map<string, CatalogEntry>();
