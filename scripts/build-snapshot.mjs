@@ -21,6 +21,13 @@ const { bedrockTokenPrice } = await lib("catalog/aws-bedrock.js");
 const { lbHoursPrice, classicLbDataPrice } = await lib("catalog/aws-load-balancers.js");
 const { publicIpv4HoursPrice } = await lib("catalog/aws-eip.js");
 const { rdsInstancePrice, rdsStoragePrice, rdsIopsPrice, rdsBackupPrice } = await lib("catalog/aws-db-instance.js");
+const { vpcEndpointHoursPrice, vpcEndpointDataPrice } = await lib("catalog/aws-vpc-endpoint.js");
+const { kmsKeyMonthsPrice, kmsRequestsPrice } = await lib("catalog/aws-kms-key.js");
+const { secretMonthsPrice, secretRequestsPrice } = await lib("catalog/aws-secretsmanager-secret.js");
+const { cloudwatchLogsPrice } = await lib("catalog/aws-cloudwatch-log-group.js");
+const { ecrStoragePrice } = await lib("catalog/aws-ecr-repository.js");
+const { efsStoragePrice, efsIaAccessPrice, efsThroughputPrice } = await lib("catalog/aws-efs-file-system.js");
+const { sqsRequestsPrice, snsRequestsPrice } = await lib("catalog/aws-messaging.js");
 const ALL_COMMERCIAL = "all-commercial";
 const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
 const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
@@ -176,6 +183,44 @@ const SERVICE_ROWS = [
     price: (region, r) => rdsIopsPrice(region, r.attributes.engine, r.attributes.deployment, "gp3"),
   })),
   { service: "AmazonRDS", component: "RDS additional backup storage", price: (region, r) => rdsBackupPrice(region, r.attributes.engine) },
+  // VPC endpoints: the Interface data row is the first (1 PB) tier; later tiers are not listed (never quoted for the first).
+  { service: "AmazonVPC", component: "Interface VPC endpoint hours (per AZ/ENI)", price: (region) => vpcEndpointHoursPrice(region, "Interface") },
+  { service: "AmazonVPC", component: "Interface VPC endpoint data processed (first 1PB)", price: (region) => vpcEndpointDataPrice(region, "Interface") },
+  { service: "AmazonVPC", component: "Gateway Load Balancer endpoint hours", price: (region) => vpcEndpointHoursPrice(region, "GatewayLoadBalancer") },
+  { service: "AmazonVPC", component: "Gateway Load Balancer endpoint data processed", price: (region) => vpcEndpointDataPrice(region, "GatewayLoadBalancer") },
+  // Keys and secrets: key- and secret-months are uniform (AWS pages); requests us-east-1.
+  { service: "awskms", component: "KMS customer managed key months", price: (region) => kmsKeyMonthsPrice(region) },
+  {
+    service: "awskms",
+    component: "KMS key months (customer managed; symmetric, asymmetric, HMAC, multi-Region primary and each replica, imported, custom key store)",
+    undated: "AWS KMS pricing page (undated copy): one price per customer managed key-month, no regional qualifier",
+    price: (region) => kmsKeyMonthsPrice(region),
+  },
+  { service: "awskms", component: "KMS requests (symmetric / RSA 2048)", price: (region) => kmsRequestsPrice(region, "symmetric") },
+  {
+    service: "AWSSecretsManager",
+    component: "Secrets Manager secret months",
+    undated: "low confidence: an undated third-party page states it without a regional qualifier (matches the us-east-1 golden row, $0.40)",
+    price: (region) => secretMonthsPrice(region),
+  },
+  { service: "AWSSecretsManager", component: "Secrets Manager API calls", price: (region) => secretRequestsPrice(region) },
+  // Logs, registries, file systems, messaging.
+  { service: "AmazonCloudWatch", component: "CloudWatch Logs ingestion (standard log class)", price: (region) => cloudwatchLogsPrice(region, "ingestion") },
+  { service: "AmazonCloudWatch", component: "CloudWatch Logs storage (archival)", price: (region) => cloudwatchLogsPrice(region, "storage") },
+  { service: "AmazonCloudWatch", component: "CloudWatch Logs Insights data scanned", price: (region) => cloudwatchLogsPrice(region, "insights") },
+  { service: "AmazonECR", component: "ECR storage", price: (region) => ecrStoragePrice(region) },
+  ...[["standard", "EFS Standard storage"], ["standard-ia", "EFS Standard-Infrequent Access storage"], ["one-zone", "EFS One Zone storage"], ["one-zone-ia", "EFS One Zone-Infrequent Access storage"]].map(([cls, component]) => ({
+    service: "AmazonEFS",
+    component,
+    price: (region) => efsStoragePrice(region, cls),
+  })),
+  { service: "AmazonEFS", component: "EFS Infrequent Access read requests (data accessed)", price: (region) => efsIaAccessPrice(region, "read") },
+  { service: "AmazonEFS", component: "EFS Infrequent Access write requests (data accessed)", price: (region) => efsIaAccessPrice(region, "write") },
+  { service: "AmazonEFS", component: "EFS provisioned throughput", price: (region) => efsThroughputPrice(region) },
+  { service: "AWSQueueService", component: "SQS requests (standard)", price: (region) => sqsRequestsPrice(region, "standard") },
+  { service: "AWSQueueService", component: "SQS requests (FIFO)", price: (region) => sqsRequestsPrice(region, "fifo") },
+  { service: "AmazonSNS", component: "SNS API requests (over 1M)", price: (region) => snsRequestsPrice(region, "standard") },
+  { service: "AmazonSNS", component: "SNS FIFO Publish API requests", price: (region) => snsRequestsPrice(region, "fifo") },
 ];
 const SOURCE_UNITS = {
   hour: "hours",
@@ -184,6 +229,12 @@ const SOURCE_UNITS = {
   "1M input tokens": "1M tokens",
   "1M output tokens": "1M tokens",
   "IOPS-month": "IOPS-months",
+  "key-month": "key-months",
+  "secret-month": "secret-months",
+  "10k requests": "10k requests",
+  "1M requests": "1M requests",
+  // EFS: the source's "MB/s-month" is the Price List's MiBps (usage type ProvisionedTP-MiBpsHrs).
+  "MBps-month": "MiBps-months",
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
 const PER_ROW = "per row";
@@ -199,6 +250,15 @@ const serviceDataset = (id) => {
     confidence: d.confidence ?? "high",
   });
 };
+const undatedDataset = (r, why) => {
+  const id = `${r.dataset}-undated-${want_slug(r.service)}`;
+  if (!datasets[id]) {
+    addDataset(id, { asOf: "undated", source: `${r.url}`, retrievedFrom: r.url, basis: `${r.uniformity_basis ?? ""}`.trim() || r.component, confidence: String(r.confidence ?? "medium").split(" ")[0] });
+    datasets[id].rowNote = why;
+  }
+  return id;
+};
+const want_slug = (service) => service.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 for (const want of SERVICE_ROWS) {
   const rows = services.rows.filter((r) => r.service === want.service && r.component === want.component);
   if (rows.length === 0) throw new Error(`no ${want.service} "${want.component}" row in the services file`);
@@ -211,8 +271,15 @@ for (const want of SERVICE_ROWS) {
     // A row without its own date takes its dataset's, when that starts with one (e.g. "2026-01-05 (page date; …)").
     const dsDate = String(services.datasets.find((x) => x.id === r.dataset)?.as_of ?? "");
     const asOf = (r.as_of !== undefined ? String(r.as_of) : dsDate).slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`${want.service} "${want.component}" row has no as-of date`);
-    const dsId = serviceDataset(r.dataset);
+    const dated = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+    if (!dated && !want.undated) throw new Error(`${want.service} "${want.component}" row has no as-of date`);
+    // An undated source page (stated, not guessed): its rows form a dataset of their own whose as-of is "undated".
+    const dsId = dated ? serviceDataset(r.dataset) : undatedDataset(r, want.undated);
+    if (!dated) {
+      const filter = want.price(region, r);
+      put(filter, r.price_usd, dsId, unit);
+      continue;
+    }
     if (want.rowNote) datasets[dsId].rowNote = want.rowNote;
     const filter = want.price(region, r);
     // Two source rows for one filter (the same price read from two goldens) must agree.

@@ -15,6 +15,13 @@ import { terraformModuleCall } from "./terraform-module.js";
 import { awsElb, awsLb } from "./aws-load-balancers.js";
 import { awsEip } from "./aws-eip.js";
 import { awsDbInstance } from "./aws-db-instance.js";
+import { awsVpcEndpoint } from "./aws-vpc-endpoint.js";
+import { awsKmsKey } from "./aws-kms-key.js";
+import { awsSecretsmanagerSecret } from "./aws-secretsmanager-secret.js";
+import { awsCloudwatchLogGroup } from "./aws-cloudwatch-log-group.js";
+import { awsEcrRepository } from "./aws-ecr-repository.js";
+import { awsEfsFileSystem } from "./aws-efs-file-system.js";
+import { awsSnsTopic, awsSqsQueue } from "./aws-messaging.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -59,6 +66,14 @@ const ENTRIES: CatalogEntry[] = [
   awsElb,
   awsEip,
   awsDbInstance,
+  awsVpcEndpoint,
+  awsKmsKey,
+  awsSecretsmanagerSecret,
+  awsCloudwatchLogGroup,
+  awsEcrRepository,
+  awsEfsFileSystem,
+  awsSqsQueue,
+  awsSnsTopic,
 ];
 
 const byType = new Map<string, CatalogEntry>();

@@ -34,9 +34,13 @@ export function perResource(
   };
 }
 
-/** Hours per month of each instance of an always-on resource (usage `monthly_hrs`, else 730), times `count`. */
-export function resourceHours(r: Resource, ctx: CatalogContext, c: { name: string; priceKey: PriceKey | null; problem?: string | undefined; perResource?: number }): CostComponentSpec {
-  return perResource(r, { name: c.name, unit: "hours", perResource: monthlyHours(ctx) * (c.perResource ?? 1), priceKey: c.priceKey, usageKey: "monthly_hrs", problem: c.problem });
+/**
+ * Hours per month of each instance of an always-on resource (usage `monthly_hrs`, else 730) × `perResource` (e.g.
+ * AZs; null = unknown) × `count`.
+ */
+export function resourceHours(r: Resource, ctx: CatalogContext, c: { name: string; priceKey: PriceKey | null; problem?: string | undefined; perResource?: number | null }): CostComponentSpec {
+  const per = c.perResource === undefined ? 1 : c.perResource;
+  return perResource(r, { name: c.name, unit: "hours", perResource: per === null ? null : monthlyHours(ctx) * per, priceKey: c.priceKey, usageKey: "monthly_hrs", problem: c.problem });
 }
 
 /**
