@@ -28,6 +28,8 @@ const { cloudwatchLogsPrice } = await lib("catalog/aws-cloudwatch-log-group.js")
 const { ecrStoragePrice } = await lib("catalog/aws-ecr-repository.js");
 const { efsStoragePrice, efsIaAccessPrice, efsThroughputPrice } = await lib("catalog/aws-efs-file-system.js");
 const { sqsRequestsPrice, snsRequestsPrice } = await lib("catalog/aws-messaging.js");
+const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
+const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
 const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
 const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
@@ -221,6 +223,18 @@ const SERVICE_ROWS = [
   { service: "AWSQueueService", component: "SQS requests (FIFO)", price: (region) => sqsRequestsPrice(region, "fifo") },
   { service: "AmazonSNS", component: "SNS API requests (over 1M)", price: (region) => snsRequestsPrice(region, "standard") },
   { service: "AmazonSNS", component: "SNS FIFO Publish API requests", price: (region) => snsRequestsPrice(region, "fifo") },
+  // ElastiCache and OpenSearch: golden rows (us-east-1) and the ec2instancesinfo datasets (32 regions); a golden
+  // and an ec2instancesinfo row for one type must agree (checked above).
+  { service: "AmazonElastiCache", component: "ElastiCache node hours", price: (region, r) => elasticacheNodePrice(region, r.attributes.engine.toLowerCase(), r.attributes.node_type) },
+  { service: "AmazonElastiCache", component: "ElastiCache backup storage", price: (region) => elasticacheBackupPrice(region) },
+  { service: "AmazonES", component: "OpenSearch instance hours", price: (region, r) => opensearchInstancePrice(region, searchInstanceType(r.attributes.instance_type)) },
+  ...[["gp2", "OpenSearch EBS storage (gp2)"], ["gp3", "OpenSearch EBS storage (gp3)"], ["io1", "OpenSearch EBS storage (io1)"], ["standard", "OpenSearch EBS storage (standard)"]].map(([type, component]) => ({
+    service: "AmazonES",
+    component,
+    price: (region) => opensearchStoragePrice(region, type),
+  })),
+  { service: "AmazonES", component: "OpenSearch EBS provisioned IOPS (io1)", price: (region) => opensearchProvisionedPrice(region, "io1-iops") },
+  { service: "AmazonES", component: "OpenSearch gp3 provisioned throughput above baseline", price: (region) => opensearchProvisionedPrice(region, "gp3-throughput") },
 ];
 const SOURCE_UNITS = {
   hour: "hours",
@@ -235,6 +249,8 @@ const SOURCE_UNITS = {
   "1M requests": "1M requests",
   // EFS: the source's "MB/s-month" is the Price List's MiBps (usage type ProvisionedTP-MiBpsHrs).
   "MBps-month": "MiBps-months",
+  "node-hour": "hours",
+  "MiBps-month": "MiBps-months",
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
 const PER_ROW = "per row";
@@ -260,7 +276,10 @@ const undatedDataset = (r, why) => {
 };
 const want_slug = (service) => service.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 for (const want of SERVICE_ROWS) {
-  const rows = services.rows.filter((r) => r.service === want.service && r.component === want.component);
+  // The primary dataset's rows go last, so they win where a secondary dataset (ec2instancesinfo) has the same price
+  // ("prefer dataset infracost-goldens-95ba4f49 rows", the services file's notes).
+  const primary = (r) => (r.dataset.startsWith("infracost-goldens-") ? 1 : 0);
+  const rows = services.rows.filter((r) => r.service === want.service && r.component === want.component).sort((a, b) => primary(a) - primary(b));
   if (rows.length === 0) throw new Error(`no ${want.service} "${want.component}" row in the services file`);
   for (const r of rows) {
     const region = r.uniform_across_regions ? ALL_COMMERCIAL : want.assumedRegion?.test(r.region) ? "us-east-1" : r.region;

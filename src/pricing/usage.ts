@@ -18,6 +18,7 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_requests: "requests per month (KMS key API requests, Secrets Manager API calls, SQS requests, SNS API requests)",
   monthly_data_ingested_gb: "GB of logs ingested per month (CloudWatch log groups)",
   monthly_data_scanned_gb: "GB scanned per month by CloudWatch Logs Insights queries",
+  snapshot_storage_size_gb: "GB-months of ElastiCache backup storage",
   infrequent_access_storage_gb: "average GB stored per month in EFS Infrequent Access (Standard-IA or One Zone-IA)",
   monthly_infrequent_access_read_gb: "GB read per month from EFS Infrequent Access",
   monthly_infrequent_access_write_gb: "GB written per month to EFS Infrequent Access",

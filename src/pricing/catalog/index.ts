@@ -22,6 +22,8 @@ import { awsCloudwatchLogGroup } from "./aws-cloudwatch-log-group.js";
 import { awsEcrRepository } from "./aws-ecr-repository.js";
 import { awsEfsFileSystem } from "./aws-efs-file-system.js";
 import { awsSnsTopic, awsSqsQueue } from "./aws-messaging.js";
+import { awsElasticacheCluster, awsElasticacheReplicationGroup } from "./aws-elasticache.js";
+import { awsOpensearchDomain } from "./aws-opensearch-domain.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -74,6 +76,9 @@ const ENTRIES: CatalogEntry[] = [
   awsEfsFileSystem,
   awsSqsQueue,
   awsSnsTopic,
+  awsElasticacheCluster,
+  awsElasticacheReplicationGroup,
+  awsOpensearchDomain,
 ];
 
 const byType = new Map<string, CatalogEntry>();
