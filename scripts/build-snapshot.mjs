@@ -28,6 +28,7 @@ const { cloudwatchLogsPrice } = await lib("catalog/aws-cloudwatch-log-group.js")
 const { ecrStoragePrice } = await lib("catalog/aws-ecr-repository.js");
 const { efsStoragePrice, efsIaAccessPrice, efsThroughputPrice } = await lib("catalog/aws-efs-file-system.js");
 const { sqsRequestsPrice, snsRequestsPrice } = await lib("catalog/aws-messaging.js");
+const { auroraInstancePrice, auroraAcuPrice, auroraStoragePrice, auroraBackupPrice } = await lib("catalog/aws-aurora.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
@@ -223,6 +224,16 @@ const SERVICE_ROWS = [
   { service: "AWSQueueService", component: "SQS requests (FIFO)", price: (region) => sqsRequestsPrice(region, "fifo") },
   { service: "AmazonSNS", component: "SNS API requests (over 1M)", price: (region) => snsRequestsPrice(region, "standard") },
   { service: "AmazonSNS", component: "SNS FIFO Publish API requests", price: (region) => snsRequestsPrice(region, "fifo") },
+  // Aurora: instance and ACU rows name their engine (and v1 its storage configuration); I/O rows are rounded (not listed).
+  { service: "AmazonRDS", component: "Aurora instance hours (Aurora Standard storage config)", price: (region, r) => auroraInstancePrice(region, r.attributes.engine, "standard", r.attributes.instance_class) },
+  { service: "AmazonRDS", component: "Aurora Serverless v2 ACU hours (Aurora Standard)", price: (region, r) => auroraAcuPrice(region, r.attributes.engine, "standard", "v2") },
+  {
+    service: "AmazonRDS",
+    component: "Aurora Serverless v1 ACU hours",
+    price: (region, r) => auroraAcuPrice(region, r.attributes.engine, r.attributes.storage_config === "I/O-Optimized" ? "io-optimized" : "standard", "v1"),
+  },
+  { service: "AmazonRDS", component: "Aurora storage (Aurora Standard)", price: (region, r) => auroraStoragePrice(region, r.attributes.engine, "standard") },
+  { service: "AmazonRDS", component: "Aurora backup storage", price: (region, r) => auroraBackupPrice(region, r.attributes.engine) },
   // ElastiCache and OpenSearch: golden rows (us-east-1) and the ec2instancesinfo datasets (32 regions); a golden
   // and an ec2instancesinfo row for one type must agree (checked above).
   { service: "AmazonElastiCache", component: "ElastiCache node hours", price: (region, r) => elasticacheNodePrice(region, r.attributes.engine.toLowerCase(), r.attributes.node_type) },
@@ -250,6 +261,7 @@ const SOURCE_UNITS = {
   // EFS: the source's "MB/s-month" is the Price List's MiBps (usage type ProvisionedTP-MiBpsHrs).
   "MBps-month": "MiBps-months",
   "node-hour": "hours",
+  "ACU-hour": "ACU-hours",
   "MiBps-month": "MiBps-months",
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).

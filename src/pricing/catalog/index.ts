@@ -24,6 +24,7 @@ import { awsEfsFileSystem } from "./aws-efs-file-system.js";
 import { awsSnsTopic, awsSqsQueue } from "./aws-messaging.js";
 import { awsElasticacheCluster, awsElasticacheReplicationGroup } from "./aws-elasticache.js";
 import { awsOpensearchDomain } from "./aws-opensearch-domain.js";
+import { awsRdsCluster, awsRdsClusterInstance } from "./aws-aurora.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -79,6 +80,8 @@ const ENTRIES: CatalogEntry[] = [
   awsElasticacheCluster,
   awsElasticacheReplicationGroup,
   awsOpensearchDomain,
+  awsRdsCluster,
+  awsRdsClusterInstance,
 ];
 
 const byType = new Map<string, CatalogEntry>();
