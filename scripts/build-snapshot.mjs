@@ -29,6 +29,7 @@ const { ecrStoragePrice } = await lib("catalog/aws-ecr-repository.js");
 const { efsStoragePrice, efsIaAccessPrice, efsThroughputPrice } = await lib("catalog/aws-efs-file-system.js");
 const { sqsRequestsPrice, snsRequestsPrice } = await lib("catalog/aws-messaging.js");
 const { auroraInstancePrice, auroraAcuPrice, auroraStoragePrice, auroraBackupPrice } = await lib("catalog/aws-aurora.js");
+const { lambdaRequestsPrice, lambdaDurationPrice, lambdaEphemeralPrice, sfnTransitionsPrice, sfnExpressRequestsPrice, sfnExpressDurationPrice, apiGatewayPrice } = await lib("catalog/aws-serverless.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
@@ -234,6 +235,18 @@ const SERVICE_ROWS = [
   },
   { service: "AmazonRDS", component: "Aurora storage (Aurora Standard)", price: (region, r) => auroraStoragePrice(region, r.attributes.engine, "standard") },
   { service: "AmazonRDS", component: "Aurora backup storage", price: (region, r) => auroraBackupPrice(region, r.attributes.engine) },
+  // Serverless: first volume tiers only (later tiers are not listed: costgate leaves usage beyond the first unpriced).
+  { service: "AWSLambda", component: "Lambda requests", price: (region) => lambdaRequestsPrice(region) },
+  { service: "AWSLambda", component: "Lambda duration GB-seconds (first 6B)", price: (region) => lambdaDurationPrice(region, "x86_64") },
+  { service: "AWSLambda", component: "Lambda duration GB-seconds (first 7.5B)", price: (region) => lambdaDurationPrice(region, "arm64") },
+  { service: "AWSLambda", component: "Lambda ephemeral storage GB-seconds (above 512 MB)", price: (region) => lambdaEphemeralPrice(region) },
+  { service: "AmazonStates", component: "Step Functions Standard state transitions", price: (region) => sfnTransitionsPrice(region) },
+  { service: "AmazonStates", component: "Step Functions Express requests", price: (region) => sfnExpressRequestsPrice(region) },
+  { service: "AmazonStates", component: "Step Functions Express duration (first 1K)", price: (region) => sfnExpressDurationPrice(region) },
+  { service: "AmazonApiGateway", component: "API Gateway REST API Requests (first 333M)", price: (region) => apiGatewayPrice(region, "rest") },
+  { service: "AmazonApiGateway", component: "API Gateway HTTP API Requests (first 300M)", price: (region) => apiGatewayPrice(region, "http") },
+  { service: "AmazonApiGateway", component: "API Gateway WebSocket Messages (first 1B)", price: (region) => apiGatewayPrice(region, "websocket-messages") },
+  { service: "AmazonApiGateway", component: "API Gateway WebSocket Connection duration", price: (region) => apiGatewayPrice(region, "websocket-minutes") },
   // ElastiCache and OpenSearch: golden rows (us-east-1) and the ec2instancesinfo datasets (32 regions); a golden
   // and an ec2instancesinfo row for one type must agree (checked above).
   { service: "AmazonElastiCache", component: "ElastiCache node hours", price: (region, r) => elasticacheNodePrice(region, r.attributes.engine.toLowerCase(), r.attributes.node_type) },
@@ -262,6 +275,11 @@ const SOURCE_UNITS = {
   "MBps-month": "MiBps-months",
   "node-hour": "hours",
   "ACU-hour": "ACU-hours",
+  "GB-second": "GB-seconds",
+  "GB-hour": "GB-hours",
+  "1K transitions": "1k transitions",
+  "1M messages": "1M messages",
+  "1M minutes": "1M minutes",
   "MiBps-month": "MiBps-months",
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).

@@ -25,6 +25,7 @@ import { awsSnsTopic, awsSqsQueue } from "./aws-messaging.js";
 import { awsElasticacheCluster, awsElasticacheReplicationGroup } from "./aws-elasticache.js";
 import { awsOpensearchDomain } from "./aws-opensearch-domain.js";
 import { awsRdsCluster, awsRdsClusterInstance } from "./aws-aurora.js";
+import { awsApiGatewayRestApi, awsApigatewayv2Api, awsLambdaFunction, awsSfnStateMachine } from "./aws-serverless.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -82,6 +83,10 @@ const ENTRIES: CatalogEntry[] = [
   awsOpensearchDomain,
   awsRdsCluster,
   awsRdsClusterInstance,
+  awsLambdaFunction,
+  awsSfnStateMachine,
+  awsApiGatewayRestApi,
+  awsApigatewayv2Api,
 ];
 
 const byType = new Map<string, CatalogEntry>();

@@ -59,3 +59,17 @@ export function fromUsage(ctx: CatalogContext, c: { name: string; unit: string; 
     ...(c.problem ? { unpricedReason: c.problem } : {}),
   };
 }
+
+/**
+ * A usage-based quantity priced only in its first tier: up to `firstTier` units at the first tier's price, and
+ * whatever exceeds it as a second component, unpriced with the reason (never at the first tier's rate).
+ */
+export function firstTierOnly(c: { name: string; unit: string; usageKey: string; quantity: number | null; priceKey: PriceKey | null; firstTier: number; tierLabel: string; problem?: string | undefined }): CostComponentSpec[] {
+  const base = { unit: c.unit, usageKey: c.usageKey, purchaseOption: "usage" as const };
+  const first: CostComponentSpec = { ...base, name: c.name, monthlyQuantity: c.quantity === null ? null : Math.min(c.quantity, c.firstTier), priceKey: c.priceKey, ...(c.problem ? { unpricedReason: c.problem } : {}) };
+  if (c.quantity === null || c.quantity <= c.firstTier) return [first];
+  return [
+    { ...first, name: `${c.name} (${c.tierLabel})` },
+    { ...base, name: `${c.name} (beyond the ${c.tierLabel})`, monthlyQuantity: c.quantity - c.firstTier, priceKey: null, unpricedReason: `costgate prices only the ${c.tierLabel}; the later tiers are cheaper and have no price here (never priced at the first tier's rate)` },
+  ];
+}
