@@ -30,6 +30,11 @@ const { efsStoragePrice, efsIaAccessPrice, efsThroughputPrice } = await lib("cat
 const { sqsRequestsPrice, snsRequestsPrice } = await lib("catalog/aws-messaging.js");
 const { auroraInstancePrice, auroraAcuPrice, auroraStoragePrice, auroraBackupPrice } = await lib("catalog/aws-aurora.js");
 const { lambdaRequestsPrice, lambdaDurationPrice, lambdaEphemeralPrice, sfnTransitionsPrice, sfnExpressRequestsPrice, sfnExpressDurationPrice, apiGatewayPrice } = await lib("catalog/aws-serverless.js");
+const { kinesisPrice, mskBrokerPrice, mskStoragePrice } = await lib("catalog/aws-streaming.js");
+const { glueDpuPrice } = await lib("catalog/aws-glue-job.js");
+const { route53ZonePrice, ROUTE53_REGION } = await lib("catalog/aws-route53-zone.js");
+const { ebsSnapshotPrice } = await lib("catalog/aws-ebs-snapshot.js");
+const { grafanaUserPrice } = await lib("catalog/aws-grafana-workspace.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
@@ -247,6 +252,23 @@ const SERVICE_ROWS = [
   { service: "AmazonApiGateway", component: "API Gateway HTTP API Requests (first 300M)", price: (region) => apiGatewayPrice(region, "http") },
   { service: "AmazonApiGateway", component: "API Gateway WebSocket Messages (first 1B)", price: (region) => apiGatewayPrice(region, "websocket-messages") },
   { service: "AmazonApiGateway", component: "API Gateway WebSocket Connection duration", price: (region) => apiGatewayPrice(region, "websocket-minutes") },
+  // Streaming, ETL, DNS, snapshots, Grafana.
+  ...[
+    ["shard-hours", "Kinesis Data Streams shard hours (provisioned mode)"],
+    ["put-units", "Kinesis Data Streams PUT payload units (provisioned mode)"],
+    ["stream-hours", "Kinesis Data Streams stream hours (on-demand mode)"],
+    ["data-in", "Kinesis Data Streams on-demand data ingested"],
+    ["data-out", "Kinesis Data Streams on-demand data retrieval"],
+  ].map(([part, component]) => ({ service: "AmazonKinesis", component, price: (region) => kinesisPrice(region, part) })),
+  { service: "AmazonMSK", component: "MSK broker hours", price: (region, r) => mskBrokerPrice(region, r.attributes.broker_type) },
+  { service: "AmazonMSK", component: "MSK broker storage", price: (region) => mskStoragePrice(region) },
+  { service: "AWSGlue", component: "Glue ETL job DPU-hours", price: (region) => glueDpuPrice(region, "etl") },
+  { service: "AWSGlue", component: "Glue ETL job DPU-hours (Python shell 0.0625 DPU)", price: (region) => glueDpuPrice(region, "pythonshell") },
+  // Route 53 has one global price: the row's region "global" is the filter's region.
+  { service: "AmazonRoute53", component: "Route 53 hosted zone months (first 25 zones)", global: true, price: () => route53ZonePrice(ROUTE53_REGION) },
+  { service: "AmazonEC2", component: "EBS snapshot storage (standard tier)", price: (region) => ebsSnapshotPrice(region) },
+  { service: "AmazonGrafana", component: "Managed Grafana editor/administrator licenses", price: (region) => grafanaUserPrice(region, "editor") },
+  { service: "AmazonGrafana", component: "Managed Grafana viewer licenses", price: (region) => grafanaUserPrice(region, "viewer") },
   // ElastiCache and OpenSearch: golden rows (us-east-1) and the ec2instancesinfo datasets (32 regions); a golden
   // and an ec2instancesinfo row for one type must agree (checked above).
   { service: "AmazonElastiCache", component: "ElastiCache node hours", price: (region, r) => elasticacheNodePrice(region, r.attributes.engine.toLowerCase(), r.attributes.node_type) },
@@ -280,6 +302,13 @@ const SOURCE_UNITS = {
   "1K transitions": "1k transitions",
   "1M messages": "1M messages",
   "1M minutes": "1M minutes",
+  "shard-hour": "hours",
+  "stream-hour": "hours",
+  "1M units": "1M units",
+  "broker-hour": "hours",
+  "DPU-hour": "DPU-hours",
+  "zone-month": "zone-months",
+  "user-month": "user-months",
   "MiBps-month": "MiBps-months",
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
@@ -313,7 +342,8 @@ for (const want of SERVICE_ROWS) {
   if (rows.length === 0) throw new Error(`no ${want.service} "${want.component}" row in the services file`);
   for (const r of rows) {
     const region = r.uniform_across_regions ? ALL_COMMERCIAL : want.assumedRegion?.test(r.region) ? "us-east-1" : r.region;
-    if (!r.uniform_across_regions && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) continue; // e.g. "global", "us-east-1 (assumed…)"
+    const globalRow = want.global && region === "global";
+    if (!r.uniform_across_regions && !globalRow && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) continue; // e.g. "global", "us-east-1 (assumed…)"
     if (r.exact === false) continue; // rounded in the source: not a price to quote
     const unit = SOURCE_UNITS[r.unit];
     if (!unit) throw new Error(`unknown unit ${r.unit} of ${want.service} "${want.component}"`);

@@ -25,6 +25,11 @@ import { awsSnsTopic, awsSqsQueue } from "./aws-messaging.js";
 import { awsElasticacheCluster, awsElasticacheReplicationGroup } from "./aws-elasticache.js";
 import { awsOpensearchDomain } from "./aws-opensearch-domain.js";
 import { awsRdsCluster, awsRdsClusterInstance } from "./aws-aurora.js";
+import { awsKinesisStream, awsMskCluster } from "./aws-streaming.js";
+import { awsGlueJob } from "./aws-glue-job.js";
+import { awsRoute53Zone } from "./aws-route53-zone.js";
+import { awsEbsSnapshot } from "./aws-ebs-snapshot.js";
+import { awsGrafanaWorkspace } from "./aws-grafana-workspace.js";
 import { awsApiGatewayRestApi, awsApigatewayv2Api, awsLambdaFunction, awsSfnStateMachine } from "./aws-serverless.js";
 
 /**
@@ -87,6 +92,12 @@ const ENTRIES: CatalogEntry[] = [
   awsSfnStateMachine,
   awsApiGatewayRestApi,
   awsApigatewayv2Api,
+  awsKinesisStream,
+  awsMskCluster,
+  awsGlueJob,
+  awsRoute53Zone,
+  awsEbsSnapshot,
+  awsGrafanaWorkspace,
 ];
 
 const byType = new Map<string, CatalogEntry>();
