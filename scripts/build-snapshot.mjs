@@ -35,6 +35,7 @@ const { glueDpuPrice } = await lib("catalog/aws-glue-job.js");
 const { route53ZonePrice, ROUTE53_REGION } = await lib("catalog/aws-route53-zone.js");
 const { ebsSnapshotPrice } = await lib("catalog/aws-ebs-snapshot.js");
 const { grafanaUserPrice } = await lib("catalog/aws-grafana-workspace.js");
+const { dynamodbPrice } = await lib("catalog/aws-dynamodb-table.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
@@ -269,6 +270,17 @@ const SERVICE_ROWS = [
   { service: "AmazonEC2", component: "EBS snapshot storage (standard tier)", price: (region) => ebsSnapshotPrice(region) },
   { service: "AmazonGrafana", component: "Managed Grafana editor/administrator licenses", price: (region) => grafanaUserPrice(region, "editor") },
   { service: "AmazonGrafana", component: "Managed Grafana viewer licenses", price: (region) => grafanaUserPrice(region, "viewer") },
+  // DynamoDB: us-east-2 rows only; the provisioned-capacity and write-unit rows are rounded (skipped by exact: false).
+  ...[
+    ["read-units", "DynamoDB on-demand read request units"],
+    ["write-units", "DynamoDB on-demand write request units"],
+    ["rcu-hours", "DynamoDB provisioned read capacity unit hours (RCU)"],
+    ["wcu-hours", "DynamoDB provisioned write capacity unit hours (WCU)"],
+    ["storage", "DynamoDB storage (Standard table class)"],
+    ["pitr", "DynamoDB PITR backup storage"],
+    ["backup", "DynamoDB on-demand backup storage"],
+    ["restore", "DynamoDB table data restored"],
+  ].map(([part, component]) => ({ service: "AmazonDynamoDB", component, price: (region) => dynamodbPrice(region, part) })),
   // ElastiCache and OpenSearch: golden rows (us-east-1) and the ec2instancesinfo datasets (32 regions); a golden
   // and an ec2instancesinfo row for one type must agree (checked above).
   { service: "AmazonElastiCache", component: "ElastiCache node hours", price: (region, r) => elasticacheNodePrice(region, r.attributes.engine.toLowerCase(), r.attributes.node_type) },
@@ -309,6 +321,10 @@ const SOURCE_UNITS = {
   "DPU-hour": "DPU-hours",
   "zone-month": "zone-months",
   "user-month": "user-months",
+  "1M RRU": "1M request units",
+  "1M WRU": "1M request units",
+  "RCU-hour": "RCU-hours",
+  "WCU-hour": "WCU-hours",
   "MiBps-month": "MiBps-months",
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).

@@ -30,6 +30,8 @@ import { awsGlueJob } from "./aws-glue-job.js";
 import { awsRoute53Zone } from "./aws-route53-zone.js";
 import { awsEbsSnapshot } from "./aws-ebs-snapshot.js";
 import { awsGrafanaWorkspace } from "./aws-grafana-workspace.js";
+import { awsDynamodbTable } from "./aws-dynamodb-table.js";
+import { awsEksFargateProfile } from "./aws-eks-fargate-profile.js";
 import { awsApiGatewayRestApi, awsApigatewayv2Api, awsLambdaFunction, awsSfnStateMachine } from "./aws-serverless.js";
 
 /**
@@ -98,6 +100,8 @@ const ENTRIES: CatalogEntry[] = [
   awsRoute53Zone,
   awsEbsSnapshot,
   awsGrafanaWorkspace,
+  awsDynamodbTable,
+  awsEksFargateProfile,
 ];
 
 const byType = new Map<string, CatalogEntry>();
