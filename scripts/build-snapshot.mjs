@@ -18,7 +18,7 @@ const lib = (p) => import(join(root, "lib", "src", "pricing", p));
 const { ebsIopsPrice, ebsStoragePrice, ebsThroughputPrice, ec2InstancePrice, fsxLustreStoragePrice, natGatewayDataPrice, natGatewayHoursPrice, s3RequestsPrice, s3StoragePrice, sagemakerInstancePrice } = await lib("prices/index.js");
 const { eksClusterHoursPrice } = await lib("catalog/aws-eks-cluster.js");
 const { bedrockTokenPrice } = await lib("catalog/aws-bedrock.js");
-const { lbHoursPrice, classicLbDataPrice } = await lib("catalog/aws-load-balancers.js");
+const { lbHoursPrice, lbLcuPrice, classicLbDataPrice } = await lib("catalog/aws-load-balancers.js");
 const { publicIpv4HoursPrice } = await lib("catalog/aws-eip.js");
 const { rdsInstancePrice, rdsStoragePrice, rdsIopsPrice, rdsBackupPrice } = await lib("catalog/aws-db-instance.js");
 const { vpcEndpointHoursPrice, vpcEndpointDataPrice } = await lib("catalog/aws-vpc-endpoint.js");
@@ -383,6 +383,40 @@ for (const want of SERVICE_ROWS) {
     put(filter, r.price_usd, dsId, unit, asOf);
     if (datasets[dsId].asOf === undefined || datasets[dsId].asOf === PER_ROW || asOf > datasets[dsId].asOf) datasets[dsId].asOf = asOf;
   }
+}
+
+// 8. A dated third-party page for the load balancer rates the goldens only give rounded (exact: false): ALB and
+//    NLB hours and capacity units, and GWLB, in us-east-1 ("$0.0225/hour for an Application Load Balancer in US
+//    East"; the same table's Classic rates equal the exact us-east-1 golden rows). Low confidence, labelled on every
+//    price; each ALB/NLB value must lie inside the golden row's bounds, or the build fails.
+const ELB_PAGE = {
+  id: "awsnegotiations-elb-2026-05",
+  asOf: "2026-05",
+  source: "awsnegotiations.com, \"Elastic Load Balancer Cost: ALB, NLB, GWLB Pricing Decoded\" (published May 2026), pricing table",
+  retrievedFrom: "https://awsnegotiations.com/elastic-load-balancer-cost.html (stored pages corpus, read 2026-11-30)",
+  basis: "hourly fee and capacity-unit rate per load balancer type as stated by the page (US East)",
+  confidence: "low",
+  rowNote: "low confidence: third-party page (May 2026); ALB/NLB values lie inside the rounded Infracost golden bounds",
+  rows: [
+    ["application", "hours", 0.0225, "Application Load Balancer hours"],
+    ["application", "lcu", 0.008, "ALB LCU hours"],
+    ["network", "hours", 0.0225, "Network Load Balancer hours"],
+    ["network", "lcu", 0.006, "NLB LCU hours (NLCU)"],
+    ["gateway", "hours", 0.0125, undefined],
+    ["gateway", "lcu", 0.004, undefined],
+  ],
+};
+addDataset(ELB_PAGE.id, ELB_PAGE);
+datasets[ELB_PAGE.id].rowNote = ELB_PAGE.rowNote;
+for (const [kind, part, usd, goldenComponent] of ELB_PAGE.rows) {
+  if (goldenComponent) {
+    const golden = services.rows.find((r) => r.service === "AWSELB" && r.component === goldenComponent && r.region === "us-east-1");
+    const [lo, hi] = golden?.price_bounds_usd ?? [];
+    if (!(usd >= lo && usd <= hi)) throw new Error(`${goldenComponent}: ${usd} is outside the golden bounds ${lo}..${hi}`);
+  }
+  const filter = part === "hours" ? lbHoursPrice("us-east-1", kind) : lbLcuPrice("us-east-1", kind);
+  if (prices["us-east-1"]?.[filter.rowKey]) throw new Error(`${filter.id} already has a price`);
+  put(filter, usd, ELB_PAGE.id);
 }
 
 // Commercial regions (where uniform rows apply): every region code the sources price in, GovCloud and China excluded.

@@ -10,10 +10,13 @@ import { fromUsage, resourceHours, serviceFacts } from "./service-components.js"
  * `elb.go`): product family `Load Balancer-Application` / `-Network` / `-Gateway` / `Load Balancer` (Classic),
  * usage type suffix `LoadBalancerUsage` (hours), `LCUUsage` (LCU-hours), `DataProcessing-Bytes` (Classic data).
  *
- * Offline prices (`services-2026-11-30.json`, dataset `infracost-goldens-95ba4f49`): Classic hours and data
- * processed in us-east-1 and eu-west-1 (exact). The ALB and NLB hour and LCU rows of that file are rounded in
- * their source (`exact: false`, bounds such as 0.0225–0.02251 per ALB-hour), so the snapshot does not quote them:
- * ALB/NLB/GWLB components are unpriced offline with that reason, and priced with `--prices aws`.
+ * Offline prices: Classic hours and data processed in us-east-1 and eu-west-1 (`services-2026-11-30.json`, dataset
+ * `infracost-goldens-95ba4f49`, exact). The ALB and NLB hour and LCU rows of that file are rounded in their source
+ * (`exact: false`, bounds such as 0.0225–0.02251 per ALB-hour) and not quoted; the us-east-1 ALB, NLB and GWLB
+ * rates come from a dated third-party page instead (`awsnegotiations-elb-2026-05`, low confidence, labelled:
+ * ALB $0.0225/h + $0.008/LCU-h, NLB $0.0225/h + $0.006/NLCU-h, GWLB $0.0125/h + $0.004/GLCU-h), and the build
+ * checks the ALB/NLB values lie inside the golden bounds. Elsewhere they are unpriced offline with the reason, and
+ * priced with `--prices aws`.
  */
 export type LoadBalancerKind = "application" | "network" | "gateway" | "classic";
 

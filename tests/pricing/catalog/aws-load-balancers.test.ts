@@ -36,15 +36,27 @@ describe("aws_elb (Classic Load Balancer)", () => {
 });
 
 describe("aws_lb / aws_alb", () => {
-  it("leaves ALB hours unpriced offline: the only sourced rate is rounded (never quoted); LCU-hours usage-based", async () => {
-    const { res } = await priceStack({ aws_lb: { alb: { load_balancer_type: "application" } }, aws_alb: { old: {} } });
-    for (const a of ["aws_lb.alb", "aws_alb.old"]) {
-      const r = res(a);
-      expect(r.components.map((c) => c.name)).toEqual(["Application Load Balancer hours", "Load balancer capacity units"]);
-      expect(r.components[0]).toMatchObject({ monthlyQuantity: 730, monthlyCost: null });
-      expect(r.components[0]!.unpricedReason).toMatch(/no price for Application Load Balancer hours in us-east-1 \(use --prices aws/);
-      expect(r.components[1]).toMatchObject({ unit: "LCU-hours", usageKey: "monthly_lcu_hours", monthlyCost: null });
-    }
+  it("prices ALB hours offline in us-east-1 from the dated third-party page (low confidence, labelled); LCU-hours from usage", async () => {
+    const { res } = await priceStack(
+      { aws_lb: { alb: { load_balancer_type: "application" }, nlb: { load_balancer_type: "network" } }, aws_alb: { old: {} } },
+      { usage: usage("resource_usage:\n  aws_lb.alb:\n    monthly_lcu_hours: 1000\n") },
+    );
+    const alb = res("aws_lb.alb");
+    expect(alb.components.map((c) => [c.name, c.monthlyQuantity, c.unitPrice])).toEqual([
+      ["Application Load Balancer hours", 730, 0.0225],
+      ["Load balancer capacity units", 1000, 0.008],
+    ]);
+    // 730 × 0.0225 = 16.425; 1000 × 0.008 = 8
+    expect(alb.monthlyCost).toBeCloseTo(24.425, 10);
+    expect(alb.components[0]!.price).toMatchObject({ source: "snapshot", asOf: "2026-05", note: expect.stringMatching(/low confidence: third-party page/) });
+    expect(res("aws_alb.old").components[1]).toMatchObject({ unit: "LCU-hours", usageKey: "monthly_lcu_hours", monthlyCost: null });
+    expect(res("aws_alb.old").components[0]!.monthlyCost).toBeCloseTo(16.425, 10);
+    expect(res("aws_lb.nlb").components.map((c) => c.unitPrice)).toEqual([0.0225, 0.006]);
+  });
+
+  it("leaves ALB hours unpriced offline outside us-east-1, with the reason", async () => {
+    const { res } = await priceStack({ aws_lb: { alb: {} } }, { region: "eu-west-1" });
+    expect(res("aws_lb.alb").components[0]!.unpricedReason).toMatch(/no price for Application Load Balancer hours in eu-west-1 \(use --prices aws/);
   });
 
   it("says why when load_balancer_type cannot be read", async () => {
