@@ -31,7 +31,7 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_provisioned_put_units: "Kinesis PUT payload units per month (provisioned streams; 25 KB each)",
   monthly_on_demand_data_in_gb: "GB written per month to an on-demand Kinesis stream",
   monthly_on_demand_data_out_gb: "GB read per month from an on-demand Kinesis stream",
-  monthly_hours: "hours per month a Glue job runs",
+  monthly_job_hours: "hours per month a Glue job runs (Infracost calls it monthly_hours, too close to monthly_hrs to accept)",
   editors_administrator_licenses: "Managed Grafana editor/administrator users per month (default 1)",
   viewer_licenses: "Managed Grafana viewer users per month",
   monthly_read_request_units: "DynamoDB on-demand read request units per month",

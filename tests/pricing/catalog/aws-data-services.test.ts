@@ -53,8 +53,8 @@ describe("aws_msk_cluster", () => {
 });
 
 describe("aws_glue_job", () => {
-  it("prices DPU-hours from workers × worker DPUs × monthly_hours, and a Python shell job at 0.0625 DPU", async () => {
-    const u = parseUsage("resource_type_default_usage:\n  aws_glue_job:\n    monthly_hours: 100\n", "u.yml");
+  it("prices DPU-hours from workers × worker DPUs × monthly_job_hours, and a Python shell job at 0.0625 DPU", async () => {
+    const u = parseUsage("resource_type_default_usage:\n  aws_glue_job:\n    monthly_job_hours: 100\n", "u.yml");
     const { res } = await priceStack(
       { aws_glue_job: { etl: { name: "e", role_arn: "r", worker_type: "G.1X", number_of_workers: 10, command: { script_location: "s3://x" } }, py: { name: "p", role_arn: "r", command: { name: "pythonshell", script_location: "s3://x" } } } },
       { usage: u },
