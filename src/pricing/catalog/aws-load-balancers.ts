@@ -1,8 +1,9 @@
-import { literalString } from "../../plan/json-values.js";
+import { blocks, literalString } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import { definePriceFactory, type PriceKey } from "../price-key.js";
 import { HOURS } from "../prices/units.js";
 import type { CatalogEntry } from "./catalog-entry.js";
+import { publicIpv4HoursPrice } from "./aws-eip.js";
 import { fromUsage, resourceHours, serviceFacts } from "./service-components.js";
 
 /**
@@ -68,6 +69,29 @@ export const classicLbDataPrice: (region: string) => PriceKey = definePriceFacto
   what: `Classic Load Balancer data processed in ${region}`,
 }));
 
+/**
+ * The AWS-provided public IPv4 addresses of an internet-facing ALB or NLB (`internal` not true; `ip_address_type`
+ * not `dualstack-without-public-ipv4`): one per enabled AZ (`subnets`, or `subnet_mapping` blocks without an
+ * `allocation_id` — an Elastic IP is charged on its `aws_eip`). Charged like every public IPv4 since 2024-02-01.
+ * An ALB may add nodes (and addresses) under load: this is the least it holds. Undefined when there are none.
+ */
+function publicIpv4Addresses(r: Resource, kind: LoadBalancerKind | undefined): { name: string; addresses: number | null; problem?: string } | undefined {
+  if (kind !== "application" && kind !== "network") return undefined;
+  const internal = r.attributes.internal;
+  if (internal === true || internal === "true" || r.attributes.ip_address_type === "dualstack-without-public-ipv4") return undefined;
+  const unresolved = (v: unknown) => typeof v === "string" && v.includes("${");
+  if (unresolved(internal)) return { name: "Public IPv4 addresses (internet-facing?)", addresses: null, problem: `internal is an expression (${String(internal)}): internet-facing or not, costgate cannot tell` };
+  const mappings = blocks(r.attributes.subnet_mapping);
+  const subnets = r.attributes.subnets;
+  const n = mappings.length > 0 ? mappings.filter((m) => m.allocation_id === undefined || m.allocation_id === null).length : Array.isArray(subnets) ? subnets.length : null;
+  if (n === 0) return undefined;
+  return {
+    name: `Public IPv4 addresses (${n ?? "?"}, one per AZ${kind === "application" ? ", at least" : ""})`,
+    addresses: n,
+    ...(n === null ? { problem: `the number of subnets (AZs) is unknown (subnets: ${unresolved(subnets) ? String(subnets) : "not a literal list"})` } : {}),
+  };
+}
+
 /** The kind of an `aws_lb`/`aws_alb` (`load_balancer_type`, provider default `application`), or why it is unknown. */
 function lbKind(r: Resource): { kind?: LoadBalancerKind; problem?: string } {
   const t = r.attributes.load_balancer_type;
@@ -78,19 +102,23 @@ function lbKind(r: Resource): { kind?: LoadBalancerKind; problem?: string } {
 }
 
 /**
- * `aws_lb`, `aws_alb`: load balancer hours (usage `monthly_hrs`, default 730) and usage-based capacity units
+ * `aws_lb`, `aws_alb`: load balancer hours (usage `monthly_hrs`, default 730), usage-based capacity units
  * (`monthly_lcu_hours`: LCU-hours a month, the larger of the new-connection, active-connection, processed-bytes
- * and rule-evaluation dimensions per hour, summed over the month). No LCU usage = usage-based, never $0.
+ * and rule-evaluation dimensions per hour, summed over the month; no LCU usage = usage-based, never $0), and an
+ * internet-facing ALB's or NLB's public IPv4 addresses (uniform $0.005/h, see `aws-eip.ts`).
  */
 export const awsLb: CatalogEntry = {
   types: ["aws_lb", "aws_alb"],
   components(r, ctx) {
     const { kind, problem } = lbKind(r);
     const label = kind ? LABEL[kind] : "Unknown";
-    return [
+    const out = [
       resourceHours(r, ctx, { name: `${label} Load Balancer hours`, priceKey: kind ? lbHoursPrice(r.region, kind) : null, problem }),
       fromUsage(ctx, { name: "Load balancer capacity units", unit: "LCU-hours", usageKey: "monthly_lcu_hours", priceKey: kind ? lbLcuPrice(r.region, kind) : null, problem }),
     ];
+    const ipv4 = publicIpv4Addresses(r, kind);
+    if (ipv4) out.push(resourceHours(r, ctx, { name: ipv4.name, priceKey: publicIpv4HoursPrice(r.region), perResource: ipv4.addresses, problem: ipv4.problem }));
+    return out;
   },
   facts: serviceFacts,
 };

@@ -38,7 +38,7 @@ describe("aws_elb (Classic Load Balancer)", () => {
 describe("aws_lb / aws_alb", () => {
   it("prices ALB hours offline in us-east-1 from the dated third-party page (low confidence, labelled); LCU-hours from usage", async () => {
     const { res } = await priceStack(
-      { aws_lb: { alb: { load_balancer_type: "application" }, nlb: { load_balancer_type: "network" } }, aws_alb: { old: {} } },
+      { aws_lb: { alb: { load_balancer_type: "application", internal: true }, nlb: { load_balancer_type: "network", internal: true } }, aws_alb: { old: { internal: true } } },
       { usage: usage("resource_usage:\n  aws_lb.alb:\n    monthly_lcu_hours: 1000\n") },
     );
     const alb = res("aws_lb.alb");
@@ -59,6 +59,25 @@ describe("aws_lb / aws_alb", () => {
     expect(res("aws_lb.alb").components[0]!.unpricedReason).toMatch(/no price for Application Load Balancer hours in eu-west-1 \(use --prices aws/);
   });
 
+  it("charges an internet-facing ALB's and NLB's public IPv4 addresses, one per AZ (uniform $0.005/h)", async () => {
+    const { res } = await priceStack({
+      aws_lb: {
+        web: { subnets: ["a", "b", "c"] },
+        nlb: { load_balancer_type: "network", subnet_mapping: [{ subnet_id: "a", allocation_id: "${aws_eip.a.id}" }, { subnet_id: "b" }] },
+        dual: { subnets: ["a", "b"], ip_address_type: "dualstack-without-public-ipv4" },
+        unknown: { subnets: "${var.subnets}" },
+      },
+    });
+    const web = res("aws_lb.web");
+    expect(web.components[2]).toMatchObject({ name: "Public IPv4 addresses (3, one per AZ, at least)", monthlyQuantity: 2190, unitPrice: 0.005 });
+    // 730 × 0.0225 + 3 × 730 × 0.005 = 16.425 + 10.95 = 27.375 (LCU-hours usage-based)
+    expect(web.components[0]!.monthlyCost! + web.components[2]!.monthlyCost!).toBeCloseTo(27.375, 10);
+    // The mapping with an Elastic IP is charged on the aws_eip; one AWS-provided address remains.
+    expect(res("aws_lb.nlb").components[2]).toMatchObject({ monthlyQuantity: 730, unitPrice: 0.005 });
+    expect(res("aws_lb.dual").components).toHaveLength(2);
+    expect(res("aws_lb.unknown").components[2]!.unpricedReason).toMatch(/number of subnets \(AZs\) is unknown/);
+  });
+
   it("says why when load_balancer_type cannot be read", async () => {
     const { res } = await priceStack({ aws_lb: { x: { load_balancer_type: "${var.kind}" } } });
     expect(res("aws_lb.x").components[0]!.unpricedReason).toMatch(/load_balancer_type "\$\{var.kind\}" is not application, network or gateway/);
@@ -77,7 +96,7 @@ describe("aws_lb / aws_alb", () => {
 
     it("prices ALB and NLB hours and LCU-hours, each from its own product family", async () => {
       const { res, warnings } = await priceStackLive(
-        { aws_lb: { alb: {}, nlb: { load_balancer_type: "network" } } },
+        { aws_lb: { alb: { internal: true }, nlb: { load_balancer_type: "network", internal: true } } },
         products,
         { usage: usage("resource_usage:\n  aws_lb.alb:\n    monthly_lcu_hours: 1000\n  aws_lb.nlb:\n    monthly_lcu_hours: 500\n") },
       );
