@@ -32,6 +32,7 @@ import { awsEbsSnapshot } from "./aws-ebs-snapshot.js";
 import { awsGrafanaWorkspace } from "./aws-grafana-workspace.js";
 import { awsDynamodbTable } from "./aws-dynamodb-table.js";
 import { awsEksFargateProfile } from "./aws-eks-fargate-profile.js";
+import { awsCloudwatchMetricAlarm } from "./aws-cloudwatch-metric-alarm.js";
 import { awsApiGatewayRestApi, awsApigatewayv2Api, awsLambdaFunction, awsSfnStateMachine } from "./aws-serverless.js";
 
 /**
@@ -102,6 +103,7 @@ const ENTRIES: CatalogEntry[] = [
   awsGrafanaWorkspace,
   awsDynamodbTable,
   awsEksFargateProfile,
+  awsCloudwatchMetricAlarm,
 ];
 
 const byType = new Map<string, CatalogEntry>();

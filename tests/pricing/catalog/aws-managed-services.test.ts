@@ -167,3 +167,30 @@ describe("live, through the loopback Price List API", () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe("aws_cloudwatch_metric_alarm", () => {
+  it("counts alarm metrics, unpriced offline with the reason (no sourced price), and prices them live", async () => {
+    const stack = {
+      aws_cloudwatch_metric_alarm: {
+        cpu: { alarm_name: "cpu", comparison_operator: "GreaterThanThreshold", evaluation_periods: 2, metric_name: "CPUUtilization", namespace: "AWS/EC2", period: 300, statistic: "Average", threshold: 80 },
+        math: {
+          alarm_name: "m",
+          metric_query: [
+            { id: "e1", expression: "m1/m2", return_data: true },
+            { id: "m1", metric: { metric_name: "Errors", namespace: "AWS/Lambda", period: 10, stat: "Sum" } },
+            { id: "m2", metric: { metric_name: "Invocations", namespace: "AWS/Lambda", period: 10, stat: "Sum" } },
+          ],
+        },
+      },
+    };
+    const { res } = await priceStack(stack);
+    expect(res("aws_cloudwatch_metric_alarm.cpu").components[0]).toMatchObject({ name: "Alarm metrics (1, standard resolution)", monthlyQuantity: 1, monthlyCost: null });
+    expect(res("aws_cloudwatch_metric_alarm.cpu").components[0]!.unpricedReason).toMatch(/no price for CloudWatch standard-resolution alarm metrics in us-east-1 \(use --prices aws/);
+    expect(res("aws_cloudwatch_metric_alarm.math").components[0]).toMatchObject({ name: "Alarm metrics (2, high resolution)", monthlyQuantity: 2 });
+    const a = (usagetype: string, usd: string) => productDocument({ serviceCode: "AmazonCloudWatch", productFamily: "Alarm", region: "us-east-1", attributes: { usagetype }, dimensions: [{ unit: "Alarms", usd }] });
+    const live = await priceStackLive(stack, [a("CW:AlarmMonitorUsage", "0.1000000000"), a("CW:HighResAlarmMonitorUsage", "0.3000000000")]);
+    expect(live.res("aws_cloudwatch_metric_alarm.cpu").monthlyCost).toBeCloseTo(0.1, 12);
+    expect(live.res("aws_cloudwatch_metric_alarm.math").monthlyCost).toBeCloseTo(0.6, 12); // 2 × 0.30
+    expect(live.warnings).toEqual([]);
+  });
+});
