@@ -36,6 +36,7 @@ const { route53ZonePrice, ROUTE53_REGION } = await lib("catalog/aws-route53-zone
 const { ebsSnapshotPrice } = await lib("catalog/aws-ebs-snapshot.js");
 const { grafanaUserPrice } = await lib("catalog/aws-grafana-workspace.js");
 const { dynamodbPrice } = await lib("catalog/aws-dynamodb-table.js");
+const { cloudfrontDataOutPrice, CLOUDFRONT_REGION } = await lib("catalog/aws-cloudfront-distribution.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
@@ -267,6 +268,13 @@ const SERVICE_ROWS = [
   { service: "AWSGlue", component: "Glue ETL job DPU-hours (Python shell 0.0625 DPU)", price: (region) => glueDpuPrice(region, "pythonshell") },
   // Route 53 has one global price: the row's region "global" is the filter's region.
   { service: "AmazonRoute53", component: "Route 53 hosted zone months (first 25 zones)", global: true, price: () => route53ZonePrice(ROUTE53_REGION) },
+  // CloudFront prices per edge geography, not per region: the row's "global" is the filter's region.
+  {
+    service: "AmazonCloudFront",
+    component: "CloudFront Data transfer out to internet (first 10TB)",
+    global: true,
+    price: (_region, r) => cloudfrontDataOutPrice(CLOUDFRONT_REGION, r.attributes.edge_geography),
+  },
   { service: "AmazonEC2", component: "EBS snapshot storage (standard tier)", price: (region) => ebsSnapshotPrice(region) },
   { service: "AmazonGrafana", component: "Managed Grafana editor/administrator licenses", price: (region) => grafanaUserPrice(region, "editor") },
   { service: "AmazonGrafana", component: "Managed Grafana viewer licenses", price: (region) => grafanaUserPrice(region, "viewer") },

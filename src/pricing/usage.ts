@@ -41,6 +41,8 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_data_restored_gb: "GB restored per month from DynamoDB backups",
   monthly_vcpu_hours: "vCPU-hours per month of the pods an EKS Fargate profile runs (all together)",
   monthly_memory_gb_hours: "memory GB-hours per month of the pods an EKS Fargate profile runs (all together)",
+  monthly_data_transfer_to_internet_gb: "GB a CloudFront distribution serves to viewers per month",
+  monthly_https_requests: "HTTPS requests a CloudFront distribution serves per month",
   snapshot_storage_size_gb: "GB-months of ElastiCache backup storage",
   infrequent_access_storage_gb: "average GB stored per month in EFS Infrequent Access (Standard-IA or One Zone-IA)",
   monthly_infrequent_access_read_gb: "GB read per month from EFS Infrequent Access",

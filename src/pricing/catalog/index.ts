@@ -33,6 +33,7 @@ import { awsGrafanaWorkspace } from "./aws-grafana-workspace.js";
 import { awsDynamodbTable } from "./aws-dynamodb-table.js";
 import { awsEksFargateProfile } from "./aws-eks-fargate-profile.js";
 import { awsCloudwatchMetricAlarm } from "./aws-cloudwatch-metric-alarm.js";
+import { awsCloudfrontDistribution } from "./aws-cloudfront-distribution.js";
 import { awsApiGatewayRestApi, awsApigatewayv2Api, awsLambdaFunction, awsSfnStateMachine } from "./aws-serverless.js";
 
 /**
@@ -104,6 +105,7 @@ const ENTRIES: CatalogEntry[] = [
   awsDynamodbTable,
   awsEksFargateProfile,
   awsCloudwatchMetricAlarm,
+  awsCloudfrontDistribution,
 ];
 
 const byType = new Map<string, CatalogEntry>();

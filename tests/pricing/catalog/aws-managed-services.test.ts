@@ -194,3 +194,24 @@ describe("aws_cloudwatch_metric_alarm", () => {
     expect(live.warnings).toEqual([]);
   });
 });
+
+describe("aws_cloudfront_distribution", () => {
+  it("prices a PriceClass_100 distribution's data transfer out at the one rate its geographies share ($0.085/GB, first 10 TB)", async () => {
+    const { res } = await priceStack(
+      { aws_cloudfront_distribution: { cdn: { enabled: true, price_class: "PriceClass_100" }, big: { enabled: true, price_class: "PriceClass_100" } } },
+      { usage: parseUsage("resource_usage:\n  aws_cloudfront_distribution.cdn:\n    monthly_data_transfer_to_internet_gb: 5000\n  aws_cloudfront_distribution.big:\n    monthly_data_transfer_to_internet_gb: 20000\n", "u.yml") },
+    );
+    const c = res("aws_cloudfront_distribution.cdn").components;
+    expect(c[0]).toMatchObject({ monthlyQuantity: 5000, unitPrice: 0.085, priceKey: "cloudfront-data-out|global|US, Mexico, Canada" });
+    expect(c[0]!.monthlyCost).toBeCloseTo(425, 10); // 5000 × 0.085
+    expect(c[1]!.unpricedReason).toMatch(/no price for CloudFront HTTPS requests/);
+    const b = res("aws_cloudfront_distribution.big").components;
+    expect(b[0]!.monthlyCost).toBeCloseTo(850, 10); // first 10,000 GB × 0.085
+    expect(b[1]).toMatchObject({ monthlyQuantity: 10000, monthlyCost: null });
+  });
+
+  it("leaves other price classes' data transfer unpriced: the viewers' geography decides the rate", async () => {
+    const { res } = await priceStack({ aws_cloudfront_distribution: { cdn: { enabled: true } } });
+    expect(res("aws_cloudfront_distribution.cdn").components[0]!.unpricedReason).toMatch(/PriceClass_All serves viewers from edge geographies with different rates/);
+  });
+});
