@@ -1,8 +1,19 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // As tsconfig.json's paths: the example app imports the package by name; tests run it from the sources.
+  resolve: {
+    alias: [
+      { find: /^costgate\/constructs$/, replacement: fileURLToPath(new URL("./constructs/index.ts", import.meta.url)) },
+      { find: /^costgate$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    ],
+  },
   test: {
     include: ["tests/**/*.test.ts"],
+    // The packaging test packs costgate and installs it from the npm registry into fresh projects: it needs the
+    // registry and minutes, so it runs as `npm run test:package` (CI runs it too), not in the offline `npm test`.
+    exclude: process.env.COSTGATE_PACKAGE_TESTS ? [] : ["tests/package/pack-install.test.ts", "**/node_modules/**"],
     // cdktf synthesis and child-process tests are slow on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -15,6 +15,8 @@ export type {
   DeploymentEnvironment,
 } from "./inference/gpu-inference-endpoint.js";
 export { GpuNodePool } from "./node-pool/gpu-node-pool.js";
+export { KarpenterGpuNodePool } from "./node-pool/karpenter-gpu-node-pool.js";
+export type { KarpenterGpuNodePoolProps, KarpenterNodeClassProps } from "./node-pool/karpenter-gpu-node-pool.js";
 export type { GpuNodePoolProps, NodePoolCapacity, NodePoolScaling, NodePoolTaint, NodePoolWorkload } from "./node-pool/gpu-node-pool.js";
 export { CostTags, ensureCostTagAspect } from "./tags/cost-tags.js";
 export { CostTagAspect } from "./tags/cost-tag-aspect.js";
@@ -26,3 +28,4 @@ export { applyCostGovernance } from "./governance/apply-cost-governance.js";
 export type { ApplyCostGovernanceOptions } from "./governance/apply-cost-governance.js";
 export { CostGovernanceAspect } from "./governance/cost-governance-aspect.js";
 export type { CostGovernanceOptions, GovernanceResult } from "./governance/cost-governance-aspect.js";
+export type { FailSynthOn } from "./governance/synth-feedback.js";

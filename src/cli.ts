@@ -1,6 +1,7 @@
 import { isCostgateError, oneLine } from "./errors.js";
 import { EXIT, processIO, type CliIO, type Command } from "./cli/cli-io.js";
 import { COMMANDS, USAGE } from "./cli/commands.js";
+import { didYouMean } from "./suggest.js";
 
 /** Run the CLI. Returns the exit code; never throws (bad input → one line on stderr, exit 2). */
 export async function runCli(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -15,14 +16,16 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
   }
   const command: Command | undefined = COMMANDS[name];
   if (!command) {
-    io.stderr(`costgate: unknown command \`${name}\`\n\n${USAGE}`);
+    io.stderr(`costgate: error: unknown command \`${name}\`${didYouMean(name, Object.keys(COMMANDS))}; see \`costgate --help\`\n`);
     return EXIT.badInput;
   }
   try {
     return await command(rest, io);
   } catch (e) {
     if (isCostgateError(e)) {
-      io.stderr(`costgate: error: ${e.message}\n`);
+      // Errors about the command line name the command ("costgate check: error: …"); others name the file.
+      const byCommand = e.file === "costgate" || e.file.startsWith("costgate ");
+      io.stderr(byCommand ? `${e.file}: error: ${e.at ? `${e.at}: ` : ""}${e.detail}\n` : `costgate: error: ${e.message}\n`);
       return EXIT.badInput;
     }
     // An unexpected failure is a bug; still one line, with a hint for a report.

@@ -5,7 +5,10 @@ import type { LoadedPolicy } from "./policy/policy-document.js";
 import type { Verdict } from "./policy/verdict.js";
 import { diffEstimates, type EstimateDiff } from "./pricing/diff-estimates.js";
 import type { Estimate } from "./pricing/estimate.js";
+import { unmatchedUsageWarnings } from "./pricing/usage-matching.js";
 import { estimatePlans, estimatePlansSync, type EstimateOptions, type SyncEstimateOptions } from "./pricing/estimate-plans.js";
+import { DEFAULT_SCENARIO, scenarioNames, scenarioUsage } from "./pricing/usage-scenarios.js";
+import { scenarioSummary } from "./pricing/unit-economics/scenario-summary.js";
 
 /** What the gate judges: the head plan, optionally the base it is compared with, and the policies. */
 export interface GateRequest {
@@ -24,6 +27,11 @@ export interface GateOutcome {
   base?: Estimate;
   diff?: EstimateDiff;
   verdict?: Verdict;
+  /**
+   * When the usage file defines scenarios: head (and base) priced with each scenario's usage, by name, `expected`
+   * first (the same estimates as `head` and `base`). Rules judge `expected` unless they name a scenario or `all`.
+   */
+  scenarios?: Record<string, { head: Estimate; base?: Estimate }>;
 }
 
 /**
@@ -33,12 +41,30 @@ export interface GateOutcome {
  * edges. Throws CostgateError on bad input (e.g. an unknown instance type without `allowUnknownInstanceTypes`).
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
-  return judged(req, await estimatePlans(plansOf(req), pricing));
+  const plans = plansOf(req);
+  const names = pricing.usage ? scenarioNames(pricing.usage) : [];
+  const priced: Estimate[][] = [];
+  // Each scenario is one more pricing pass with its usage (prices are the same; only quantities differ).
+  for (const name of names.length ? names : [DEFAULT_SCENARIO])
+    priced.push(await estimatePlans(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
+  // Usage entries that match no resource of either plan are typos until shown otherwise: say so on each side.
+  if (pricing.usage) {
+    const unmatched = unmatchedUsageWarnings(pricing.usage, plans);
+    for (const e of priced[0]!) e.warnings.push(...unmatched);
+  }
+  return judged(req, names, priced);
 }
 
-/** `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same prices. */
+/**
+ * `runGate` with the embedded snapshot, synchronously (cdktf aspects cannot await). Same result for the same
+ * prices, except unmatched usage entries: the aspect judges one stack of an app-wide usage file and checks them
+ * itself.
+ */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
-  return judged(req, estimatePlansSync(plansOf(req), pricing));
+  const plans = plansOf(req);
+  const names = pricing.usage ? scenarioNames(pricing.usage) : [];
+  const priced = (names.length ? names : [DEFAULT_SCENARIO]).map((name) => estimatePlansSync(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
+  return judged(req, names, priced);
 }
 
 /** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */
@@ -48,12 +74,18 @@ function plansOf(req: GateRequest): Plan[] {
   return [head, base];
 }
 
-function judged(req: GateRequest, [head, base]: Estimate[]): GateOutcome {
+function judged(req: GateRequest, names: string[], priced: Estimate[][]): GateOutcome {
+  const [head, base] = priced[0]!;
   const out: GateOutcome = { head: head! };
   if (base) {
     out.base = base;
     out.diff = diffEstimates(base, head!);
   }
-  if (req.policies && req.policies.length > 0) out.verdict = evaluatePolicies(req.policies, head!, { ...req.evaluation, ...(base ? { base } : {}) });
+  if (names.length) {
+    out.scenarios = Object.fromEntries(names.map((n, i) => [n, { head: priced[i]![0]!, ...(priced[i]![1] ? { base: priced[i]![1] } : {}) }]));
+    head!.scenarios = names.map((n, i) => scenarioSummary(n, priced[i]![0]!));
+  }
+  if (req.policies && req.policies.length > 0)
+    out.verdict = evaluatePolicies(req.policies, head!, { ...req.evaluation, ...(base ? { base } : {}), ...(out.scenarios ? { scenarios: out.scenarios } : {}) });
   return out;
 }

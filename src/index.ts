@@ -19,10 +19,22 @@ export { priceKeyId } from "./pricing/price-key.js";
 export type { PriceQuote, PriceSource, SpotPriceSource, PriceOrigin, PriceSourceInfo } from "./pricing/price-quote.js";
 export { SnapshotPriceSource } from "./pricing/sources/snapshot-source.js";
 export { SpotDiscountSource } from "./pricing/sources/spot-discount-source.js";
-export { AwsPricingSource, PRICING_API_REGIONS, type AwsPricingSourceOptions } from "./pricing/sources/aws-pricing-source.js";
-export { SpotHistorySource, type SpotHistorySourceOptions } from "./pricing/sources/spot-history-source.js";
+// The live sources load the AWS SDK: `import "costgate"` does not; they are chosen through selectPriceSources
+// (which imports them on demand) or imported from their own modules.
+export type { AwsPricingSourceOptions } from "./pricing/sources/aws-pricing-source.js";
+export type { SpotHistorySourceOptions } from "./pricing/sources/spot-history-source.js";
+export { PRICING_API_REGIONS } from "./pricing/sources/pricing-api-regions.js";
+export { selectPriceSources, type PriceMode, type PriceSelection, type PriceSources } from "./pricing/sources/select-price-sources.js";
+export { runGate, runGateSync, type GateOutcome, type GateRequest } from "./gate.js";
 export { PriceCache, defaultCacheDir, DEFAULT_CACHE_TTL_HOURS } from "./pricing/sources/price-cache.js";
 export { loadUsageFile, parseUsage, EMPTY_USAGE, type Usage } from "./pricing/usage.js";
+export { scenarioUsage, scenarioNames, DEFAULT_SCENARIO } from "./pricing/usage-scenarios.js";
+export { unitEconomicsOf, withUnitEconomics } from "./pricing/unit-economics/unit-economics.js";
+export type { ResourceUnitEconomics, InferenceUnits, TrainingUnits, IdleGpu, Alternative, UnitEconomicsTotals } from "./pricing/unit-economics/unit-figures.js";
+export type { ScenarioSummary } from "./pricing/unit-economics/scenario-summary.js";
+export { renderUnitEconomicsTable } from "./report/unit-economics-table.js";
+export { unitEconomicsSection } from "./report/unit-economics-markdown.js";
+export { renderScenarioTable } from "./report/scenario-table.js";
 export { renderEstimateTable } from "./report/estimate-table.js";
 export { renderEstimateJson, estimateToJson } from "./report/estimate-json.js";
 export type { Finding, Verdict, Override, Severity, Enforcement } from "./policy/verdict.js";

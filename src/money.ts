@@ -38,15 +38,3 @@ export function usdBrief(n: number): string {
   const s = abs >= 1000 ? WHOLE_DOLLARS.format(Math.round(abs)) : abs.toFixed(2);
   return `${n < 0 ? "-" : ""}$${s}`;
 }
-
-/**
- * A monthly cost range for display, with `fmt` for each figure: `$120.00` when exact, `$120.00 – $480.00` for
- * elastic capacity, `$120.00 – unbounded` when the high end has no bound, and `≥ $120.00` when the cost is a
- * lower bound (`complete` false: part of it is unknown; the figure is the priced part at expected capacity).
- */
-export function usdRange(r: { low: number; expected: number; high: number | null }, complete: boolean, fmt: (n: number) => string = usd): string {
-  if (!complete) return `≥ ${fmt(r.expected)}`;
-  if (r.high === null) return r.low === r.expected ? `${fmt(r.expected)} – unbounded` : `${fmt(r.low)} – ${fmt(r.expected)} – unbounded`;
-  if (r.low === r.high) return fmt(r.expected);
-  return r.low === r.expected ? `${fmt(r.low)} – ${fmt(r.high)}` : `${fmt(r.low)} – ${fmt(r.expected)} – ${fmt(r.high)}`;
-}

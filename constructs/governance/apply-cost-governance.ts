@@ -1,12 +1,12 @@
 import type { IConstruct } from "constructs";
 import { addAspectOnce, type AspectsApi } from "../framework/aspects-api.js";
-import { CDKTF_ASPECTS } from "../framework/cdktf-aspects.js";
+import { FRAMEWORK_ASPECTS, assertSameFramework } from "../framework/framework.js";
 import { isTerraformStack } from "../framework/construct-shape.js";
 import { ensureCostTagAspect } from "../tags/cost-tags.js";
 import { CostGovernanceAspect, type CostGovernanceOptions } from "./cost-governance-aspect.js";
 
 export interface ApplyCostGovernanceOptions extends CostGovernanceOptions {
-  /** The stack's framework `Aspects` class (default: cdktf's). Pass cdktn's `Aspects` for a cdktn stack. */
+  /** The stack's framework `Aspects` class (default: that of the framework these constructs are built for). */
   readonly aspects?: AspectsApi;
 }
 
@@ -16,7 +16,8 @@ export interface ApplyCostGovernanceOptions extends CostGovernanceOptions {
  */
 export function applyCostGovernance(stack: IConstruct, opts: ApplyCostGovernanceOptions): CostGovernanceAspect {
   if (!isTerraformStack(stack)) throw new Error(`applyCostGovernance: ${stack.node.path || "<app>"} is not a stack (aspects on an App never run)`);
-  const aspects = opts.aspects ?? CDKTF_ASPECTS;
+  if (!opts.aspects) assertSameFramework(stack, "applyCostGovernance");
+  const aspects = opts.aspects ?? FRAMEWORK_ASPECTS;
   // Cost tags are applied before the evaluation sees the stack: register their aspect first.
   ensureCostTagAspect(stack, aspects);
   const existing = governed.get(stack);

@@ -6,14 +6,17 @@ import { evaluatePolicies } from "../../src/policy/evaluate-policies.js";
 import { loadPolicyFiles } from "../../src/policy/load-policy.js";
 import type { LoadedPolicy } from "../../src/policy/policy-document.js";
 import type { Override, Verdict } from "../../src/policy/verdict.js";
-import { estimatePlanSync } from "../../src/pricing/estimate-plans.js";
+import { runGateSync } from "../../src/gate.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
 import { EMPTY_USAGE, loadUsageFile, type Usage } from "../../src/pricing/usage.js";
+import { unmatchedUsageWarnings } from "../../src/pricing/usage-matching.js";
+import { withConstructUsage } from "../framework/unit-usage.js";
 import { AnnotationLedger } from "../framework/annotation-ledger.js";
 import type { AspectsApi } from "../framework/aspects-api.js";
 import { isTerraformStack, type TerraformStackShape } from "../framework/construct-shape.js";
 import { reportGovernance } from "./report-governance.js";
 import { releaseRenderedJson, reuseRenderedJson } from "./reuse-synth-json.js";
+import { forConstructApi, synthPrinter, type FailSynthOn } from "./synth-feedback.js";
 
 export interface CostGovernanceOptions {
   /** Policy files, as for `costgate check --policy` (paths relative to the working directory), or loaded policies. */
@@ -30,6 +33,16 @@ export interface CostGovernanceOptions {
   readonly today?: string;
   /** List unknown instance types as unpriced instead of failing. */
   readonly allowUnknownInstanceTypes?: boolean;
+  /**
+   * Which findings fail synth (default "hard-mandatory"): the rest are warnings. Soft-mandatory findings are
+   * for the pull-request gate, where an approver can override them; "soft-mandatory" fails synth on them too.
+   */
+  readonly failSynthOn?: FailSynthOn;
+  /**
+   * Print the cost summary and findings on each synth (a function receives the lines). Default: print to
+   * stderr unless the app runs under `cdktf synth` / `cdktn synth`, which print the annotations themselves.
+   */
+  readonly print?: boolean | ((line: string) => void);
 }
 
 /** What the latest synth pass found for the stack. */
@@ -102,18 +115,34 @@ export class CostGovernanceAspect {
     const byPath = new Map(this.stack.node.findAll().map((n) => [n.node.path, n] as const));
     try {
       const plan = planFromCdktfStack(json, { stack: stackName, file: `${stackName}/cdk.tf.json`, defaultRegion: this.opts.defaultRegion ?? DEFAULT_REGION });
-      const estimate = estimatePlanSync(plan, { usage: this.usage, allowUnknownInstanceTypes: this.opts.allowUnknownInstanceTypes ?? false });
-      const verdict = evaluatePolicies(this.policies, estimate, {
-        ...(this.opts.overrides ? { overrides: [...this.opts.overrides] } : {}),
-        ...(this.opts.today ? { today: this.opts.today } : {}),
-        ...(this.opts.environment ? { environment: this.opts.environment } : {}),
-      });
+      // The same gate the CLI and the Action run, synchronously from the embedded snapshot.
+      const outcome = runGateSync(
+        {
+          head: plan,
+          policies: this.policies,
+          evaluation: {
+            ...(this.opts.overrides ? { overrides: [...this.opts.overrides] } : {}),
+            ...(this.opts.today ? { today: this.opts.today } : {}),
+            ...(this.opts.environment ? { environment: this.opts.environment } : {}),
+          },
+        },
+        { usage: withConstructUsage(this.stack, this.usage), allowUnknownInstanceTypes: this.opts.allowUnknownInstanceTypes ?? false },
+      );
+      const estimate = outcome.head;
+      const verdict = outcome.verdict ?? evaluatePolicies([], estimate);
+      for (const w of unmatchedUsageWarnings(this.usage, [plan], stackName)) {
+        this.ledger.add(this.stack, "warn", `costgate: ${w}`);
+        synthPrinter(this.opts.print)?.(`[${stackName}] WARN costgate: ${w}`);
+      }
       this.result = { estimate, verdict };
-      reportGovernance(this.stack, estimate, verdict, byPath, this.ledger);
+      reportGovernance(this.stack, estimate, verdict, byPath, this.ledger, { failSynthOn: this.opts.failSynthOn, print: synthPrinter(this.opts.print) });
     } catch (e) {
       if (!isCostgateError(e)) throw e;
       // Bad input (e.g. an unknown instance type): an error on the resource it is about.
-      this.ledger.add(nodeAtPointer(json, e.at, byPath) ?? this.stack, "error", `costgate: ${e.detail}`);
+      const node = nodeAtPointer(json, e.at, byPath) ?? this.stack;
+      const message = `costgate: ${forConstructApi(e.detail)}`;
+      this.ledger.add(node, "error", message);
+      synthPrinter(this.opts.print)?.(`[${node.node.path}] ERROR ${message}`);
       return;
     }
     reuseRenderedJson(this.stack, json, this, lastNode, this.aspects);

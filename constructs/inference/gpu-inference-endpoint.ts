@@ -11,6 +11,8 @@ import { assumeRolePolicy, sagemakerExecutionPolicy } from "../framework/iam.js"
 import { physicalName } from "../framework/physical-name.js";
 import { PropChecks } from "../framework/prop-checks.js";
 import { CostTags } from "../tags/cost-tags.js";
+import { assertSameFramework } from "../framework/framework.js";
+import { recordUnitUsage } from "../framework/unit-usage.js";
 
 export interface EndpointInstanceCount {
   /** Fewest instances auto scaling keeps (default 1; classic endpoints cannot scale to zero). */
@@ -66,6 +68,19 @@ export interface GpuInferenceEndpointProps {
   readonly scaleDown?: ScaleDownSchedule | { readonly disabled: true; readonly reason: string };
   /** Cost tags for everything in the endpoint (merged over tags set on enclosing scopes). */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Expected volume, for unit economics at synth time (cost per 1k requests and per 1M tokens, utilisation, idle
+   * GPU cost): passed to costgate as usage of the endpoint configuration. Throughput must be measured, not guessed.
+   */
+  readonly unitEconomics?: {
+    readonly monthlyRequests?: number;
+    readonly inputTokensPerRequest?: number;
+    readonly outputTokensPerRequest?: number;
+    readonly requestsPerSecondPerInstance?: number;
+    readonly outputTokensPerSecondPerInstance?: number;
+    /** Average GPU utilisation, 0–1. */
+    readonly gpuUtilization?: number;
+  };
 }
 
 const VARIANT = "primary";
@@ -87,6 +102,7 @@ export class GpuInferenceEndpoint extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuInferenceEndpointProps) {
     super(scope, id);
+    assertSameFramework(this, "GpuInferenceEndpoint");
     CostTags.of(this).set({ workload: "inference", ...(props.tags ?? {}) });
     const check = new PropChecks(this);
     const tagged = CostTags.of(this).tags.environment;
@@ -98,7 +114,9 @@ export class GpuInferenceEndpoint extends Construct {
     const serverless = props.serverless;
     const min = props.instanceCount?.min ?? 1;
     const max = props.instanceCount?.max ?? min + 1;
-    const initial = props.instanceCount?.initial ?? min;
+    // Checked only when given: a default derived from a bad `min` would be a second, misleading error.
+    const givenInitial = props.instanceCount?.initial;
+    const initial = givenInitial ?? Math.max(min, 1);
     if (serverless) {
       if (props.instanceType !== undefined) check.error("instanceType and serverless are exclusive: serverless endpoints have no instances");
       if (props.instanceCount !== undefined) check.error("instanceCount does not apply to serverless endpoints");
@@ -113,9 +131,9 @@ export class GpuInferenceEndpoint extends Construct {
       else check.instanceType("instanceType", props.instanceType, { ml: true, gpu: true });
       check.integer("instanceCount.min", min, 1);
       check.integer("instanceCount.max", max, 1);
-      check.integer("instanceCount.initial", initial, 1);
-      check.ordered("instanceCount.min", min, "instanceCount.initial", initial);
-      check.ordered("instanceCount.initial", initial, "instanceCount.max", max);
+      check.integer("instanceCount.initial", givenInitial, 1);
+      check.ordered("instanceCount.min", min, "instanceCount.initial", givenInitial);
+      check.ordered("instanceCount.initial", givenInitial, "instanceCount.max", max);
       if (props.targetInvocationsPerInstance !== undefined && !(props.targetInvocationsPerInstance > 0)) {
         check.error(`targetInvocationsPerInstance must be above 0, got ${props.targetInvocationsPerInstance}`);
       }
@@ -150,6 +168,16 @@ export class GpuInferenceEndpoint extends Construct {
       ],
       lifecycle: { createBeforeDestroy: true },
     });
+    const u = props.unitEconomics;
+    if (u)
+      recordUnitUsage(this.endpointConfiguration, {
+        monthly_requests: u.monthlyRequests,
+        input_tokens_per_request: u.inputTokensPerRequest,
+        output_tokens_per_request: u.outputTokensPerRequest,
+        requests_per_second_per_instance: u.requestsPerSecondPerInstance,
+        output_tokens_per_second_per_instance: u.outputTokensPerSecondPerInstance,
+        gpu_utilization: u.gpuUtilization,
+      });
     this.endpointName = physicalName(this, 63);
     this.endpoint = new SagemakerEndpoint(this, "endpoint", {
       name: this.endpointName,

@@ -8,6 +8,7 @@ import { assumeRolePolicy } from "../framework/iam.js";
 import { physicalName } from "../framework/physical-name.js";
 import { PropChecks } from "../framework/prop-checks.js";
 import { CostTags } from "../tags/cost-tags.js";
+import { assertSameFramework } from "../framework/framework.js";
 
 export type NodePoolWorkload = "training" | "inference";
 
@@ -74,6 +75,7 @@ export class GpuNodePool extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuNodePoolProps) {
     super(scope, id);
+    assertSameFramework(this, "GpuNodePool");
     CostTags.of(this).set({ workload: props.workload, ...(props.tags ?? {}) });
     const check = new PropChecks(this);
     if (props.workload !== "training" && props.workload !== "inference") {

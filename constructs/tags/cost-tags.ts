@@ -1,6 +1,6 @@
 import type { IConstruct } from "constructs";
 import { addAspectOnce, type AspectsApi } from "../framework/aspects-api.js";
-import { CDKTF_ASPECTS } from "../framework/cdktf-aspects.js";
+import { FRAMEWORK_ASPECTS, assertSameFramework } from "../framework/framework.js";
 import { stackOf } from "../framework/construct-shape.js";
 import { CostTagAspect } from "./cost-tag-aspect.js";
 import type { CostTagRules } from "./cost-tag-rules.js";
@@ -15,15 +15,16 @@ import { costTagData, effectiveCostTags, type CostTagData } from "./cost-tag-sco
 export class CostTags {
   /**
    * Cost tags of a scope (a stack or any construct inside one). `aspects` is the framework's `Aspects`
-   * class; the default is cdktf's (pass cdktn's `Aspects` for a cdktn stack).
+   * class; the default is the framework these constructs are built for (cdktf for `costgate/constructs`,
+   * cdktn for `costgate/constructs/cdktn`), and a stack of the other framework is then a clear error.
    */
-  static of(scope: IConstruct, aspects: AspectsApi = CDKTF_ASPECTS): CostTags {
+  static of(scope: IConstruct, aspects?: AspectsApi): CostTags {
     return new CostTags(scope, aspects);
   }
 
   private constructor(
     private readonly scope: IConstruct,
-    private readonly aspects: AspectsApi,
+    private readonly aspects: AspectsApi | undefined,
   ) {}
 
   /** Add (or replace, per key) cost tags on this scope. */
@@ -55,12 +56,13 @@ export class CostTags {
       // cdktf and cdktn only run aspects registered on stacks; tags set on an App would silently do nothing.
       throw new Error(`CostTags.of(${this.scope.node.path || "<app>"}): set cost tags on a stack or a construct inside a stack, not on the App`);
     }
-    ensureCostTagAspect(stack, this.aspects);
+    if (!this.aspects) assertSameFramework(stack, "CostTags.of");
+    ensureCostTagAspect(stack, this.aspects ?? FRAMEWORK_ASPECTS);
     return costTagData(this.scope, true);
   }
 }
 
-/** Register the tag-propagating aspect on a stack (once per framework). For cdktn, pass its `Aspects`. */
-export function ensureCostTagAspect(stack: IConstruct, aspects: AspectsApi = CDKTF_ASPECTS): void {
+/** Register the tag-propagating aspect on a stack (once per framework); `aspects` defaults to the constructs' framework. */
+export function ensureCostTagAspect(stack: IConstruct, aspects: AspectsApi = FRAMEWORK_ASPECTS): void {
   addAspectOnce(aspects, stack, "cost-tags", () => new CostTagAspect());
 }

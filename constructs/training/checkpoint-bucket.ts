@@ -4,6 +4,7 @@ import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucke
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
 import { physicalName } from "../framework/physical-name.js";
+import { assertSameFramework } from "../framework/framework.js";
 
 export interface CheckpointBucketProps {
   /**
@@ -31,6 +32,7 @@ export class CheckpointBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: CheckpointBucketProps = {}) {
     super(scope, id);
+    assertSameFramework(this, "CheckpointBucket");
     this.prefix = normalizePrefix(props.prefix ?? "checkpoints/");
     // A prefix, not a name: bucket names are global, Terraform appends a unique suffix.
     this.bucket = new S3Bucket(

@@ -13,6 +13,8 @@ import { physicalName } from "../framework/physical-name.js";
 import { PropChecks } from "../framework/prop-checks.js";
 import { CostTags } from "../tags/cost-tags.js";
 import { CheckpointBucket, type CheckpointBucketProps } from "./checkpoint-bucket.js";
+import { assertSameFramework } from "../framework/framework.js";
+import { recordUnitUsage } from "../framework/unit-usage.js";
 
 /** Spot (the default) or on-demand capacity. On-demand is an opt-out and must say why. */
 export type TrainingCapacity =
@@ -61,6 +63,18 @@ export interface GpuTrainingClusterProps {
   readonly attemptTimeoutSeconds?: number;
   /** Cost tags for everything in the cluster (merged over tags set on enclosing scopes). */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * For unit economics at synth time (cost per run, monthly training cost, idle GPU cost): passed to costgate as
+   * usage of the compute environment. The retry limit of the spot ceiling is `retryAttempts` − 1.
+   */
+  readonly unitEconomics?: {
+    readonly hoursPerRun?: number;
+    readonly runsPerMonth?: number;
+    readonly instancesPerRun?: number;
+    readonly checkpointIntervalHours?: number;
+    /** Average GPU utilisation, 0–1. */
+    readonly gpuUtilization?: number;
+  };
 }
 
 /**
@@ -80,6 +94,7 @@ export class GpuTrainingCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuTrainingClusterProps) {
     super(scope, id);
+    assertSameFramework(this, "GpuTrainingCluster");
     CostTags.of(this).set({ workload: "training", ...(props.tags ?? {}) });
     const check = new PropChecks(this);
     const capacity = (this.capacity = props.capacity ?? { type: "spot" });
@@ -157,6 +172,16 @@ export class GpuTrainingCluster extends Construct {
         ec2Configuration: [{ imageType: "ECS_AL2_NVIDIA" }],
       },
     });
+    const u = props.unitEconomics;
+    if (u)
+      recordUnitUsage(this.computeEnvironment, {
+        hours_per_run: u.hoursPerRun,
+        runs_per_month: u.runsPerMonth,
+        instances_per_run: u.instancesPerRun,
+        checkpoint_interval_hours: u.checkpointIntervalHours,
+        max_retries: (props.retryAttempts ?? 5) - 1,
+        gpu_utilization: u.gpuUtilization,
+      });
 
     this.jobQueue = new BatchJobQueue(this, "job-queue", {
       name: physicalName(this, 128),

@@ -2,9 +2,9 @@ import { fileURLToPath } from "node:url";
 import { App, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
-// In your project: import { ... } from "costgate/constructs";
-import { CostTags, GpuInferenceEndpoint, GpuNodePool, GpuTrainingCluster, applyCostGovernance } from "../../constructs/index.js";
-import type { CostGovernanceAspect } from "../../constructs/index.js";
+// For CDK Terrain: "cdktn", "@cdktn/provider-aws/lib/..." and "costgate/constructs/cdktn".
+import { CostTags, GpuInferenceEndpoint, GpuNodePool, GpuTrainingCluster, applyCostGovernance } from "costgate/constructs";
+import type { CostGovernanceAspect } from "costgate/constructs";
 import { ENVIRONMENTS, type PlatformEnvironment } from "./environments.js";
 
 /** One environment of an ML platform: fine-tuning on Batch, a model endpoint, and a GPU node pool for EKS jobs. */
@@ -72,12 +72,13 @@ export function gpuPlatformApp(opts: { outdir: string; policy: string; usage?: s
 }
 
 // Run directly (`node lib/examples/gpu-platform/main.js`, or `cdktf synth` in this directory): synthesize.
+// Outputs and the usage file are in examples/gpu-platform/ unless CDKTF_OUTDIR / COSTGATE_USAGE say otherwise.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const here = (p: string) => fileURLToPath(new URL(`../../../${p}`, import.meta.url));
+  const here = (p: string) => fileURLToPath(new URL(`../../../examples/gpu-platform/${p}`, import.meta.url));
   const { app, stacks } = gpuPlatformApp({
-    outdir: process.env.CDKTF_OUTDIR ?? here("examples/gpu-platform/cdktf.out"),
-    policy: process.env.COSTGATE_POLICY ?? here("policies/default.yaml"),
-    usage: here("examples/gpu-platform/usage.yml"),
+    outdir: process.env.CDKTF_OUTDIR ?? here("cdktf.out"),
+    policy: process.env.COSTGATE_POLICY ?? fileURLToPath(import.meta.resolve("costgate/policies/default.yaml")),
+    usage: process.env.COSTGATE_USAGE ?? here("usage.yml"),
   });
   try {
     app.synth();
@@ -90,7 +91,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const r = governance.lastResult;
     if (!r) continue;
     const cost = r.estimate.stacks.reduce((s, x) => s + x.monthlyCost, 0);
-    console.log(`${stack.node.id}: ~$${cost.toFixed(2)}/month, policy ${r.verdict.status} (${r.verdict.findings.length} findings)`);
+    console.log(`${stack.node.id}: ~$${cost.toFixed(2)}/month, policy ${r.verdict.status} (${r.verdict.findings.length} finding${r.verdict.findings.length === 1 ? "" : "s"})`);
   }
   console.log(`synthesized to ${app.outdir}`);
 }

@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { CostgateError } from "../errors.js";
 
@@ -45,26 +45,85 @@ export async function ensureCommit(sha: string, cwd: string): Promise<void> {
   }
 }
 
-/** The text of a file at a commit, or undefined when the file does not exist there. */
+/**
+ * The text of a file at a commit, read from git's tree (never the working tree), or undefined when the path
+ * definitely does not exist in that commit. Symbolic links inside the tree are followed as git stores them
+ * (`git cat-file --batch --follow-symlinks`). Anything else — a link leaving the repository, a dangling or
+ * looping link, a directory, an unreadable commit — throws a CostgateError: only a definite absence is "absent".
+ */
 export async function readFileAtCommit(sha: string, repoPath: string, cwd: string): Promise<string | undefined> {
-  try {
-    return await git(["show", `${sha}:${repoPath}`], cwd);
-  } catch (e) {
-    if (e instanceof GitError && /does not exist|exists on disk, but not in|path .* not in/i.test(e.stderr)) return undefined;
-    throw e;
+  // The commit must exist, so that `missing` below can only mean the path.
+  await git(["cat-file", "-e", `${sha}^{commit}`], cwd);
+  const out = await gitWithInput(["cat-file", "--batch", "--follow-symlinks"], `${sha}:${repoPath}\n`, cwd);
+  const nl = out.indexOf(0x0a);
+  const header = out.subarray(0, nl < 0 ? out.length : nl).toString("utf8");
+  const where = `${repoPath}@${sha.slice(0, 7)}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^[0-9a-f]{40,64} (\w+) (\d+)$/.exec(header))) {
+    if (m[1] !== "blob") throw new CostgateError(`is a ${m[1]} on the commit, not a file`, where);
+    return out.subarray(nl + 1, nl + 1 + Number(m[2])).toString("utf8");
   }
+  if (/ missing$/.test(header)) return undefined;
+  const kind = header.split(" ")[0];
+  const why: Record<string, string> = {
+    symlink: "is a symbolic link that points outside the repository",
+    dangling: "is (or goes through) a symbolic link whose target does not exist on the commit",
+    loop: "goes through a loop of symbolic links",
+    notdir: "goes through a path component that is not a directory",
+  };
+  throw new CostgateError(`${why[kind ?? ""] ?? `cannot be read from git's tree (${header.slice(0, 200)})`}; refusing to read it from anywhere else`, where);
+}
+
+/** Run git with `input` on stdin; stdout as bytes. */
+function gitWithInput(args: string[], input: string, cwd: string): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const child = execFile("git", args, { cwd, maxBuffer: 64 * 1024 * 1024, encoding: "buffer" }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(args, String(stderr).trim() || err.message));
+      else resolvePromise(stdout);
+    });
+    child.stdin?.end(input);
+  });
 }
 
 /**
- * Check out `sha` into a temporary detached worktree, run `fn` in it, and remove the worktree afterwards
- * (also on failure). The working tree of the job is not touched.
+ * Extract the tree of commit `sha` into a fresh temporary directory (`git archive | tar -x`: files only, no
+ * `.git`, so nothing of the repository's config or persisted credentials), run `fn(tree, scratch)` and remove
+ * everything afterwards (also on failure). `scratch` is a private directory next to the tree for the caller.
+ * Files marked `export-ignore` in the commit's .gitattributes are not extracted.
  */
-export async function withWorktree<T>(sha: string, cwd: string, tempRoot: string, fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = join(mkdtempSync(join(tempRoot, "costgate-base-")), "tree");
-  await git(["worktree", "add", "--detach", "--force", dir, sha], cwd);
+export async function withCommitTree<T>(sha: string, cwd: string, tempRoot: string, fn: (tree: string, scratch: string) => Promise<T>): Promise<T> {
+  const scratch = mkdtempSync(join(tempRoot, "costgate-base-"));
+  const tree = join(scratch, "tree");
   try {
-    return await fn(dir);
+    mkdirSync(tree);
+    await archiveInto(sha, cwd, tree);
+    return await fn(tree, scratch);
   } finally {
-    await git(["worktree", "remove", "--force", dir], cwd).catch(() => rmSync(dir, { recursive: true, force: true }));
+    rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function archiveInto(sha: string, cwd: string, dir: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const archive = spawn("git", ["archive", "--format=tar", sha], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const tar = spawn("tar", ["-x", "-f", "-", "-C", dir], { stdio: ["pipe", "ignore", "pipe"] });
+    let stderr = "";
+    archive.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    tar.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    archive.stdout.pipe(tar.stdin);
+    let pending = 2;
+    let failed = false;
+    const done = (what: string) => (code: number | null) => {
+      if (failed) return;
+      if (code !== 0) {
+        failed = true;
+        return reject(new CostgateError(`cannot extract the base commit's tree (${what} exit ${code}: ${stderr.trim().split("\n")[0] ?? ""})`, sha.slice(0, 12)));
+      }
+      if (--pending === 0) resolvePromise();
+    };
+    archive.on("error", (e) => done("git archive")(e ? -1 : 0));
+    tar.on("error", (e) => done("tar")(e ? -1 : 0));
+    archive.on("close", done("git archive"));
+    tar.on("close", done("tar"));
+  });
 }

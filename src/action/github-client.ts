@@ -1,14 +1,44 @@
 import { getOctokit } from "@actions/github";
+import { defaults as actionsDefaults } from "@actions/github/lib/utils";
 
 /** The REST client the action uses (real `@actions/github` octokit with paginate + rest endpoints). */
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
+/** Default time limit of one GitHub API request (including its response body), in seconds. */
+export const DEFAULT_GITHUB_API_TIMEOUT_SECONDS = 30;
+
 /**
  * An octokit for `GITHUB_API_URL`, read now rather than when `@actions/github` was imported (it bakes the
- * URL in at import), so GHES and the loopback fake used in tests are honoured.
+ * URL in at import), so GHES and the loopback fake used in tests are honoured. Every request is aborted after
+ * `timeoutSeconds` (a stalled API must not hang the step; callers treat the error as a failed call, which
+ * fails closed). The proxy-aware fetch of `@actions/github` is kept: the limit is an abort signal per request.
  */
-export function createGitHubClient(token: string, env: NodeJS.ProcessEnv = process.env): GitHubClient {
-  return getOctokit(token, { baseUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "") });
+export function createGitHubClient(token: string, env: NodeJS.ProcessEnv = process.env, timeoutSeconds = DEFAULT_GITHUB_API_TIMEOUT_SECONDS): GitHubClient {
+  const proxyFetch = (actionsDefaults.request as { fetch: typeof fetch }).fetch;
+  const limitedFetch = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const limit = AbortSignal.timeout(timeoutSeconds * 1000);
+    const signal = init.signal ? AbortSignal.any([init.signal, limit]) : limit;
+    try {
+      return await proxyFetch(url, { ...init, signal });
+    } catch (e) {
+      if (limit.aborted) throw new GitHubTimeoutError(`${init.method ?? "GET"} ${new URL(String(url)).pathname}`, timeoutSeconds);
+      throw e;
+    }
+  };
+  return getOctokit(token, {
+    baseUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    request: { ...actionsDefaults.request, fetch: limitedFetch },
+  });
+}
+
+/** A GitHub API request that did not complete within the time limit. */
+export class GitHubTimeoutError extends Error {
+  constructor(
+    readonly request: string,
+    readonly timeoutSeconds: number,
+  ) {
+    super(`the GitHub API did not answer ${request} within ${timeoutSeconds} s`);
+  }
 }
 
 /** HTTP status of an octokit error, if it is one. */

@@ -1,5 +1,6 @@
 import { CostgateError } from "../errors.js";
 import type { CommentMode } from "./sticky-comment.js";
+import type { UsageSource } from "./usage-files.js";
 
 export type FailOn = "mandatory" | "any" | "never";
 export type PolicySource = "base" | "head";
@@ -18,6 +19,12 @@ export interface ActionInputs {
   /** Where policy files are read from; `base` (default) so a PR cannot loosen its own policy. */
   policySource: PolicySource;
   usage?: string;
+  /** Where the usage file is read from; `base` (default) so a PR cannot discount its own compute. */
+  usageSource: UsageSource;
+  /** Extra environment variable names passed to `synth-command` (beyond the built-in allow-list). */
+  synthEnv: string[];
+  /** Seconds before one GitHub API request is abandoned (and fails closed). */
+  githubApiTimeout: number;
   prices: PricesInput;
   spotDiscount?: string;
   region: string;
@@ -36,6 +43,8 @@ export interface ActionInputs {
 /** Defaults, identical to action.yml (a test keeps them in sync); applied when the runner did not. */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   "policy-source": "base",
+  "usage-source": "base",
+  "github-api-timeout": "30",
   prices: "snapshot",
   region: "us-east-1",
   "allow-unknown-types": "false",
@@ -70,6 +79,14 @@ export function readInputs(read: InputReader = envInputReader()): ActionInputs {
   if (!Number.isInteger(topResources) || topResources < 0 || topResources > 1000)
     throw new CostgateError(`input \`top-resources\` must be a whole number 0-1000, got \`${get("top-resources")}\``, "action inputs");
   const githubToken = get("github-token");
+  const githubApiTimeout = Number(get("github-api-timeout"));
+  if (!(githubApiTimeout > 0 && githubApiTimeout <= 600))
+    throw new CostgateError(`input \`github-api-timeout\` must be a number of seconds, more than 0 and at most 600, got \`${get("github-api-timeout")}\``, "action inputs");
+  const synthEnv = get("synth-env")
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  for (const name of synthEnv)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new CostgateError(`input \`synth-env\` must list environment variable names, got \`${name}\``, "action inputs");
   return {
     path,
     ...(basePath ? { basePath } : {}),
@@ -77,6 +94,9 @@ export function readInputs(read: InputReader = envInputReader()): ActionInputs {
     policies,
     policySource: oneOf("policy-source", get("policy-source"), ["base", "head"] as const),
     ...(optional("usage") ? { usage: get("usage") } : {}),
+    usageSource: oneOf("usage-source", get("usage-source"), ["base", "head"] as const),
+    synthEnv,
+    githubApiTimeout,
     prices: oneOf("prices", get("prices"), ["auto", "snapshot", "aws"] as const),
     ...(optional("spot-discount") ? { spotDiscount: get("spot-discount") } : {}),
     region: get("region"),

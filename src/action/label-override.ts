@@ -7,6 +7,8 @@ export const OVERRIDE_PERMISSIONS = ["write", "maintain", "admin"] as const;
 export type OverridePermission = (typeof OVERRIDE_PERMISSIONS)[number];
 
 export interface LabelOverrideRequest extends CommentTarget {
+  /** The pull request's head commit this run judges; the label must have been applied after it was pushed. */
+  headSha: string;
   /** Label name the policy declares (e.g. `cost-override`). */
   label: string;
   /** Least repository role the account that applied the label needs. Default `write`. */
@@ -32,6 +34,11 @@ interface LabeledEvent {
  * from the event payload (a re-run replays the payload from before the label was added, and the payload
  * does not say who added a label): current labels, the most recent `labeled` event for that label (who
  * applied it), and that account's permission on the repository. Any API failure means no override.
+ *
+ * An override approves what the labeller saw: the head commit of the time. It counts only when the label was
+ * applied after the head this run judges was pushed, taken as the creation time of the first workflow run for
+ * that head (`GET /repos/{owner}/{repo}/actions/runs?head_sha=`; needs `actions: read`). A later push makes
+ * the label stale, with a note saying so; it must be re-applied (remove and add) to approve the new head.
  */
 export async function findLabelOverride(gh: GitHubClient, req: LabelOverrideRequest): Promise<LabelOverrideResult> {
   const target = { owner: req.owner, repo: req.repo };
@@ -47,6 +54,16 @@ export async function findLabelOverride(gh: GitHubClient, req: LabelOverrideRequ
     if (!applied) return { notes: [`label "${req.label}" is on the PR but no "labeled" event says who applied it; override ignored`] };
     const actor = applied.actor!.login;
 
+    const pushedAt = await headFirstSeen(gh, target, req.headSha);
+    if (pushedAt === undefined)
+      return { notes: [`label "${req.label}" is not honoured: no workflow run says when head ${req.headSha.slice(0, 7)} was pushed, so it cannot be tied to what ${actor} approved`] };
+    if (Date.parse(applied.created_at) < Date.parse(pushedAt))
+      return {
+        notes: [
+          `label "${req.label}" no longer counts: ${actor} applied it at ${applied.created_at}, before head ${req.headSha.slice(0, 7)} was pushed (${pushedAt}); it approved an earlier version of this pull request. Remove and re-apply the label to approve this one`,
+        ],
+      };
+
     const role = await repositoryRole(gh, target, actor);
     if (!role || rank(role) < rank(minPermission))
       return {
@@ -57,7 +74,7 @@ export async function findLabelOverride(gh: GitHubClient, req: LabelOverrideRequ
       override: {
         ruleId: "*",
         approvedBy: actor,
-        reason: `label "${req.label}" applied by ${actor} (${role} access) at ${applied.created_at}${description}`,
+        reason: `label "${req.label}" applied by ${actor} (${role} access) at ${applied.created_at}, for head ${req.headSha.slice(0, 7)}${description}`,
         via: `label:${req.label}`,
       },
       notes: [],
@@ -65,6 +82,14 @@ export async function findLabelOverride(gh: GitHubClient, req: LabelOverrideRequ
   } catch (e) {
     return { notes: [`could not verify the override label "${req.label}" (${describeApiError(e)}); no override applied`] };
   }
+}
+
+/** Creation time (ISO) of the earliest workflow run for `headSha`: when that head was pushed, or undefined if none. */
+async function headFirstSeen(gh: GitHubClient, target: { owner: string; repo: string }, headSha: string): Promise<string | undefined> {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(headSha)) return undefined;
+  const runs = await gh.paginate(gh.rest.actions.listWorkflowRunsForRepo, { ...target, head_sha: headSha, per_page: 100 });
+  const times = (runs as { created_at: string }[]).map((r) => r.created_at).filter((t) => Number.isFinite(Date.parse(t)));
+  return times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }
 
 /** The account's role on the repository (`admin`, `maintain`, `write`, `triage`, `read`), or undefined if none. */

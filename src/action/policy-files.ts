@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
-import { describeApiError, httpStatus, type GitHubClient } from "./github-client.js";
-import { ensureCommit, readFileAtCommit, repoRelative, repoRoot } from "./git.js";
+import { readFileAtBase, type BaseFileOptions } from "./base-files.js";
 import type { PolicySource } from "./inputs.js";
 
 export interface PolicyText {
@@ -11,37 +10,41 @@ export interface PolicyText {
   /** Name used in messages and reports: `path@<base sha>` when read from the base commit. */
   label: string;
   text: string;
-  from: "base" | "head";
+  /**
+   * `base`: the base commit. `head`: the checkout, chosen by the workflow (`policy-source: head`).
+   * `pull-request`: the checkout because the file is not on the base commit — written by the pull request, so it
+   * may only add or tighten rules (see untrusted-policy.ts).
+   */
+  from: "base" | "head" | "pull-request";
 }
 
-export interface ReadPolicyOptions {
+export interface ReadPolicyOptions extends BaseFileOptions {
   source: PolicySource;
-  /** Base commit of the PR; without it (push events) policies are read from the checkout. */
+  /** Base commit the policies are read from; required with `source: base` (the caller refuses events without one). */
   baseSha?: string;
-  cwd: string;
-  /** Fallback when git cannot provide the base version (no git, shallow clone without fetch access). */
-  gh?: GitHubClient;
-  owner: string;
-  repo: string;
 }
 
 /**
- * Read policy files, by default as they are on the PR's base commit (`git show <base>:<path>`, else the
- * contents API), so a PR cannot loosen the policy that gates it. A policy file that does not exist on the
- * base yet (added by this PR) is read from the checkout, with a note.
+ * Read policy files, by default as they are on the base commit (through git's tree, see base-files.ts), so a
+ * PR cannot loosen the policy that gates it. A policy file that definitely does not exist on the base (added by
+ * this PR, or generated into the synth output) is read from the checkout as `from: "pull-request"`, with a note.
+ * Throws a CostgateError when `source` is `base` without a base commit.
  */
 export async function readPolicyTexts(paths: readonly string[], o: ReadPolicyOptions): Promise<{ policies: PolicyText[]; notes: string[] }> {
   const notes: string[] = [];
   const policies: PolicyText[] = [];
-  const fromBase = o.source === "base" && o.baseSha !== undefined && o.baseSha !== "";
+  if (o.source === "base" && !o.baseSha)
+    throw new CostgateError("`policy-source: base` needs a base commit, and this run has none", "policy-source");
   for (const path of paths) {
-    if (fromBase) {
-      const text = await readAtBase(path, o.baseSha!, o);
+    if (o.source === "base") {
+      const text = await readFileAtBase(path, o.baseSha!, "policy", o);
       if (text !== undefined) {
         policies.push({ path, label: `${path}@${o.baseSha!.slice(0, 7)}`, text, from: "base" });
         continue;
       }
-      notes.push(`policy ${path} does not exist on the base branch (added by this pull request); the pull request's version is used`);
+      notes.push(`policy ${path} does not exist on the base commit (added by this pull request): it may only add or tighten rules`);
+      policies.push({ path, label: path, text: readFromCheckout(path, o.cwd), from: "pull-request" });
+      continue;
     }
     policies.push({ path, label: path, text: readFromCheckout(path, o.cwd), from: "head" });
   }
@@ -54,28 +57,5 @@ function readFromCheckout(path: string, cwd: string): string {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CostgateError(code === "ENOENT" ? "policy file not found" : `cannot read policy file (${code ?? "error"})`, path);
-  }
-}
-
-async function readAtBase(path: string, sha: string, o: ReadPolicyOptions): Promise<string | undefined> {
-  let gitProblem: string;
-  try {
-    const root = await repoRoot(o.cwd);
-    const rel = repoRelative(root, path, o.cwd);
-    await ensureCommit(sha, o.cwd);
-    return await readFileAtCommit(sha, rel, o.cwd);
-  } catch (e) {
-    if (e instanceof CostgateError) throw e;
-    gitProblem = (e as Error).message;
-  }
-  if (!o.gh) throw new CostgateError(`cannot read the policy from the base commit ${sha.slice(0, 7)} (${gitProblem})`, path);
-  try {
-    const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path: path.replace(/^\.\//, ""), ref: sha });
-    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) throw new CostgateError(`is not a file on the base commit ${sha.slice(0, 7)}`, path);
-    return Buffer.from(data.content, "base64").toString("utf8");
-  } catch (e) {
-    if (e instanceof CostgateError) throw e;
-    if (httpStatus(e) === 404) return undefined;
-    throw new CostgateError(`cannot read the policy from the base commit ${sha.slice(0, 7)}: git: ${gitProblem}; API: ${describeApiError(e)}`, path);
   }
 }

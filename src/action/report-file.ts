@@ -15,7 +15,8 @@ export interface ActionReportInput {
   verdict?: Verdict;
   overrides: Override[];
   pullRequest?: { number: number; headSha: string; baseSha: string };
-  policySource: "base" | "head";
+  /** Where the policies were read from: the base commit, the checkout, base plus files the PR added, or none. */
+  policySource: "base" | "head" | "base+pull-request" | "none";
   comment?: CommentOutcome;
   notices: string[];
 }

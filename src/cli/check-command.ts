@@ -5,6 +5,8 @@ import { renderVerdictText } from "../report/verdict-text.js";
 import { renderFocusCsv } from "../report/focus-csv.js";
 import { renderMarkdownReport } from "../report/markdown.js";
 import { renderSarif } from "../report/sarif.js";
+import { resourceLocator } from "../report/source-locations.js";
+import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
@@ -66,10 +68,10 @@ export const checkCommand: Command = async (args, io) => {
       : format === "markdown"
         ? renderMarkdownReport({ estimate: head, ...(diff ? { diff } : {}), verdict })
         : format === "sarif"
-          ? JSON.stringify(renderSarif(verdict, head), null, 2) + "\n"
+          ? JSON.stringify(renderSarif(verdict, head, { locate: resourceLocator(head, { root: io.cwd }) }), null, 2) + "\n"
           : format === "focus-csv"
             ? renderFocusCsv(head)
-            : renderVerdictText(verdict, { head: head, ...(base ? { base } : {}) }),
+            : renderVerdictText(verdict, { head: head, ...(base ? { base } : {}) }, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }),
   );
   return verdict.status === "fail" ? EXIT.violation : EXIT.ok;
 };

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Whether stdout/stderr is a terminal (progress lines only on a TTY). */
   isTTY: boolean;
+  /** Width of stdout in columns when it is a terminal (terminal reports fit it; see report/terminal-width.ts). */
+  columns?: number | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -14,6 +16,7 @@ export const processIO = (): CliIO => ({
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
+  columns: process.stdout.isTTY ? process.stdout.columns : undefined,
   env: process.env,
   cwd: process.cwd(),
 });

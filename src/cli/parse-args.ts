@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CostgateError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
 
 /** node:util parseArgs with costgate's error style (no stack traces, exit 2 upstream). */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"]>>(
@@ -10,7 +11,14 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig["options"
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new CostgateError(`${(e as Error).message.replace(/\. To specify.*$/s, "")} (see \`costgate ${command} --help\`)`, `costgate ${command}`);
+    const err = e as Error & { code?: string };
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(err.message);
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && unknown) {
+      const flags = Object.keys(options).map((o) => `--${o}`);
+      throw new CostgateError(`unknown option \`${unknown[1]}\`${didYouMean(unknown[1]!, flags)}; see \`costgate ${command} --help\``, `costgate ${command}`);
+    }
+    const message = err.message.replace(/\. To specify.*$/s, "").replace(/^./, (c) => c.toLowerCase());
+    throw new CostgateError(`${message}; see \`costgate ${command} --help\``, `costgate ${command}`);
   }
 }
 

@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
-import { CostgateError } from "../errors.js";
-import type { AwsPricingSourceOptions } from "../pricing/sources/aws-pricing-source.js";
+import { CostgateError, oneLine } from "../errors.js";
+import { awsClientSettings, spotDiscountSpec, type AwsClientSettings } from "../pricing/sources/price-source-settings.js";
 import { DEFAULT_PRICING_API_REGION, PRICING_API_REGIONS } from "../pricing/sources/pricing-api-regions.js";
+import type { SpotDiscountOptions } from "../pricing/sources/spot-discount-source.js";
 import { DEFAULT_CACHE_TTL_HOURS, PriceCache, defaultCacheDir } from "../pricing/sources/price-cache.js";
 import { PRICE_MODES, selectPriceSources, type PriceMode, type PriceSources } from "../pricing/sources/select-price-sources.js";
 import type { CliIO } from "./cli-io.js";
@@ -43,18 +44,8 @@ export const PRICE_OPTIONS_HELP = `  --prices snapshot|auto|aws  price source: t
 export type { PriceMode, PriceSources } from "../pricing/sources/select-price-sources.js";
 
 /** Parse `--spot-discount 50` or `--spot-discount 50,p5=45,g5.xlarge=60` (percent off on-demand). */
-export function parseSpotDiscount(value: string | undefined): { defaultDiscountPct?: number; discounts?: Record<string, number> } {
-  if (value === undefined) return {};
-  const out: { defaultDiscountPct?: number; discounts: Record<string, number> } = { discounts: {} };
-  for (const part of value.split(",").map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(?:([a-z0-9.-]+)=)?(\d+(?:\.\d+)?)$/.exec(part);
-    const pct = m ? Number(m[2]) : NaN;
-    if (!m || !(pct >= 0 && pct <= 95))
-      throw new CostgateError(`bad --spot-discount \`${part}\`; expected a percent 0-95, optionally per family or type (p5=45)`, "costgate");
-    if (m[1]) out.discounts[m[1]] = pct;
-    else out.defaultDiscountPct = pct;
-  }
-  return out;
+export function parseSpotDiscount(value: string | undefined): SpotDiscountOptions {
+  return spotDiscountSpec(value, "--spot-discount");
 }
 
 /**
@@ -73,40 +64,17 @@ export async function resolvePriceSources(values: PriceOptionValues, io: CliIO):
     aws: awsSettings(values, io),
     ...(cache ? { cache } : {}),
     ...(io.env.AWS_ENDPOINT_URL_EC2 ? { ec2Endpoint: io.env.AWS_ENDPOINT_URL_EC2 } : {}),
+    // Without credentials every price would fail the same way: say so once and use the snapshot.
+    onNoCredentials: (e) => {
+      const why = mode === "aws" ? ` (${oneLine(String((e as Error)?.message ?? e).split("\n")[0]!, 200)})` : "";
+      io.stderr(`costgate: note: --prices ${mode}: no AWS credentials found${why}; using the embedded price snapshot\n`);
+    },
   });
 }
 
-/**
- * Client settings for the live sources, from options and the command's environment: the Price List endpoint
- * region (pinned; the SDK would resolve undocumented hosts), an endpoint override, static credentials when
- * AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are set (else the SDK's default chain: profiles, SSO, IMDS, …) and
- * AWS_MAX_ATTEMPTS.
- */
-export function awsSettings(
-  values: Pick<PriceOptionValues, "pricing-region" | "pricing-endpoint">,
-  io: CliIO,
-): Pick<AwsPricingSourceOptions, "apiRegion" | "endpoint" | "credentials" | "maxAttempts"> {
-  const endpoint = values["pricing-endpoint"] ?? (io.env.AWS_ENDPOINT_URL_PRICING || undefined);
-  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint))
-    throw new CostgateError(`bad --pricing-endpoint \`${endpoint}\`; expected an http(s) URL`, "costgate");
-  const apiRegion = values["pricing-region"] ?? DEFAULT_PRICING_API_REGION;
-  if (!endpoint && !(PRICING_API_REGIONS as readonly string[]).includes(apiRegion))
-    throw new CostgateError(
-      `unknown --pricing-region \`${apiRegion}\`; the Price List API is served from ${PRICING_API_REGIONS.join(", ")} (prices for every region are available from each)`,
-      "costgate",
-    );
-  const env = io.env;
-  const credentials =
-    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) }
-      : undefined;
-  const attempts = env.AWS_MAX_ATTEMPTS ? Number(env.AWS_MAX_ATTEMPTS) : undefined;
-  return {
-    apiRegion,
-    ...(endpoint ? { endpoint } : {}),
-    ...(credentials ? { credentials } : {}),
-    ...(attempts !== undefined && Number.isInteger(attempts) && attempts >= 1 ? { maxAttempts: attempts } : {}),
-  };
+/** Client settings for the live sources from the command's options and environment (see `awsClientSettings`). */
+export function awsSettings(values: Pick<PriceOptionValues, "pricing-region" | "pricing-endpoint">, io: CliIO): AwsClientSettings {
+  return awsClientSettings(io.env, { ...(values["pricing-region"] ? { region: values["pricing-region"] } : {}), ...(values["pricing-endpoint"] ? { endpoint: values["pricing-endpoint"] } : {}) }, "--");
 }
 
 function priceCache(values: PriceOptionValues, io: CliIO): PriceCache | undefined {

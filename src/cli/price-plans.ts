@@ -10,12 +10,15 @@ export const PLAN_OPTIONS = {
   region: { type: "string" },
   "allow-unknown-types": { type: "boolean" },
   format: { type: "string" },
+  wide: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   ...PRICE_OPTIONS,
 } as const;
 
 /** Help lines of the plan options every such command shares (each command describes its own --usage and --format). */
-export const PLAN_OPTIONS_HELP = `  --region <region>       region for providers without a literal region (default us-east-1)
+export const PLAN_OPTIONS_HELP = `  --wide                  table output: show everything, however wide (default: fit the terminal,
+                          else COLUMNS, else 100 columns)
+  --region <region>       region for providers without a literal region (default us-east-1)
   --allow-unknown-types   list unknown instance types as unpriced instead of failing
 ${PRICE_OPTIONS_HELP}`;
 

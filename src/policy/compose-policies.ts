@@ -131,6 +131,10 @@ export function ruleLoosenings(central: PolicyRule, project: PolicyRule): string
     out.push(`delays enforcement to ${project.enforceFrom}`);
   if (central.exemptible === false && project.exemptible !== false) out.push("makes the rule exemptible");
   out.push(...notWeaker("onUnknown", ["ignore", "advisory", "fail"], central.onUnknown ?? "fail", project.onUnknown ?? "fail"));
+  // `all` judges every scenario; any single scenario judges less.
+  const cs = central.scenario ?? "expected";
+  const ps = project.scenario ?? "expected";
+  if (cs !== ps && ps !== "all") out.push(`changes the judged scenario from ${cs} to ${ps}`);
   out.push(...scopeLoosenings(central.scope ?? {}, project.scope ?? {}));
   out.push(...checkDefinition(central.check.kind).loosenings(central.check, project.check));
   return out;

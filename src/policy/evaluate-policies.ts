@@ -9,6 +9,7 @@ import type { LoadedPolicy } from "./policy-document.js";
 import type { PendingFinding } from "./pending-finding.js";
 import { ceilingOf, stackEnvironments, sumRanges, toPolicyResource, type PolicyResource } from "./policy-resource.js";
 import { inScope } from "./scope.js";
+import { DEFAULT_SCENARIO } from "../pricing/usage-scenarios.js";
 import { ENFORCEMENTS, SEVERITIES, VERDICT_SCHEMA_VERSION, type Enforcement, type Finding, type Override, type Verdict } from "./verdict.js";
 
 export interface EvaluateOptions {
@@ -20,6 +21,11 @@ export interface EvaluateOptions {
   today?: string;
   /** Environment of resources without an environment tag (CLI `--environment`). */
   environment?: string;
+  /**
+   * Usage scenarios (head, base by name; `expected` is `head`/`base` themselves). A rule with `scenario: <name>`
+   * judges that scenario's estimates, `scenario: all` every one; without a scenario a rule judges `expected`.
+   */
+  scenarios?: Readonly<Record<string, { head: Estimate; base?: Estimate }>>;
 }
 
 
@@ -52,6 +58,22 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
   // Rules without selectors then share one list (checks only read ctx.head and ctx.base).
   const activeHead = headResources.filter(isActive);
   const activeBase = baseResources?.filter(isActive);
+  // Other usage scenarios' resources, built when a rule first asks for them.
+  const scenarioResources = new Map<string, { head: PolicyResource[]; base?: PolicyResource[] }>([[DEFAULT_SCENARIO, { head: activeHead, ...(activeBase ? { base: activeBase } : {}) }]]);
+  const resourcesOf = (name: string) => {
+    let got = scenarioResources.get(name);
+    const sc = opts.scenarios?.[name];
+    if (!got && sc) {
+      const policyResources = (e: Estimate) => {
+        const all = allResources(e);
+        const envOf = { ...env, stacks: stackEnvironments(all, env.tag) };
+        return all.map((r) => toPolicyResource(r, envOf)).filter(isActive);
+      };
+      got = { head: policyResources(sc.head), ...(sc.base ? { base: policyResources(sc.base) } : {}) };
+      scenarioResources.set(name, got);
+    }
+    return got;
+  };
   const pending: PendingFinding[] = [];
   for (const rule of composed.rules) {
     const def = checkDefinition(rule.rule.check.kind);
@@ -60,15 +82,24 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
       continue;
     }
     const scope = rule.rule.scope;
-    const ctx: CheckContext = { head: scope ? activeHead.filter((r) => inScope(scope, r)) : activeHead };
-    if (activeBase) ctx.base = scope ? activeBase.filter((r) => inScope(scope, r)) : activeBase;
-    const results = def.evaluate(rule.rule.check, ctx);
+    const judged = judgedScenarios(rule.rule.scenario, opts.scenarios);
     let deferred = false;
-    for (const result of results) {
-      const p = toPending(rule, result, today);
-      if (!p) continue;
-      if (p.deferred) deferred = true;
-      pending.push(p.pending);
+    for (const name of judged) {
+      const rs = resourcesOf(name);
+      if (!rs) {
+        // A rule that names a scenario the usage file does not define cannot pass: fail closed.
+        pending.push(toPending(rule, { group: { label: `scenario ${name}`, resources: [] }, unknown: true, message: `scenario \`${name}\` is not defined in the usage file; the rule cannot be judged` }, today)!.pending);
+        continue;
+      }
+      const ctx: CheckContext = { head: scope ? rs.head.filter((r) => inScope(scope, r)) : rs.head };
+      if (rs.base) ctx.base = scope ? rs.base.filter((r) => inScope(scope, r)) : rs.base;
+      const results = def.evaluate(rule.rule.check, ctx);
+      for (const result of results) {
+        const p = toPending(rule, judged.length > 1 || name !== DEFAULT_SCENARIO ? { ...result, message: `[scenario ${name}] ${result.message}` } : result, today);
+        if (!p) continue;
+        if (p.deferred) deferred = true;
+        pending.push(p.pending);
+      }
     }
     if (deferred) notes.push(`rule ${rule.rule.id} only warns until ${rule.rule.enforceFrom} (enforceFrom); its findings are advisory until then`);
   }
@@ -89,6 +120,13 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
     overrideNotes: afterOverrides.notes,
     notes,
   };
+}
+
+/** The scenarios a rule judges: its `scenario` (default `expected`), or every defined one for `all`. */
+function judgedScenarios(scenario: string | undefined, defined: EvaluateOptions["scenarios"]): string[] {
+  if (scenario === undefined || scenario === DEFAULT_SCENARIO) return [DEFAULT_SCENARIO];
+  if (scenario === "all") return defined ? [DEFAULT_SCENARIO, ...Object.keys(defined).filter((n) => n !== DEFAULT_SCENARIO)] : [DEFAULT_SCENARIO];
+  return [scenario];
 }
 
 /** Hard before soft before advisory; then higher severity; then rule id and place. */

@@ -38,6 +38,8 @@ export interface PolicyRule {
   exemptible?: boolean;
   onUnknown?: OnUnknown;
   scope?: RuleScope;
+  /** The usage scenario the rule judges: `expected` (default), a scenario name of the usage file, or `all`. */
+  scenario?: string;
   check: Check;
 }
 
@@ -143,6 +145,31 @@ export interface PricingCoverageCheck {
   allowUsageBased?: boolean;
 }
 
+/** Unit economics (issue 17): inference cost per unit per endpoint, USD. */
+export interface UnitCostCheck {
+  kind: "unit-cost";
+  maxPer1kRequests?: number;
+  maxPer1MInputTokens?: number;
+  maxPer1MOutputTokens?: number;
+}
+/** Unit economics: cost of one training run, USD. */
+export interface TrainingRunCostCheck {
+  kind: "training-run-cost";
+  maxPerRun: number;
+}
+/** Unit economics: idle GPU cost, USD per month, per resource and in total. */
+export interface IdleGpuCostCheck {
+  kind: "idle-gpu-cost";
+  maxMonthly?: number;
+  maxTotal?: number;
+}
+/** Unit economics: utilisation floor (0–1) of GPU inference endpoints. */
+export interface MinUtilizationCheck {
+  kind: "min-utilization";
+  min: number;
+  basis?: "throughput" | "gpu";
+}
+
 export type Check =
   | RequiredTagsCheck
   | BudgetCheck
@@ -156,7 +183,11 @@ export type Check =
   | TrainingLimitsCheck
   | InferenceScalingCheck
   | PricingCoverageCheck
-  | NodePoolCheck;
+  | NodePoolCheck
+  | UnitCostCheck
+  | TrainingRunCostCheck
+  | IdleGpuCostCheck
+  | MinUtilizationCheck;
 
 export type CheckKind = Check["kind"];
 

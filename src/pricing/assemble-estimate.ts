@@ -43,6 +43,8 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       notes.push(`costgate has no pricing for ${r.type}; it is not counted (and not assumed free)`);
     } else if (cp.kind === "free") {
       status = "free";
+    } else if (cp.kind === "not-aws") {
+      status = "not-aws";
     } else {
       let unpriced = 0;
       let usageOnly = 0;
@@ -77,7 +79,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
       regionKnown: !r.regionDefaulted,
       provider: r.provider,
       action: r.action,
-      tags: r.tags,
+      tags: cp.facts.billedTags ?? r.tags,
       unknownTags: r.unknownTags,
       count: r.count,
       status,
@@ -161,6 +163,7 @@ export function estimateTotals(resources: readonly ResourceEstimate[]): Estimate
     unpriced: 0,
     usageBased: 0,
     free: 0,
+    notAws: 0,
     unsupported: 0,
   };
   // One pass (this runs over every resource of base and head).
@@ -175,12 +178,13 @@ export function estimateTotals(resources: readonly ResourceEstimate[]): Estimate
   return totals;
 }
 
-const STATUS_COUNT: Record<ResourceStatus, "priced" | "partial" | "unpriced" | "usageBased" | "free" | "unsupported"> = {
+const STATUS_COUNT: Record<ResourceStatus, "priced" | "partial" | "unpriced" | "usageBased" | "free" | "notAws" | "unsupported"> = {
   priced: "priced",
   partial: "partial",
   unpriced: "unpriced",
   "usage-based": "usageBased",
   free: "free",
+  "not-aws": "notAws",
   unsupported: "unsupported",
 };
 

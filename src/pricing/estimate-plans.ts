@@ -8,6 +8,7 @@ import { planCosts, type ResourceCostPlan } from "./plan-costs.js";
 import { SnapshotPriceSource } from "./sources/snapshot-source.js";
 import { SpotDiscountSource, type SpotDiscountOptions } from "./sources/spot-discount-source.js";
 import { EMPTY_USAGE, type Usage } from "./usage.js";
+import { withUnitEconomics } from "./unit-economics/unit-economics.js";
 
 export interface EstimateOptions {
   usage?: Usage;
@@ -33,7 +34,7 @@ export interface SyncEstimateOptions {
 export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): Promise<Estimate[]> {
   const costPlans = costPlansOf(plans, opts);
   const resolved = await resolvePrices(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), opts.prices ?? new SnapshotPriceSource(), opts.spot ?? new SpotDiscountSource());
-  return plans.map((p, i) => assembleEstimate(p, costPlans[i]!, resolved));
+  return plans.map((p, i) => withUnitEconomics(assembleEstimate(p, costPlans[i]!, resolved), opts.usage));
 }
 
 /**
@@ -43,7 +44,7 @@ export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): 
 export function estimatePlansSync(plans: Plan[], opts: SyncEstimateOptions = {}): Estimate[] {
   const costPlans = costPlansOf(plans, opts);
   const resolved = resolvePricesSync(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), new SnapshotPriceSource(), new SpotDiscountSource(opts.spot ?? {}));
-  return plans.map((p, i) => assembleEstimate(p, costPlans[i]!, resolved));
+  return plans.map((p, i) => withUnitEconomics(assembleEstimate(p, costPlans[i]!, resolved), opts.usage));
 }
 
 export async function estimatePlan(plan: Plan, opts: EstimateOptions = {}): Promise<Estimate> {

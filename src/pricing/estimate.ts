@@ -1,6 +1,8 @@
 import type { ResourceAction } from "../plan/resource.js";
 import type { PriceOrigin, PriceSourceInfo } from "./price-quote.js";
 import type { PurchaseOption, QuantitySource, ResourceFacts } from "./cost-component.js";
+import type { ResourceUnitEconomics, UnitEconomicsTotals } from "./unit-economics/unit-figures.js";
+import type { ScenarioSummary } from "./unit-economics/scenario-summary.js";
 
 /**
  * v2 (engine v2): every resource, stack and total carries `range` (low / expected / high, high null when
@@ -61,6 +63,7 @@ export type ResourceStatus =
   | "unpriced" // no component could be priced
   | "usage-based" // priced components need usage the user did not give
   | "free" // a known free resource type
+  | "not-aws" // a resource of a provider that creates no AWS bill by itself (helm, kubernetes, random, …)
   | "unsupported"; // a type costgate has no catalog entry for
 
 export interface ResourceEstimate {
@@ -94,6 +97,12 @@ export interface ResourceEstimate {
   notes: string[];
   /** Raw attributes, for policies that inspect configuration. Not rendered. */
   attributes: Record<string, unknown>;
+  /**
+   * Optional (added 2026-11-30, still estimate/v2): unit economics — cost per 1k requests / 1M tokens, per training
+   * run, idle GPU cost, cheaper equivalents — for resources that serve or train a model or run GPUs. See
+   * src/pricing/unit-economics/unit-figures.ts and the README's "Unit economics".
+   */
+  unitEconomics?: ResourceUnitEconomics;
 }
 
 export interface StackEstimate {
@@ -120,6 +129,8 @@ export interface EstimateTotals {
   unpriced: number;
   usageBased: number;
   free: number;
+  /** Resources of providers that create no AWS bill by themselves (counted, never priced). */
+  notAws: number;
   unsupported: number;
 }
 
@@ -133,6 +144,9 @@ export interface Estimate {
   totals: EstimateTotals;
   priceSources: PriceSourceInfo[];
   warnings: string[];
+  /** Optional: unit-economics totals (idle GPU cost, monthly training), when any resource has unit figures. */
+  unitEconomics?: UnitEconomicsTotals;  /** Optional: when the usage file defines scenarios, each scenario's totals and unit figures (`expected` first). */
+  scenarios?: ScenarioSummary[];
 }
 
 /** Every resource of an estimate in stack order. */

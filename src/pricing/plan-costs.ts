@@ -7,12 +7,13 @@ import { gpusOf, isKnownInstanceType, vcpusOf } from "./snapshot/snapshot.js";
 import { internedString } from "./interned-string.js";
 import { canonicalPriceKey } from "./price-key.js";
 import { exposedInstanceFacts, exposedInstanceGroups } from "./catalog/exposed-instances.js";
+import { createsNoAwsBill } from "./catalog/non-aws-providers.js";
 import { usageFor, type ResourceUsage, type Usage, EMPTY_USAGE } from "./usage.js";
 
 /** A resource with the cost components the catalog declares for it, before prices are known. */
 export interface ResourceCostPlan {
   resource: Resource;
-  kind: "costed" | "free" | "unsupported";
+  kind: "costed" | "free" | "not-aws" | "unsupported";
   components: CostComponentSpec[];
   facts: ResourceFacts;
 }
@@ -52,6 +53,10 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
   for (let i = 0; i < plan.resources.length; i++) {
     resource = plan.resources[i]!;
     const entry = catalogEntryFor(resource.type);
+    if (!entry && createsNoAwsBill(resource.type)) {
+      out[i] = { resource, kind: "not-aws", components: NO_COMPONENTS, facts: NO_FACTS };
+      continue;
+    }
     if (!entry) {
       const free = FREE_TYPES.has(resource.type);
       // A type costgate cannot price still shows its instance types to GPU and instance-type rules.
@@ -61,7 +66,9 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
     }
     ctx.usage = usageFor(usage, resource);
     const facts = saneFacts(entry.facts(resource, ctx));
-    out[i] = { resource, kind: "costed", components: leavesHead(resource.action) ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage), facts };
+    const components = leavesHead(resource.action) ? NO_COMPONENTS : finishedComponents(entry.components(resource, ctx), ctx.usage);
+    // A Kubernetes object that is not capacity (a Namespace, a Deployment) is not AWS cost either.
+    out[i] = { resource, kind: components.length === 0 && createsNoAwsBill(resource.type) && !leavesHead(resource.action) ? "not-aws" : "costed", components, facts };
   }
   return out;
 }

@@ -20,6 +20,11 @@ export interface ResourceFacts {
    * limits bound each allowed type differently); null = unbounded or unknown.
    */
   maxGpuCount?: number | null;
+  /**
+   * The tags AWS puts on what the resource launches, when they are not the resource's own (a Karpenter NodePool's
+   * instances carry its EC2NodeClass's `spec.tags`). The estimate's tags are these, so tag rules judge the bill.
+   */
+  billedTags?: Record<string, string>;
   /** A Karpenter NodePool's settings that policies judge (limits, consolidation, capacity types). */
   nodePool?: NodePoolFacts;
   /** Most instances elastic capacity allows (ASG max_size, node group max_size, endpoint max capacity); null = unbounded or unknown. */

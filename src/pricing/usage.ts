@@ -3,6 +3,7 @@ import { CostgateError } from "../errors.js";
 import { parseYamlWithPositions, positionOf } from "../yaml-positions.js";
 import { showValue } from "../plan/json-values.js";
 import type { Resource } from "../plan/resource.js";
+import { SCENARIO_NAME, type UsageScenarioOverrides } from "./usage-scenarios.js";
 
 /** Usage values for one resource: usage key → non-negative number. */
 export type ResourceUsage = Readonly<Record<string, number>>;
@@ -15,7 +16,6 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_output_tokens: "model output tokens per month (Bedrock on-demand use of an agent's foundation model)",
   node_hours: "node-hours per month a Karpenter NodePool runs (all its nodes together); priced at the cheapest allowed instance type",
   storage_gb: "average GB stored per month (S3 buckets, ECR repositories, CloudWatch log groups' archive, EFS Standard or One Zone, EBS snapshots)",
-  monthly_requests: "requests per month (KMS key API requests, Secrets Manager API calls, SQS requests, SNS API requests, Lambda invocations, Step Functions Express workflows, API Gateway REST/HTTP requests)",
   request_duration_ms: "average duration of a Lambda invocation, ms (with monthly_requests and memory_size: GB-seconds)",
   monthly_transitions: "Step Functions Standard state transitions per month",
   workflow_duration_ms: "average Step Functions Express workflow duration, ms (billed in 100 ms steps)",
@@ -53,6 +53,20 @@ export const USAGE_KEYS: Readonly<Record<string, string>> = {
   monthly_lcu_hours: "load balancer capacity unit hours per month (ALB LCU, NLB NLCU, GWLB GLCU): each hour's largest LCU dimension, summed",
   additional_backup_storage_gb: "GB-months of RDS backup storage beyond the free allowance (100% of the provisioned storage)",
   instance_count: "average instance count (overrides desired capacity of ASGs, node groups, endpoints)",
+  // Unit economics (src/pricing/unit-economics/): inputs only, they change no cost.
+  // Priced by the services that bill requests (KMS, Secrets Manager, SQS, SNS, Lambda, Step Functions Express, API
+  // Gateway REST/HTTP); for every resource also an input of unit economics.
+  monthly_requests: "requests per month the resource serves: priced for KMS key API requests, Secrets Manager API calls, SQS, SNS, Lambda invocations, Step Functions Express workflows and API Gateway REST/HTTP requests; for every resource also the unit-economics input (cost per 1k requests and per 1M tokens)",
+  input_tokens_per_request: "average input (prompt) tokens per request (unit economics)",
+  output_tokens_per_request: "average output (generated) tokens per request (unit economics)",
+  requests_per_second_per_instance: "measured sustained requests per second one instance serves (your benchmark; gives instances needed and utilisation)",
+  output_tokens_per_second_per_instance: "measured sustained output tokens per second one instance generates (your benchmark; gives instances needed and utilisation)",
+  hours_per_run: "wall-clock hours one training run takes (unit economics: cost per run); default the job's timeout / max runtime",
+  runs_per_month: "training runs per month (unit economics: monthly training cost)",
+  instances_per_run: "instances one training run uses (default: the resource's instance count)",
+  checkpoint_interval_hours: "hours between checkpoints of a spot training run (interruption overhead); none = restart from zero",
+  max_retries: "most times a spot training run is restarted after an interruption (ceiling of the cost per run)",
+  gpu_utilization: "average GPU utilisation, 0 to 1 (idle GPU cost = (1 − utilisation) × GPU instance cost)",
 };
 
 /**
@@ -63,6 +77,8 @@ export interface Usage {
   file?: string;
   typeDefaults: Record<string, ResourceUsage>;
   byAddress: { pattern: string; matcher: RegExp; values: ResourceUsage }[];
+  /** Named scenarios (`scenarios:` in the file) overriding these values; see usage-scenarios.ts. */
+  scenarios?: Record<string, UsageScenarioOverrides>;
 }
 
 export const EMPTY_USAGE: Usage = { typeDefaults: {}, byAddress: [] };
@@ -113,8 +129,8 @@ export function parseUsage(text: string, file: string): Usage {
   if (!isPlainObject(root)) fail([], "expected a mapping with `version`, `resource_type_default_usage` and/or `resource_usage`");
   const obj = root as Record<string, unknown>;
   for (const k of Object.keys(obj)) {
-    if (!["version", "resource_type_default_usage", "resource_usage"].includes(k))
-      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage or resource_usage`, true);
+    if (!["version", "resource_type_default_usage", "resource_usage", "scenarios"].includes(k))
+      fail([k], `unknown key \`${k}\`; expected version, resource_type_default_usage, resource_usage or scenarios`, true);
   }
   if (obj.version !== undefined && typeof obj.version !== "string" && typeof obj.version !== "number")
     fail(["version"], "`version` must be a string such as \"0.1\"");
@@ -127,29 +143,50 @@ export function parseUsage(text: string, file: string): Usage {
       if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
         fail([...path, k], `\`${k}\` must be a non-negative number, got ${showValue(n)}`);
       if (k === "monthly_hrs" && (n as number) > 744) fail([...path, k], "`monthly_hrs` cannot exceed 744 (31 days × 24 h)");
+      if (k === "gpu_utilization" && (n as number) > 1) fail([...path, k], "`gpu_utilization` is a fraction from 0 to 1");
       out[k] = n as number;
     }
     return out;
   };
 
-  const typeDefaults: Record<string, ResourceUsage> = {};
-  const td = obj.resource_type_default_usage;
-  if (td !== undefined && td !== null) {
-    if (!isPlainObject(td)) fail(["resource_type_default_usage"], "expected a mapping of resource types to usage");
-    for (const [type, v] of Object.entries(td as Record<string, unknown>)) {
-      if (!/^[a-z][a-z0-9_]*$/.test(type)) fail(["resource_type_default_usage", type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
-      typeDefaults[type] = readValues(["resource_type_default_usage", type], v);
+  // The base sections, and each scenario's (same shape, under `scenarios.<name>`).
+  const readSections = (at: string[], node: Record<string, unknown>): UsageScenarioOverrides => {
+    const typeDefaults: Record<string, ResourceUsage> = {};
+    const td = node.resource_type_default_usage;
+    const tdPath = [...at, "resource_type_default_usage"];
+    if (td !== undefined && td !== null) {
+      if (!isPlainObject(td)) fail(tdPath, "expected a mapping of resource types to usage");
+      for (const [type, v] of Object.entries(td as Record<string, unknown>)) {
+        if (!/^[a-z][a-z0-9_]*$/.test(type)) fail([...tdPath, type], `\`${type}\` is not a resource type (e.g. aws_s3_bucket)`, true);
+        typeDefaults[type] = readValues([...tdPath, type], v);
+      }
     }
-  }
-  const byAddress: Usage["byAddress"] = [];
-  const ru = obj.resource_usage;
-  if (ru !== undefined && ru !== null) {
-    if (!isPlainObject(ru)) fail(["resource_usage"], "expected a mapping of resource addresses to usage");
-    for (const [pattern, v] of Object.entries(ru as Record<string, unknown>)) {
-      if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
-        fail(["resource_usage", pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
-      byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues(["resource_usage", pattern], v) });
+    const byAddress: Usage["byAddress"] = [];
+    const ru = node.resource_usage;
+    const ruPath = [...at, "resource_usage"];
+    if (ru !== undefined && ru !== null) {
+      if (!isPlainObject(ru)) fail(ruPath, "expected a mapping of resource addresses to usage");
+      for (const [pattern, v] of Object.entries(ru as Record<string, unknown>)) {
+        if (!/^([A-Za-z0-9_.-]+\/)?[A-Za-z0-9_.\-[\]"*]+$/.test(pattern) || !pattern.includes("."))
+          fail([...ruPath, pattern], `\`${pattern}\` is not a resource address (e.g. aws_instance.trainer, stack/aws_instance.x[*])`, true);
+        byAddress.push({ pattern, matcher: addressMatcher(pattern), values: readValues([...ruPath, pattern], v) });
+      }
     }
+    return { typeDefaults, byAddress };
+  };
+  const { typeDefaults, byAddress } = readSections([], obj);
+  const sc = obj.scenarios;
+  if (sc !== undefined && sc !== null) {
+    if (!isPlainObject(sc)) fail(["scenarios"], "expected a mapping of scenario names (e.g. low, expected, peak) to usage overrides");
+    const scenarios: Record<string, UsageScenarioOverrides> = {};
+    for (const [name, v] of Object.entries(sc as Record<string, unknown>)) {
+      if (!SCENARIO_NAME.test(name) || name === "all") fail(["scenarios", name], `\`${name}\` is not a scenario name (letters, digits, - and _, e.g. peak; \`all\` is reserved)`, true);
+      if (v !== null && !isPlainObject(v)) fail(["scenarios", name], "expected a mapping with resource_type_default_usage and/or resource_usage");
+      for (const k of Object.keys((v ?? {}) as Record<string, unknown>))
+        if (k !== "resource_type_default_usage" && k !== "resource_usage") fail(["scenarios", name, k], `unknown key \`${k}\` in scenario ${name}; expected resource_type_default_usage or resource_usage`, true);
+      scenarios[name] = readSections(["scenarios", name], (v ?? {}) as Record<string, unknown>);
+    }
+    return { file, typeDefaults, byAddress, scenarios };
   }
   return { file, typeDefaults, byAddress };
 }

@@ -1,7 +1,11 @@
 import type { EstimateDiff, ResourceDelta } from "../pricing/diff-estimates.js";
 import type { ResourceEstimate } from "../pricing/estimate.js";
-import { usd, usdDelta } from "../money.js";
-import { terminalSafe as t, textTable } from "./text-table.js";
+import { cost, formatCost } from "./cost-cell.js";
+import type { TerminalRenderOptions } from "./estimate-table.js";
+import { fitTable, type TableColumn } from "./fit-table.js";
+import { freeChangesLine, isFreeAddOrRemove } from "./free-changes.js";
+import { terminalSafe as t } from "./text-table.js";
+import { shortenAddress, wrapHanging } from "./text-width.js";
 
 function pct(base: number, head: number): string {
   if (base === 0) return head === 0 ? "" : "new";
@@ -22,39 +26,77 @@ function pricingNote(r: ResourceDelta): string {
   return "";
 }
 
-/** Terminal rendering of a base → head cost diff: totals, per stack, then changed resources (largest first). */
-export function renderDiffText(d: EstimateDiff): string {
+const STACK_COLUMNS: TableColumn[] = [
+  { header: "Stack", fit: "middle", min: 16, shorten: shortenAddress },
+  { header: "Change" },
+  { header: "Base /month", align: "r" },
+  { header: "Head /month", align: "r" },
+  { header: "Delta", align: "r" },
+  { header: "%", align: "r" },
+];
+
+const RESOURCE_COLUMNS: TableColumn[] = [
+  { header: "Resource", fit: "middle", min: 20, shorten: shortenAddress },
+  { header: "Change" },
+  { header: "Base /month", align: "r", movable: true, noteLabel: "base" },
+  { header: "Head /month", align: "r" },
+  { header: "Delta", align: "r" },
+  { header: "Pricing", fit: "wrap", movable: true, min: 12 },
+];
+
+/** Options of the diff text: the terminal width, and `wide` (list free resources added or removed at $0 too). */
+export interface DiffTextOptions extends TerminalRenderOptions {
+  wide?: boolean;
+}
+
+/**
+ * Terminal rendering of a base → head cost diff: totals, per stack, then changed resources (largest first).
+ * Free resources added or removed at $0 are counted in one line (listed with `wide`). Lines fit `opts.width`.
+ */
+export function renderDiffText(d: EstimateDiff, opts: DiffTextOptions = {}): string {
+  const width = opts.width ?? Infinity;
   const out: string[] = [];
-  out.push(`costgate diff: ${t(d.base.input)} → ${t(d.head.input)}\n`);
+  const para = (text: string, first = "", rest = first) => out.push(wrapHanging(text, width, first, rest).join("\n") + "\n");
+  const money = (n: number) => formatCost(cost(n));
+  const delta = (n: number) => formatCost(cost(n), { signed: true });
+  para(`costgate diff: ${t(d.base.input)} → ${t(d.head.input)}`);
   const tot = d.totals;
-  out.push(
-    `Monthly cost: ${usd(tot.baseMonthlyCost)} → ${usd(tot.headMonthlyCost)} (${usdDelta(tot.delta)}${tot.deltaPct === null ? "" : `, ${tot.deltaPct >= 0 ? "+" : ""}${tot.deltaPct.toFixed(1)}%`})\n\n`,
+  para(
+    `Monthly cost: ${money(tot.baseMonthlyCost)} → ${money(tot.headMonthlyCost)} (${delta(tot.delta)}${tot.deltaPct === null ? "" : `, ${tot.deltaPct >= 0 ? "+" : ""}${tot.deltaPct.toFixed(1)}%`})`,
   );
+  out.push("\n");
   out.push(
-    textTable(
-      ["Stack", "Change", "Base /month", "Head /month", "Delta", "%"],
-      d.stacks.map((s) => [t(s.name), s.change, usd(s.baseMonthlyCost), usd(s.headMonthlyCost), usdDelta(s.delta), pct(s.baseMonthlyCost, s.headMonthlyCost)]),
-      ["l", "l", "r", "r", "r", "r"],
+    fitTable(
+      STACK_COLUMNS,
+      d.stacks.map((s) => [t(s.name), s.change, money(s.baseMonthlyCost), money(s.headMonthlyCost), delta(s.delta), pct(s.baseMonthlyCost, s.headMonthlyCost)]),
+      width,
     ),
   );
   const changed = d.resources.filter((r) => r.change !== "unchanged");
+  const free = opts.wide ? [] : changed.filter(isFreeAddOrRemove);
+  const listed = opts.wide ? changed : changed.filter((r) => !isFreeAddOrRemove(r));
   const unchanged = d.resources.length - changed.length;
-  if (changed.length) {
+  if (listed.length) {
     out.push("\nResources (largest change first):\n\n");
     out.push(
-      textTable(
-        ["Resource", "Change", "Base /month", "Head /month", "Delta", "Pricing"],
-        changed.map((r) => [`${t(r.stack)}/${t(r.address)}`, r.change, usd(r.baseMonthlyCost), usd(r.headMonthlyCost), usdDelta(r.delta), pricingNote(r)]),
-        ["l", "l", "r", "r", "r", "l"],
+      fitTable(
+        RESOURCE_COLUMNS,
+        listed.map((r) => [`${t(r.stack)}/${t(r.address)}`, r.change, r.change === "added" ? "" : money(r.baseMonthlyCost), money(r.headMonthlyCost), delta(r.delta), pricingNote(r)]),
+        width,
       ),
     );
-  } else out.push("\nNo resource changed cost.\n");
-  if (unchanged > 0) out.push(`\n${unchanged} unchanged resource${unchanged === 1 ? "" : "s"} not shown.\n`);
-  const incomplete = changed.filter((r) => pricingNote(r) !== "");
-  if (incomplete.length)
-    out.push(
-      `\nNot fully priced (their unpriced parts are not in the delta): ${incomplete.map((r) => `${t(r.stack)}/${t(r.address)}`).join(", ")}\n`,
-    );
-  if (d.head.priceSources.length) out.push(`\nPrices (base and head priced with the same sources): ${[...new Set(d.head.priceSources.map((s) => t(s.label)))].join(", ")}\n`);
+  } else out.push(changed.length ? "\nNo priced resource changed cost.\n" : "\nNo resource changed cost.\n");
+  if (free.length || unchanged > 0) out.push("\n");
+  if (free.length) para(`${t(freeChangesLine(free))} (not listed; --wide lists them)`);
+  if (unchanged > 0) para(`${unchanged} unchanged resource${unchanged === 1 ? "" : "s"} not shown.`);
+  const incomplete = listed.filter((r) => pricingNote(r) !== "");
+  if (incomplete.length) {
+    out.push("\n");
+    para(`Not fully priced (their unpriced parts are not in the delta): ${incomplete.map((r) => `${t(r.stack)}/${t(r.address)}`).join(", ")}`);
+  }
+  if (d.head.priceSources.length) {
+    out.push("\n");
+    para(`Prices (base and head priced with the same sources): ${[...new Set(d.head.priceSources.map((s) => t(s.label)))].join(", ")}`);
+  }
   return out.join("");
 }

@@ -43,12 +43,18 @@ export function normalizeText(value: unknown): string {
     .replace(INVISIBLE, "");
 }
 
-/** Cut to at most `max` code points (never inside a surrogate pair), marking the cut with `…`. */
+/**
+ * Cut to at most `max` code points (never inside a surrogate pair), marking the cut with `…`. The cut is made
+ * at the last space when one lies in the final fifth of the kept text, so messages are not cut mid-word.
+ */
 export function clip(s: string, max: number): string {
   if (s.length <= max) return s;
   const points = Array.from(s);
   if (points.length <= max) return s;
-  return points.slice(0, Math.max(0, max - 1)).join("") + "…";
+  const kept = points.slice(0, Math.max(0, max - 1));
+  const space = kept.lastIndexOf(" ");
+  const atWord = space > 0 && space >= kept.length - Math.max(1, Math.floor(kept.length / 5)) ? kept.slice(0, space) : kept;
+  return atWord.join("").trimEnd() + "…";
 }
 
 /**

@@ -1,6 +1,10 @@
 import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
+import { cost, formatCost, rangeCell, rangeNote } from "./cost-cell.js";
+import { fitTable, type TableCell, type TableColumn } from "./fit-table.js";
 import { quantity, unitPrice, usd } from "../money.js";
-import { terminalSafe as t, textTable } from "./text-table.js";
+import { terminalSafe as t } from "./text-table.js";
+import { providerOfType } from "../pricing/catalog/non-aws-providers.js";
+import { shortenAddress, wrapHanging } from "./text-width.js";
 
 const STATUS_LABEL: Record<ResourceEstimate["status"], string> = {
   priced: "",
@@ -8,18 +12,40 @@ const STATUS_LABEL: Record<ResourceEstimate["status"], string> = {
   unpriced: "unpriced",
   "usage-based": "usage-based",
   free: "free",
+  "not-aws": "not AWS cost",
   unsupported: "unsupported",
 };
 
-/** The terminal rendering of an Estimate: per stack, per resource, per component, then totals and sources. */
-export function renderEstimateTable(e: Estimate): string {
-  const rows: string[][] = [];
+/** Options of the terminal renderers. */
+export interface TerminalRenderOptions {
+  /** Widest a line may be, in terminal columns (see terminalWidth); Infinity (the default) = no limit. */
+  width?: number;
+}
+
+const COLUMNS: TableColumn[] = [
+  { header: "Resource / component", fit: "auto", min: 24, shorten: shortenAddress },
+  { header: "Qty/mo", align: "r" },
+  { header: "Unit" },
+  { header: "Price", align: "r" },
+  { header: "Monthly", align: "r" },
+  { header: "Price source / status", fit: "wrap", movable: true, min: 20 },
+];
+
+/**
+ * The terminal rendering of an Estimate: per stack, per resource, per component, then totals and sources.
+ * Lines fit `opts.width` columns: long addresses are cut in the middle, component names and messages wrap at
+ * word boundaries, the price source moves under its row when the table would be too wide.
+ */
+export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {}): string {
+  const width = opts.width ?? Infinity;
+  // Stack and resource rows are names that are cut in the middle (even with spaces); component names wrap.
+  const rows: TableCell[][] = [];
   for (const s of e.stacks) {
-    rows.push([`${t(s.name)}`, "", "", "", usd(s.monthlyCost), ""]);
+    rows.push([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(rangeCell(s.range, s.notPriced === 0)), ""]);
     for (const r of s.resources) {
-      if (r.status === "free" && r.components.length === 0) continue;
-      const status = STATUS_LABEL[r.status];
-      rows.push([`  ${t(r.address)}${r.action === "delete" ? " (deleted)" : ""}`, "", "", "", r.components.length && r.status !== "unpriced" ? usd(r.monthlyCost) : r.status === "unpriced" ? "-" : "", status]);
+      if ((r.status === "free" || r.status === "not-aws") && r.components.length === 0) continue;
+      const status = [STATUS_LABEL[r.status], r.action === "delete" ? "deleted" : ""].filter(Boolean).join(", ");
+      rows.push([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(rangeCell(r.range, r.complete)) : r.status === "unpriced" ? "-" : "", status]);
       r.components.forEach((c, i) => {
         const last = i === r.components.length - 1;
         const source = c.unpricedReason
@@ -34,7 +60,7 @@ export function renderEstimateTable(e: Estimate): string {
           c.monthlyQuantity === null ? "-" : quantity(c.monthlyQuantity),
           c.unit,
           unitPrice(c.unitPrice),
-          c.monthlyCost === null ? "-" : usd(c.monthlyCost),
+          c.monthlyCost === null ? "-" : formatCost(cost(c.monthlyCost)),
           source,
         ]);
       });
@@ -42,32 +68,59 @@ export function renderEstimateTable(e: Estimate): string {
   }
   const all = allResources(e);
   const out: string[] = [];
-  out.push(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resources)\n\n`);
-  out.push(textTable(["Resource / component", "Monthly qty", "Unit", "Unit price", "Monthly cost", "Price source / status"], rows, ["l", "r", "l", "r", "r", "l"]));
-  const tot = e.totals;
-  out.push(`\nTotal monthly cost: ${usd(tot.monthlyCost)}`);
-  if (tot.monthlyCostOnDemand !== tot.monthlyCost) out.push(` (at on-demand prices, if spot is unavailable: ${usd(tot.monthlyCostOnDemand)})`);
+  const para = (text: string, first = "", rest = first) => out.push(wrapHanging(text, width, first, rest).join("\n") + "\n");
+  para(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resource${all.length === 1 ? "" : "s"})`);
   out.push("\n");
-  out.push(
-    `${tot.resources} resources: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported\n`,
+  out.push(fitTable(COLUMNS, rows, width));
+  const tot = e.totals;
+  out.push("\n");
+  para(
+    `Total monthly cost: ${totalText(tot)}` +
+      (tot.monthlyCostOnDemand !== tot.monthlyCost ? ` (at on-demand prices, if spot is unavailable: ${formatCost(cost(tot.monthlyCostOnDemand))})` : ""),
+  );
+  para(
+    `${tot.resources} resource${tot.resources === 1 ? "" : "s"}: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported${tot.notAws ? `, ${tot.notAws} not AWS cost` : ""}`,
   );
   const unpriced = all.filter((r) => r.status === "unpriced" || r.status === "partial");
   if (unpriced.length) {
     out.push(`\nNot counted in the total (unpriced):\n`);
-    for (const r of unpriced) for (const n of r.notes.filter((n) => !n.includes("usage-based"))) out.push(`  - ${t(r.stack)}/${t(r.address)}: ${t(n)}\n`);
+    for (const r of unpriced) for (const n of r.notes.filter((n) => !n.includes("usage-based"))) para(`${t(r.stack)}/${t(r.address)}: ${t(n)}`, "  - ", "    ");
   }
   const unsupported = all.filter((r) => r.status === "unsupported");
   if (unsupported.length) {
     const types = [...new Set(unsupported.map((r) => r.type))].sort();
-    out.push(`\nUnsupported resource types (not priced, not assumed free): ${types.map(t).join(", ")}\n`);
+    out.push("\n");
+    para(`Unsupported resource types (not priced, not assumed free): ${types.map(t).join(", ")}`);
+  }
+  const notAws = notAwsLine(all);
+  if (notAws) {
+    out.push("\n");
+    para(notAws);
   }
   if (e.priceSources.length) {
     out.push(`\nPrices:\n`);
-    for (const s of e.priceSources) out.push(`  - ${s.label}: ${t(s.description)}\n`);
+    for (const s of e.priceSources) para(`${s.label}: ${t(s.description)}`, "  - ", "    ");
   }
   if (e.warnings.length) {
     out.push(`\nWarnings:\n`);
-    for (const w of e.warnings) out.push(`  - ${t(w)}\n`);
+    for (const w of e.warnings) para(t(w), "  - ", "    ");
   }
   return out.join("");
+}
+
+
+/** `≥ $3,210.00 + 17 resources not fully priced`, or `$3,210.00` with the elastic range when there is one. */
+export function totalText(tot: Estimate["totals"]): string {
+  if (tot.notPriced > 0) return `≥ ${formatCost(cost(tot.monthlyCost))} + ${tot.notPriced} resource${tot.notPriced === 1 ? "" : "s"} not fully priced`;
+  return formatCost(cost(tot.monthlyCost)) + rangeNote(tot.range);
+}
+
+/** `Not AWS cost: 12 resources of other providers (helm ×5, kubernetes ×6, random ×1).`, or undefined. */
+export function notAwsLine(resources: readonly ResourceEstimate[]): string | undefined {
+  const by = new Map<string, number>();
+  for (const r of resources) if (r.status === "not-aws") by.set(providerOfType(r.type), (by.get(providerOfType(r.type)) ?? 0) + 1);
+  if (by.size === 0) return undefined;
+  const n = [...by.values()].reduce((a, b) => a + b, 0);
+  const list = [...by].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, k]) => `${p} ×${k}`).join(", ");
+  return `Not AWS cost: ${n} resource${n === 1 ? "" : "s"} of other providers (${list}), which create no AWS bill by themselves.`;
 }

@@ -218,11 +218,13 @@ function num(n: number | null | undefined): string {
 
 /**
  * RFC 4180 quoting, plus protection against formula injection when the file is opened in a spreadsheet:
- * a text field starting with = + - @ or a tab is prefixed with `'` (numbers are written by `num` and are
+ * a text field starting with = + - @ (or their full-width forms) or a tab, also after leading blanks, is prefixed
+ * with `'` (numbers are written by `num` and are
  * never text). Line breaks inside values become spaces.
  */
 export function csvField(value: string): string {
   let v = normalizeText(value);
-  if (/^[=+\-@\t\r]/.test(v) && !/^-?\d+(\.\d+)?(e-?\d+)?$/.test(v)) v = `'${v}`;
+  // Spreadsheets skip leading blanks before a formula, so ` =1+1` and `\t=1+1` are formulas too.
+  if (/^[\s\u00a0\u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(v) && !/^-?\d+(\.\d+)?(e-?\d+)?$/.test(v)) v = `'${v}`;
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Estimate } from "../pricing/estimate.js";
 import type { Finding, Verdict } from "../policy/verdict.js";
 import { clip, normalizeText } from "./escape-markdown.js";
+import type { FileLine, ResourceLocator } from "./source-locations.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -15,6 +16,13 @@ export interface SarifOptions {
    * by default the synthesized stack file (or the plan JSON), else the policy file the rule came from.
    */
   artifactFor?: (f: Finding) => string;
+  /**
+   * Where a finding's resource is written (see resourceLocator). With it, a result points at the construct's
+   * source line when the cdktf metadata has a stack trace (the synthesized line then is a related location),
+   * else at the resource's line in the synthesized file, and names the construct path as a logical location.
+   * Without it (or when nothing is found) a result points at line 1 of `artifactFor`.
+   */
+  locate?: ResourceLocator;
 }
 
 /**
@@ -44,6 +52,9 @@ export function renderSarif(verdict: Verdict, estimate: Estimate, opts: SarifOpt
         ? `exempted (${f.exemption.pattern}, owner ${f.exemption.owner}, expires ${f.exemption.expires}): ${f.exemption.reason}`
         : undefined;
     const target = f.address ? `${f.stack ? `${f.stack}/` : ""}${f.address}` : f.stack ? `stack ${f.stack}` : "whole plan";
+    const loc = f.address ? opts.locate?.(f.stack, f.address) : undefined;
+    const primary: FileLine = loc?.source ?? loc?.synthesized ?? { file: artifactFor(f), line: 1 };
+    const constructPath = loc?.constructPath ?? f.constructPath;
     return {
       ruleId: f.ruleId,
       ruleIndex: ruleIds.indexOf(f.ruleId),
@@ -51,12 +62,17 @@ export function renderSarif(verdict: Verdict, estimate: Estimate, opts: SarifOpt
       message: { text: plain(`${target}: ${f.message}`, 2000) },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: toUri(artifactFor(f)), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } },
-          ...(f.address || f.stack
-            ? { logicalLocations: [{ fullyQualifiedName: plain(target, 1000), kind: f.address ? "resource" : "module" }] }
-            : {}),
+          physicalLocation: physical(primary),
+          ...(constructPath && f.address
+            ? { logicalLocations: [{ name: plain(f.address, 1000), fullyQualifiedName: plain(constructPath, 1000), kind: "resource" }] }
+            : f.address || f.stack
+              ? { logicalLocations: [{ fullyQualifiedName: plain(target, 1000), kind: f.address ? "resource" : "module" }] }
+              : {}),
         },
       ],
+      ...(loc?.source && loc.synthesized
+        ? { relatedLocations: [{ id: 1, physicalLocation: physical(loc.synthesized), message: { text: "the synthesized resource" } }] }
+        : {}),
       partialFingerprints: { "costgateFinding/v1": fingerprint(f) },
       properties: {
         enforcement: f.enforcement,
@@ -97,6 +113,13 @@ export function defaultArtifactFor(estimate: Estimate): (f: Finding) => string {
     if (/\.json$/i.test(estimate.input)) return estimate.input;
     if (estimate.format === "cdktf" && f.stack) return `${estimate.input.replace(/\/+$/, "")}/stacks/${f.stack}/cdk.tf.json`;
     return f.policyFile || estimate.input;
+  };
+}
+
+function physical(at: FileLine): SarifPhysicalLocation {
+  return {
+    artifactLocation: { uri: toUri(at.file), uriBaseId: "%SRCROOT%" },
+    region: { startLine: Math.max(1, at.line), ...(at.column !== undefined ? { startColumn: Math.max(1, at.column) } : {}) },
   };
 }
 
@@ -144,10 +167,17 @@ export interface SarifResult {
   level: SarifLevel;
   message: { text: string };
   locations: {
-    physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } };
-    logicalLocations?: { fullyQualifiedName: string; kind: string }[];
+    physicalLocation: SarifPhysicalLocation;
+    logicalLocations?: { name?: string; fullyQualifiedName: string; kind: string }[];
   }[];
+  relatedLocations?: { id: number; physicalLocation: SarifPhysicalLocation; message: { text: string } }[];
   partialFingerprints: Record<string, string>;
   properties: Record<string, unknown>;
   suppressions?: { kind: "external"; status: "accepted"; justification: string }[];
+}
+
+export interface SarifPhysicalLocation {
+  artifactLocation: { uri: string; uriBaseId: string };
+  /** 1-based. */
+  region: { startLine: number; startColumn?: number };
 }

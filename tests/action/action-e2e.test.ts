@@ -1,91 +1,20 @@
 // End-to-end: the bundled action (dist/index.js) runs as a child process with a runner-like environment
 // (INPUT_* variables, GITHUB_EVENT_PATH with a pull_request payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
 // against the loopback fake GitHub REST API, in a real git repository whose base commit holds the policy.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/action/sticky-comment.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
+import { DIST, POLICY, runBundledAction, writeCdktfOut, type Instances, type RunResult } from "./action-runner.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
-const DIST = new URL("../../dist/index.js", import.meta.url).pathname;
-// The runner uses node24; COSTGATE_E2E_NODE runs the bundle with another Node binary than the test's own.
-const NODE = process.env.COSTGATE_E2E_NODE || process.execPath;
 const MARKER = commentMarker("default");
 
-const POLICY = (limit: number) => `apiVersion: costgate.policy/v1
-metadata:
-  name: e2e-central
-  layer: central
-overrides:
-  label: cost-override
-rules:
-  - id: CG-BUD-001
-    description: Monthly budget for the whole change
-    severity: high
-    enforcement: soft-mandatory
-    check: {kind: budget, limit: ${limit}}
-  - id: CG-GPU-001
-    description: No g5.12xlarge anywhere
-    severity: critical
-    enforcement: hard-mandatory
-    check: {kind: instance-types, deny: ["g5.12xlarge"]}
-`;
-
-type Instances = Record<string, Record<string, string>>; // stack → resource name → instance type
-
-/** Write a cdktf output directory (manifest.json + stacks/<name>/cdk.tf.json), as `cdktf synth` does. */
-function writeCdktfOut(dir: string, stacks: Instances): void {
-  const manifest = { version: "0.21.0", stacks: {} as Record<string, unknown> };
-  for (const [stack, instances] of Object.entries(stacks)) {
-    manifest.stacks[stack] = {
-      name: stack,
-      constructPath: stack,
-      workingDirectory: `stacks/${stack}`,
-      synthesizedStackPath: `stacks/${stack}/cdk.tf.json`,
-      annotations: [],
-      dependencies: [],
-    };
-    const resource = {
-      aws_instance: Object.fromEntries(
-        Object.entries(instances).map(([name, type]) => [
-          name,
-          { "//": { metadata: { path: `${stack}/${name}`, uniqueId: name } }, ami: "ami-123", instance_type: type, tags: { Name: name } },
-        ]),
-      ),
-    };
-    const stackJson = {
-      "//": { metadata: { backend: "local", stackName: stack, version: "0.21.0" } },
-      provider: { aws: [{ region: "us-east-1", default_tags: [{ tags: { team: "ml", environment: "dev" } }] }] },
-      resource,
-    };
-    mkdirSync(join(dir, "stacks", stack), { recursive: true });
-    writeFileSync(join(dir, "stacks", stack, "cdk.tf.json"), JSON.stringify(stackJson, null, 2));
-  }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
-}
 
 const BASE: Instances = { "ml-train": { trainer: "g5.xlarge" }, "ml-serve": { web: "m5.large" } };
 const OVER_BUDGET: Instances = { "ml-train": { trainer: "p5.48xlarge" }, "ml-serve": { web: "m5.large" } };
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parse the GITHUB_OUTPUT file (`name<<delimiter\nvalue\ndelimiter`). */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m; (m = re.exec(text)); ) out[m[1]!] = m[3]!;
-  return out;
-}
 
 let api: FakeGitHub;
 let repo: TestRepo;
@@ -109,6 +38,8 @@ beforeEach(async () => {
   headSha = repo.commit("head: loosen the policy");
   writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET);
   api.state.pulls.set(7, { headSha, baseSha, state: "open" });
+  // The head was pushed (a workflow run for it exists) before any override label below is applied.
+  api.recordRun(headSha);
   runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));
 });
 
@@ -138,68 +69,9 @@ function payload(opts: { fork?: boolean; labels?: string[] } = {}) {
   };
 }
 
-/** Run dist/index.js once, like the runner does (every input set, as the runner applies action.yml defaults). */
-async function runAction(inputs: Record<string, string> = {}, opts: { fork?: boolean; labels?: string[]; env?: Record<string, string> } = {}): Promise<RunResult> {
-  const step = mkdtempSync(join(runnerDir, "step-"));
-  const files = Object.fromEntries(["output", "summary", "env", "path", "state"].map((f) => [f, join(step, f)]));
-  for (const f of Object.values(files)) writeFileSync(f, "");
-  writeFileSync(join(step, "event.json"), JSON.stringify(payload(opts)));
-  const allInputs: Record<string, string> = {
-    path: "head-out",
-    "base-path": "base-out",
-    "synth-command": "",
-    policy: "policies/cost.yaml",
-    "policy-source": "base",
-    usage: "",
-    prices: "snapshot",
-    "spot-discount": "",
-    region: "us-east-1",
-    "allow-unknown-types": "false",
-    "github-token": "ghs_faketoken",
-    comment: "update",
-    "comment-key": "default",
-    "comment-author": "github-actions[bot]",
-    "comment-when-unchanged": "false",
-    "fail-on": "mandatory",
-    "report-path": join(step, "report.json"),
-    "sarif-path": "",
-    "top-resources": "10",
-    ...inputs,
-  };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
-    HOME: runnerDir,
-    CI: "true",
-    GITHUB_ACTIONS: "true",
-    GITHUB_API_URL: api.url,
-    GITHUB_SERVER_URL: "https://github.com",
-    GITHUB_REPOSITORY: "o/r",
-    GITHUB_REPOSITORY_OWNER: "o",
-    GITHUB_EVENT_NAME: "pull_request",
-    GITHUB_EVENT_PATH: join(step, "event.json"),
-    GITHUB_SHA: "c".repeat(40),
-    GITHUB_REF: "refs/pull/7/merge",
-    GITHUB_WORKSPACE: repo.dir,
-    GITHUB_RUN_ID: "4242",
-    GITHUB_OUTPUT: files.output!,
-    GITHUB_STEP_SUMMARY: files.summary!,
-    GITHUB_ENV: files.env!,
-    GITHUB_PATH: files.path!,
-    GITHUB_STATE: files.state!,
-    RUNNER_TEMP: step,
-    RUNNER_OS: "Linux",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    ...Object.fromEntries(Object.entries(allInputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...opts.env,
-  };
-  // Asynchronous spawn: the fake server lives in this process and must keep answering.
-  const child = spawn(NODE, [DIST], { cwd: repo.dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output!, "utf8")), summary: readFileSync(files.summary!, "utf8") };
+/** Run dist/index.js once, like the runner does, for PR 7 (see `runBundledAction`). */
+function runAction(inputs: Record<string, string> = {}, opts: { fork?: boolean; labels?: string[]; env?: Record<string, string> } = {}): Promise<RunResult> {
+  return runBundledAction({ apiUrl: api.url, repoDir: repo.dir, runnerDir, payload: payload(opts), inputs, ...(opts.env ? { env: opts.env } : {}) });
 }
 
 const comments = () => api.state.comments.get(7) ?? [];
@@ -340,7 +212,8 @@ describe("the bundled action, end to end", () => {
     repo.git("checkout", "-q", "-");
     api.state.pulls.set(7, { headSha, baseSha, state: "open" });
     const r = await runAction(
-      { "base-path": "", "synth-command": "sh synth.sh" },
+      // PROBE reaches the command only because synth-env lists it (the environment is an allow-list).
+      { "base-path": "", "synth-command": "sh synth.sh", "synth-env": "PROBE" },
       { env: { PROBE: probe, AWS_SECRET_ACCESS_KEY: "leak", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc" } },
     );
     expect(r.stderr).toBe("");

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -34,8 +34,8 @@ describe("readPolicyTexts", () => {
 
   it("reads a policy the PR adds from the checkout, with a note", async () => {
     const { policies, notes } = await readPolicyTexts(["policies/new.yaml"], opts());
-    expect(policies[0]).toMatchObject({ from: "head", label: "policies/new.yaml", text: "rules: new\n" });
-    expect(notes[0]).toContain("policies/new.yaml does not exist on the base branch");
+    expect(policies[0]).toMatchObject({ from: "pull-request", label: "policies/new.yaml", text: "rules: new\n" });
+    expect(notes[0]).toContain("policies/new.yaml does not exist on the base commit (added by this pull request): it may only add or tighten rules");
   });
 
   it("reads the checkout with policy-source head", async () => {
@@ -51,6 +51,45 @@ describe("readPolicyTexts", () => {
   it("fails with a positioned error for a missing file and a path outside the repository", async () => {
     await expect(readPolicyTexts(["policies/none.yaml"], { ...opts(), source: "head" })).rejects.toThrow("policies/none.yaml: policy file not found");
     await expect(readPolicyTexts(["../outside.yaml"], opts())).rejects.toThrow("the path is outside the repository");
+  });
+});
+
+describe("readPolicyTexts: base files through git's tree", () => {
+  it("follows a symlinked policy directory inside the base tree, never the checkout", async () => {
+    const r = createTestRepo();
+    try {
+      r.write("governance/central.yaml", STRICT);
+      symlinkSync("governance", join(r.dir, "policies"));
+      const base = r.commit("base: policies -> governance");
+      r.write("governance/central.yaml", LOOSE);
+      r.commit("head: loosen through the link");
+      const { policies } = await readPolicyTexts(["policies/central.yaml"], { source: "base", baseSha: base, cwd: r.dir, owner: "o", repo: "r" });
+      expect(policies[0]).toMatchObject({ from: "base", text: STRICT });
+    } finally {
+      r.remove();
+    }
+  });
+
+  it("a link that leaves the repository or dangles on the base is an error, not an absence", async () => {
+    const r = createTestRepo();
+    try {
+      symlinkSync("/etc", join(r.dir, "policies"));
+      r.write("other/x.yaml", STRICT);
+      symlinkSync("../nowhere", join(r.dir, "other", "dangling.yaml"));
+      const base = r.commit("base with odd links");
+      const o = { source: "base" as const, baseSha: base, cwd: r.dir, owner: "o", repo: "r" };
+      await expect(readPolicyTexts(["policies/central.yaml"], o)).rejects.toThrow(/policies\/central\.yaml@[0-9a-f]{7}: is a symbolic link that points outside the repository; refusing/);
+      await expect(readPolicyTexts(["other/dangling.yaml"], o)).rejects.toThrow(/other\/dangling\.yaml@[0-9a-f]{7}: is \(or goes through\) a symbolic link whose target does not exist/);
+      await expect(readPolicyTexts(["other"], o)).rejects.toThrow(/other@[0-9a-f]{7}: is a tree on the commit, not a file/);
+    } finally {
+      r.remove();
+    }
+  });
+
+  it("policy-source base without a base commit is refused", async () => {
+    await expect(readPolicyTexts(["policies/budget.yaml"], { source: "base", cwd: repo.dir, owner: "o", repo: "r" })).rejects.toThrow(
+      "`policy-source: base` needs a base commit, and this run has none",
+    );
   });
 });
 

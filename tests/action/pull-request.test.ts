@@ -37,6 +37,7 @@ describe("readRunContext", () => {
       owner: "o",
       repo: "r",
       runUrl: "https://github.com/o/r/actions/runs/42",
+      base: { sha: "a".repeat(40), from: "pull_request.base.sha" },
       pullRequest: { number: 7, headSha: "b".repeat(40), baseSha: "a".repeat(40), baseRef: "main", author: "dev", fromFork: false },
     });
   });
@@ -46,8 +47,33 @@ describe("readRunContext", () => {
     expect(readRunContext(env(pr(null))).pullRequest!.fromFork).toBe(true);
   });
 
-  it("has no pull request for other events", () => {
-    expect(readRunContext(env({ ref: "refs/heads/main" }, "push")).pullRequest).toBeUndefined();
+  it("has no pull request and no base commit for push and workflow_dispatch", () => {
+    for (const event of ["push", "workflow_dispatch", "schedule"]) {
+      const ctx = readRunContext(env({ ref: "refs/heads/main", before: "d".repeat(40) }, event));
+      expect(ctx.pullRequest).toBeUndefined();
+      expect(ctx.base).toBeUndefined();
+    }
+  });
+
+  it("pull_request_review and pull_request_review_comment carry the pull request and its base", () => {
+    for (const event of ["pull_request_review", "pull_request_review_comment", "pull_request_target"]) {
+      const ctx = readRunContext(env({ ...pr("o/r"), review: { state: "approved" } }, event));
+      expect(ctx.base).toEqual({ sha: "a".repeat(40), from: "pull_request.base.sha" });
+      expect(ctx.pullRequest?.number).toBe(7);
+    }
+  });
+
+  it("merge_group: the base is merge_group.base_sha; no pull request; a payload without it is refused", () => {
+    const ctx = readRunContext(env({ merge_group: { head_sha: "e".repeat(40), base_sha: "f".repeat(40), head_ref: "gh-readonly-queue/main/pr-7-x" } }, "merge_group"));
+    expect(ctx.base).toEqual({ sha: "f".repeat(40), from: "merge_group.base_sha" });
+    expect(ctx.pullRequest).toBeUndefined();
+    expect(() => readRunContext(env({ merge_group: { head_sha: "e".repeat(40) } }, "merge_group"))).toThrow("the merge_group event payload has no merge_group.base_sha commit");
+  });
+
+  it("refuses a pull request payload whose base is not a commit SHA", () => {
+    const p = pr("o/r");
+    p.pull_request.base.sha = "main";
+    expect(() => readRunContext(env(p))).toThrow("the pull_request event payload has no pull_request.base.sha commit");
   });
 
   it("fails clearly on a payload without a pull request", () => {

@@ -7,7 +7,7 @@ const base = `${plans}/base/ml-dev.tf.json`;
 
 describe("costgate check", () => {
   it("blocks a mandatory violation with exit 1 and prints the verdict, grouped by enforcement", async () => {
-    const { code, stdout, stderr } = await runCliCaptured(["check", head, "--base", base, "--policy", "policies/default.yaml", "--today", "2026-11-23"]);
+    const { code, stdout, stderr } = await runCliCaptured(["check", "--wide", head, "--base", base, "--policy", "policies/default.yaml", "--today", "2026-11-23"]);
     expect(stderr).toBe("");
     expect(code).toBe(1);
     expect(stdout).toMatch(/^costgate check: FAIL — 5 blocking findings \(1 hard-mandatory, 4 soft-mandatory\)\n/);
@@ -20,7 +20,7 @@ describe("costgate check", () => {
 
   it("overrides waive soft-mandatory findings but never the hard one", async () => {
     const { code, stdout } = await runCliCaptured([
-      "check", head, "--base", base, "--policy", "policies/default.yaml", "--today", "2026-11-23",
+      "check", "--wide", head, "--base", base, "--policy", "policies/default.yaml", "--today", "2026-11-23",
       "--override", "*:finops-lead:FINOPS-9 approved for the fine-tuning sprint",
       "--override", "CG-GPU-001:finops-lead:we really want the p5 here",
     ]);
@@ -32,14 +32,14 @@ describe("costgate check", () => {
 
   it("shows exempted findings as waived, with owner, expiry and days left; expired exemptions block again", async () => {
     const policy = "tests/fixtures/policies/with-exemption.yaml";
-    const ok = await runCliCaptured(["check", head, "--policy", policy, "--today", "2026-11-23"]);
+    const ok = await runCliCaptured(["check", "--wide", head, "--policy", policy, "--today", "2026-11-23"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^costgate check: PASS — 1 waived\n/);
     expect(ok.stdout).toContain(
       "Waived (exempted or overridden; not blocking):\n  CG-GPU-001 ml-dev/aws_instance.trainer: exempted by EX-7 (owner @ml-platform, until 2026-12-01, 8 days left, FINOPS-77): Fine-tuning sprint on p5 until the g6e quota lands",
     );
     expect(ok.stdout).toContain("Exemptions:\n  - exemption EX-7 (tests/fixtures/policies/with-exemption.yaml:12:5) expires in 8 days (2026-12-01)");
-    const expired = await runCliCaptured(["check", head, "--policy", policy, "--today", "2026-12-02"]);
+    const expired = await runCliCaptured(["check", "--wide", head, "--policy", policy, "--today", "2026-12-02"]);
     expect(expired.code).toBe(1);
     expect(expired.stdout).toContain("exemption EX-7 (tests/fixtures/policies/with-exemption.yaml:12:5) expired on 2026-12-01; it no longer applies");
   });
@@ -86,7 +86,7 @@ describe("costgate check", () => {
 
   it("composes central and project policies (project loosening reported)", async () => {
     const { stdout } = await runCliCaptured([
-      "check", head, "--policy", "tests/fixtures/policies/project-loosens.yaml", "--policy", "policies/examples/central.yaml", "--today", "2026-11-23",
+      "check", "--wide", head, "--policy", "tests/fixtures/policies/project-loosens.yaml", "--policy", "policies/examples/central.yaml", "--today", "2026-11-23",
     ]);
     expect(stdout).toContain("Policies: policies/examples/central.yaml, tests/fixtures/policies/project-loosens.yaml");
     expect(stdout).toMatch(/Policy composition:\n {2}- tests\/fixtures\/policies\/project-loosens\.yaml:8:5: project rule CG-GPU-001 would loosen the central rule/);
@@ -110,7 +110,7 @@ describe("costgate check", () => {
     const { code, stdout, stderr } = await runCliCaptured(argv);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^costgate: error: /);
+    expect(stderr).toMatch(/^costgate(?: check)?: error: /);
     expect(stderr.trim()).toMatch(message);
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });

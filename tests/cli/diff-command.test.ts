@@ -7,7 +7,7 @@ const base = `${plans}/base/ml-dev.tf.json`;
 
 describe("costgate diff", () => {
   it("prints totals, per-stack and per-resource monthly deltas, largest change first", async () => {
-    const { code, stdout } = await runCliCaptured(["diff", base, head]);
+    const { code, stdout } = await runCliCaptured(["diff", base, head, "--wide"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^costgate diff: .*base\/ml-dev\.tf\.json → .*head\/ml-dev\.tf\.json\n/);
     expect(stdout).toContain("Monthly cost: $2,140.62 → $21,460.13 (+$19,319.51, +902.5%)");
@@ -30,7 +30,7 @@ describe("costgate diff", () => {
   });
 
   it("flags resources whose price is incomplete, so a delta is never read as complete", async () => {
-    const { stdout } = await runCliCaptured(["diff", "examples/synth-output/cdktf.out", head]);
+    const { stdout } = await runCliCaptured(["diff", "examples/synth-output/cdktf.out", head, "--wide"]);
     expect(stdout).toMatch(/training-dev\s+removed\s+\$54,364\.78\s+\$0\.00\s+-\$54,364\.78/);
     expect(stdout).toMatch(/ml-dev\s+added\s+\$0\.00\s+\$21,460\.13\s+\+\$21,460\.13\s+new/);
     expect(stdout).toMatch(/training-dev\/aws_instance\.scaled\s+removed\s+\$0\.00\s+\$0\.00\s+\$0\.00\s+base unpriced/);

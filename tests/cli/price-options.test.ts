@@ -108,13 +108,21 @@ describe("resolvePriceSources", () => {
     expect(api.requests).toHaveLength(2);
   });
 
-  it("aws: without credentials every key falls back to the snapshot with a warning, and nothing is sent", async () => {
-    const s = await resolve({ prices: "aws", "pricing-endpoint": api.endpoint, "no-cache": true });
-    expect(s.mode).toBe("aws");
+  it("aws: without credentials, one line says so and the snapshot prices everything; nothing is sent", async () => {
+    let stderr = "";
+    const s = await resolvePriceSources({ prices: "aws", "pricing-endpoint": api.endpoint, "no-cache": true }, { ...io(), stderr: (t) => void (stderr += t) });
+    expect(s.mode).toBe("snapshot");
+    expect(stderr).toMatch(/^costgate: note: --prices aws: no AWS credentials found \(.+\); using the embedded price snapshot\n$/);
     const q = await s.prices.quote([ec2InstancePrice("us-east-1", "p5.48xlarge")]);
     expect(q.get("ec2-instance|us-east-1|p5.48xlarge")).toMatchObject({ priced: true, origin: { source: "snapshot" } });
-    expect(s.prices.warnings()).toEqual([expect.stringMatching(/^price ec2-instance\|us-east-1\|p5\.48xlarge from snapshot: CredentialsProviderError: /)]);
     expect(api.requests).toHaveLength(0);
+  });
+
+  it("auto: without credentials, one note and the snapshot", async () => {
+    let stderr = "";
+    const s = await resolvePriceSources({ prices: "auto", "pricing-endpoint": api.endpoint, "no-cache": true }, { ...io(), stderr: (t) => void (stderr += t) });
+    expect(s.mode).toBe("snapshot");
+    expect(stderr).toBe("costgate: note: --prices auto: no AWS credentials found; using the embedded price snapshot\n");
   });
 });
 

@@ -142,14 +142,14 @@ describe("costgate pricing refresh", () => {
     const out = tempFile("snap.json");
     const r = await run(["pricing", "refresh", "--regions", "us-east-1", "--types", "m5.large", "--out", out, "--pricing-endpoint", api.endpoint]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/costgate: error: costgate pricing: no price could be refreshed from the AWS Price List API \(ec2-instance\|us-east-1\|m5\.large: InternalErrorException: try later\)/);
+    expect(r.stderr).toMatch(/costgate pricing: error: no price could be refreshed from the AWS Price List API \(ec2-instance\|us-east-1\|m5\.large: InternalErrorException: try later\)/);
     expect(existsSync(out)).toBe(false);
   });
 
   it("needs credentials, and says so in one line without sending a request", async () => {
     const r = await run(["pricing", "refresh", "--types", "g5.xlarge", "--out", tempFile("x.json"), "--pricing-endpoint", api.endpoint], { env: {} });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^costgate: error: costgate pricing: pricing refresh needs AWS credentials allowed pricing:GetProducts \(CredentialsProviderError: .+\)\n$/);
+    expect(r.stderr).toMatch(/^costgate pricing: error: pricing refresh needs AWS credentials allowed pricing:GetProducts \(CredentialsProviderError: .+\)\n$/);
     expect(api.requests).toHaveLength(0);
   });
 

@@ -5,6 +5,7 @@ import { Aspects, TerraformStack, Testing } from "cdktf";
 import type { IConstruct } from "constructs";
 import { Instance } from "@cdktf/provider-aws/lib/instance/index.js";
 import { applyCostGovernance } from "../../constructs/governance/apply-cost-governance.js";
+import { forConstructApi, type FailSynthOn } from "../../constructs/governance/synth-feedback.js";
 import { GpuInferenceEndpoint } from "../../constructs/inference/gpu-inference-endpoint.js";
 import { GpuNodePool } from "../../constructs/node-pool/gpu-node-pool.js";
 import { CostTags } from "../../constructs/tags/cost-tags.js";
@@ -18,7 +19,9 @@ let t: TestApp;
 afterEach(() => t?.cleanup());
 
 /** A dev stack with an inference endpoint and a training node pool, governed by the test policy. */
-function governedStack(opts: { poolType?: string; poolMin?: number; onDemand?: boolean; minInstances?: number; governance?: boolean } = {}) {
+function governedStack(
+  opts: { poolType?: string; poolMin?: number; onDemand?: boolean; minInstances?: number; governance?: boolean; failSynthOn?: FailSynthOn; print?: (line: string) => void } = {},
+) {
   t = testApp();
   const stack = t.stack("dev");
   CostTags.of(stack).set(GOOD_TAGS);
@@ -32,7 +35,7 @@ function governedStack(opts: { poolType?: string; poolMin?: number; onDemand?: b
     checkpointUri: "s3://ml-checkpoints/pool/",
     ...(opts.onDemand ? { capacity: { type: "on-demand" as const, reason: "reserved capacity for the launch week" } } : {}),
   });
-  const aspect = opts.governance === false ? undefined : applyCostGovernance(stack, { policy: POLICY, today: "2026-11-23" });
+  const aspect = opts.governance === false ? undefined : applyCostGovernance(stack, { policy: POLICY, today: "2026-11-23", print: opts.print ?? false, ...(opts.failSynthOn ? { failSynthOn: opts.failSynthOn } : {}) });
   return { stack, pool, aspect };
 }
 
@@ -62,13 +65,37 @@ describe("applyCostGovernance", () => {
     expect(() => t.app.synth()).toThrow(/\[dev\/pool\/node-group\] costgate \[T-GPU-001\] .*p5\.48xlarge.*\(hard-mandatory, governance-policy\.yaml\)/);
   });
 
-  test("a soft-mandatory stack budget is an error on the stack", () => {
+  test("a soft-mandatory stack budget is a warning by default: synth succeeds, the pull-request gate decides", () => {
     // Three on-demand p4d.24xlarge run far above $20,000 a month; p4d (not P5) isolates the budget rule.
     const { stack } = governedStack({ poolType: "p4d.24xlarge", poolMin: 3, onDemand: true });
+    expect(() => t.app.synth()).not.toThrow();
+    expect(errors(stack)).toEqual([]);
+    expect(messages(stack, "warn")).toEqual([expect.stringMatching(/^dev: costgate \[T-BUD-001\] .*\(soft-mandatory, governance-policy\.yaml\)$/)]);
+  });
+
+  test("failSynthOn: soft-mandatory makes the same budget finding an error on the stack", () => {
+    const { stack } = governedStack({ poolType: "p4d.24xlarge", poolMin: 3, onDemand: true, failSynthOn: "soft-mandatory" });
     Testing.synth(stack);
     expect(errors(stack).map((e) => `${e.path}: ${e.message.replace(/\$[\d,.]+/g, "$N")}`)).toEqual([
       expect.stringMatching(/^dev: costgate \[T-BUD-001\] .*\(soft-mandatory, governance-policy\.yaml\)$/),
     ]);
+  });
+
+  test("in-process synth prints the cost summary and each finding, once per synth", () => {
+    const lines: string[] = [];
+    governedStack({ minInstances: 2, print: (l) => lines.push(l) });
+    t.app.synth();
+    expect(lines).toEqual([
+      expect.stringMatching(/^\[dev\] costgate: estimated \$[\d,.]+\/month .*for \d+ resources/),
+      expect.stringMatching(/^\[dev\/inference\/endpoint-configuration\] WARN costgate \[T-INF-001\] .*\(advisory, governance-policy\.yaml\)$/),
+    ]);
+  });
+
+  test("remedies name the construct API, not CLI flags", () => {
+    expect(forConstructApi("unknown instance type `p9.x` on aws_instance.x; expected ... (or pass --allow-unknown-types)")).toBe(
+      "unknown instance type `p9.x` on aws_instance.x; expected ... (or set `allowUnknownInstanceTypes: true` in applyCostGovernance)",
+    );
+    expect(forConstructApi("rule CG-DLT-001 (cost-delta) was not evaluated: it compares with a base estimate (pass --base)")).not.toContain("--base)");
   });
 
   test("advisory findings are warnings and do not fail synth", () => {

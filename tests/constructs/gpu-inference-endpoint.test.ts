@@ -121,6 +121,11 @@ describe("GpuInferenceEndpoint", () => {
     expect(() => t.app.synth()).toThrow(/\[dev\/inference\] costgate: instanceType "g5.xlarge"/);
   });
 
+  test("a bad min is one error, not a second one about an initial count that was never set", () => {
+    const { stack } = endpoint("dev", { instanceType: "ml.g5.xlarge", instanceCount: { min: 0, max: 2 } });
+    expect(errors(stack).map((e) => e.message)).toEqual(["costgate: instanceCount.min must be a whole number from 1 up, got 0"]);
+  });
+
   test("serverless limits are validated", () => {
     const { stack } = endpoint("dev", { instanceCount: undefined, serverless: { memorySizeMb: 5000, maxConcurrency: 500 } });
     expect(errors(stack).map((e) => e.message)).toEqual([

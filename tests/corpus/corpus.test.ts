@@ -358,11 +358,16 @@ describe("corpus: generated inputs (too large, deep or binary for git)", () => {
   });
 
   it("hostile names in the terminal table stay on their row, without terminal escapes", async () => {
-    const r = await runCliCaptured(["estimate", `${CORPUS}/plans/hostile-names.json`]);
+    const r = await runCliCaptured(["estimate", `${CORPUS}/plans/hostile-names.json`, "--wide"]);
     expect(r.code).toBe(0);
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     const row = r.stdout.split("\n").find((l) => l.includes("onerror"));
     expect(row).toContain("#1 **bold**");
+    // Fitted to 80 columns, the names are cut in the middle, still one line each and no escapes.
+    const narrow = await runCliCaptured(["estimate", `${CORPUS}/plans/hostile-names.json`], { COLUMNS: "80" });
+    // eslint-disable-next-line no-control-regex
+    expect(narrow.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(Math.max(...narrow.stdout.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });

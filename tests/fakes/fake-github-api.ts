@@ -49,6 +49,10 @@ export interface FakeGitHubState {
   pulls: Map<number, { headSha: string; baseSha: string; state: "open" | "closed" }>;
   /** `${ref}:${path}` → file text (contents API). */
   files: Map<string, string>;
+  /** Workflow runs (`GET /repos/{o}/{r}/actions/runs?head_sha=`), oldest first. */
+  runs: { id: number; head_sha: string; event: string; created_at: string }[];
+  /** Requests whose path matches never get an answer (a stalled API). */
+  stall?: RegExp;
   requests: RecordedRequest[];
 }
 
@@ -57,6 +61,8 @@ export interface FakeGitHub {
   state: FakeGitHubState;
   /** Add a comment as some user (e.g. a human, or a spoofed marker). */
   addComment(issue: number, body: string, user: FakeUser): FakeComment;
+  /** Record a workflow run for a pushed head commit (as GitHub does on `synchronize`), at the fake's clock. */
+  recordRun(headSha: string, event?: string): void;
   /** Apply a label as `actor`: sets it on the issue and records a `labeled` event. */
   applyLabel(issue: number, name: string, actor: string, description?: string): void;
   close(): Promise<void>;
@@ -76,6 +82,7 @@ export async function startFakeGitHub(init: Partial<Pick<FakeGitHubState, "botLo
     permissions: new Map(),
     pulls: new Map(),
     files: new Map(),
+    runs: [],
     requests: [],
   };
   let nextId = 1000;
@@ -100,6 +107,7 @@ export async function startFakeGitHub(init: Partial<Pick<FakeGitHubState, "botLo
     const method = req.method ?? "GET";
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
     state.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorization: req.headers.authorization });
+    if (state.stall?.test(url.pathname)) return;
     if (state.badCredentials) return send(res, 401, { message: "Bad credentials" });
     const write = method !== "GET";
     if (write && state.readOnly) return send(res, 403, { message: "Resource not accessible by integration", status: "403" });
@@ -157,6 +165,14 @@ export async function startFakeGitHub(init: Partial<Pick<FakeGitHubState, "botLo
       if (!pr) return send(res, 404, { message: "Not Found" });
       return send(res, 200, { number: Number(m[1]), state: pr.state, head: { sha: pr.headSha }, base: { sha: pr.baseSha } });
     }
+    if (url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/actions\/runs$/) && method === "GET") {
+      const sha = url.searchParams.get("head_sha");
+      const runs = state.runs.filter((r) => !sha || r.head_sha === sha);
+      // Like GitHub: an object with total_count and the page of workflow_runs, newest first.
+      const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? PER_PAGE_DEFAULT));
+      const n = Number(url.searchParams.get("page") ?? 1);
+      return send(res, 200, { total_count: runs.length, workflow_runs: [...runs].reverse().slice((n - 1) * perPage, n * perPage) });
+    }
     if ((m = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/)) && method === "GET") {
       const path = decodeURIComponent(m[1]!);
       const ref = url.searchParams.get("ref") ?? "HEAD";
@@ -204,13 +220,20 @@ export async function startFakeGitHub(init: Partial<Pick<FakeGitHubState, "botLo
       state.comments.set(issue, [...(state.comments.get(issue) ?? []), c]);
       return c;
     },
+    recordRun(headSha, event = "pull_request") {
+      state.runs.push({ id: nextId++, head_sha: headSha, event, created_at: now() });
+    },
     applyLabel(issue, name, actor, description) {
       const labels = state.labels.get(issue) ?? [];
       if (!labels.some((l) => l.name === name)) state.labels.set(issue, [...labels, { name, ...(description ? { description } : {}) }]);
       const events = state.events.get(issue) ?? [];
       state.events.set(issue, [...events, { id: nextId++, event: "labeled", actor: { login: actor, type: "User" }, label: { name }, created_at: now() }]);
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
 }
 

@@ -122,7 +122,7 @@ exemptions:
     const p = policy("asg-budget", `rules:
   - {id: BUD-2, description: budget, severity: high, enforcement: soft-mandatory, check: {kind: budget, limit: 2000}}
 `);
-    const { code, stdout } = await runCliCaptured(["check", head, "--policy", p, "--today", "2026-11-30"]);
+    const { code, stdout } = await runCliCaptured(["check", head, "--policy", p, "--today", "2026-11-30", "--wide"]);
     // g5.xlarge $1.006/h: 1 instance = $734.38 + 8 GB gp2 root; 10 instances ≈ $7,344 — over $2,000 at max capacity.
     expect(code).toBe(1);
     expect(stdout).toMatch(/BUD-2 .*within its \$2,000 budget, but could reach \$7,3\d\d\/month at maximum capacity/);

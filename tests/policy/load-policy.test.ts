@@ -20,7 +20,7 @@ describe("loadPolicyFile: bad policy files give one positioned error each", () =
     ["bad-wrong-type.yaml", '11:14: rules[0].check.limit must be a non-negative amount in USD per month, got a string ("a lot")'],
     [
       "bad-unknown-check.yaml",
-      '10:13: unknown check kind "instance-type" in rules[0].check; expected one of required-tags, budget, cost-delta, resource-cost, gpu-count, instance-types, regions, purchase-option, checkpointing, training-limits, inference-scaling, pricing-coverage, node-pool',
+      '10:13: unknown check kind "instance-type" in rules[0].check; expected one of required-tags, budget, cost-delta, resource-cost, gpu-count, instance-types, regions, purchase-option, checkpointing, training-limits, inference-scaling, pricing-coverage, node-pool, unit-cost, training-run-cost, idle-gpu-cost, min-utilization',
     ],
     ["bad-date.yaml", '15:14: "2026-02-30" is not a valid date for exemptions[0].expires; expected a date YYYY-MM-DD (the exemption applies through that day, UTC)'],
     ["bad-regex.yaml", "12:32: bad regular expression /^CC-([0-9]{4}$/: Unterminated group"],

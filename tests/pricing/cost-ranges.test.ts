@@ -44,3 +44,24 @@ describe("cost ranges from elastic capacity", () => {
     expect(estimate.totals.range.high).toBeNull();
   });
 });
+
+describe("ranges in reports", () => {
+  it("the table and the PR comment show an elastic total's range, and a lower bound with what is not priced", async () => {
+    const { renderEstimateTable } = await import("../../src/report/estimate-table.js");
+    const { renderMarkdownReport } = await import("../../src/report/markdown.js");
+    const { estimate } = await priceStack({
+      aws_launch_template: { lt: { name: "lt", instance_type: "g5.xlarge" } },
+      aws_autoscaling_group: { a: { min_size: 1, desired_capacity: 2, max_size: 5, launch_template: { id: "${aws_launch_template.lt.id}" } } },
+    });
+    // 1,468.76 expected; 734.38 at min_size 1; 3,671.90 at max_size 5.
+    const table = renderEstimateTable(estimate, { width: 200 });
+    expect(table).toContain("Total monthly cost: $1,468.76 (range $734.38 – $3,671.90 at minimum and maximum capacity)");
+    expect(table).toMatch(/aws_autoscaling_group\.a\s+\$734\.38 – \$3,671\.90/);
+    expect(renderMarkdownReport({ estimate })).toContain("**Monthly cost:** \\$1,468.76 (range \\$734.38 – \\$3,671.90 at minimum and maximum capacity)");
+
+    const unknown = await priceStack({ aws_instance: { w: { instance_type: "g5.xlarge", count: "${var.n}" }, v: { instance_type: "g5.xlarge" } } });
+    // v: 734.38 + 8 GB gp2 root $0.80 = 735.18 priced; w unknown.
+    expect(renderEstimateTable(unknown.estimate, { width: 200 })).toContain("Total monthly cost: ≥ $735.18 + 1 resource not fully priced");
+    expect(renderMarkdownReport({ estimate: unknown.estimate })).toContain("**Monthly cost:** ≥ \\$735.18 — a lower bound: 1 resource not fully priced");
+  });
+});

@@ -81,3 +81,10 @@ describe("renderFocusCsv", () => {
     expect(representativeMonth(new Date("2026-12-31T23:59:59Z"))).toEqual({ start: "2027-01-01T00:00:00Z", end: "2027-02-01T00:00:00Z" });
   });
 });
+
+describe("csvField: formula injection after leading blanks (issue 12)", () => {
+  it.each([" =1+1", "\t=HYPERLINK(\"x\")", "  +1", "\u3000@SUM(A1)", "＝1+1"])("prefixes %j with a quote", (cell) => {
+    const out = csvField(cell);
+    expect(out.replace(/^"/, "")).toMatch(/^'/);
+  });
+});

@@ -43,7 +43,7 @@ describe("truncation by structure", () => {
     assertWellFormed(md);
     // Blocking findings are kept (shortened, with a count of the rest) before optional sections are.
     expect(md).toContain("### Hard-mandatory findings (block the PR; cannot be overridden) (267)");
-    expect(md).toMatch(/\| … \| \| \| \d+ more hard-mandatory findings; see the job summary \|/);
+    expect(md).toMatch(/\n- … \d+ more hard-mandatory findings; see the job summary\n/);
     // The least important section (the chart) goes first.
     expect(md).not.toContain("```mermaid");
   });

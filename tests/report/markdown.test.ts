@@ -40,7 +40,10 @@ describe("renderMarkdownReport", () => {
   it("shows base → head totals with the delta, and the on-demand worst case for spot", () => {
     const md = renderMarkdownReport({ estimate: head, diff });
     // base: (1.006 + 0.096) × 730 = 804.46; head: 20 × 730 + 0.096 × 730 = 14,670.08
-    expect(md).toContain("**Monthly cost:** \\$804.46 → \\$14,670.08 (**+\\$13,865.62**, +1723.6%)");
+    // The head has an unpriced and an unsupported resource: its total is a lower bound, and so is the change.
+    expect(md).toContain(
+      "**Monthly cost:** \\$804.46 → ≥ \\$14,670.08 (**+\\$13,865.62**, +1723.6%; 2 changed resources not fully priced, so the real change is unknown) — a lower bound: 2 resources not fully priced",
+    );
     expect(md).toContain("(\\$40,249.28 at on-demand prices if spot capacity is unavailable)");
   });
 
@@ -55,12 +58,16 @@ describe("renderMarkdownReport", () => {
     ]);
   });
 
-  it("lists the top changed resources, largest delta first, with their pricing status", () => {
-    const rows = tableAfter(renderMarkdownReport({ estimate: head, diff, topResources: 2 }), "### Top changed resources");
+  it("lists the top changed resources in one 4-column table, largest delta first, with their pricing status", () => {
+    const md = renderMarkdownReport({ estimate: head, diff, topResources: 2 });
+    const rows = tableAfter(md, "### Changed resources (3)");
+    expect(rows[0]).toBe("| Resource | Change | Head /month | Δ /month |");
     const cells = rows.slice(2).map((r) => tableCells(r).map((c) => c.trim()));
-    expect(cells[0]).toEqual(["<code>ml\\-train/aws\\_instance\\.trainer</code>", "aws\\_instance", "changed", "\\$734.38", "\\$14,600.00", "+\\$13,865.62"]);
+    expect(cells[0]).toEqual(["<code>ml\\-train/aws\\_instance\\.trainer</code>", "changed", "\\$14,600.00", "+\\$13,865.62"]);
+    expect(cells[1]![1]).toMatch(/^added \((unsupported|unpriced)\)$/);
     expect(cells).toHaveLength(2);
-    expect(renderMarkdownReport({ estimate: head, diff, topResources: 2 })).toMatch(/_2 more changed resources not listed\._/);
+    // The free IAM role added at $0 is counted, not listed; so are the unchanged resources.
+    expect(md).toContain("_1 more changed resource not listed; 1 free resource added at \\$0\\.00: aws\\_iam\\_role; 1 unchanged._");
   });
 
   it("groups findings by enforcement, blocking ones first, and counts them", () => {
@@ -76,7 +83,7 @@ describe("renderMarkdownReport", () => {
     expect(hard).toBeGreaterThan(0);
     expect(soft).toBeGreaterThan(hard);
     expect(adv).toBeGreaterThan(soft);
-    expect(md).toContain("| CG\\-GPU\\-001 | high | <code>ml\\-train/aws\\_instance\\.trainer</code> | p5 denied |");
+    expect(md).toContain("- **CG\\-GPU\\-001** · high · <code>ml\\-train/aws\\_instance\\.trainer</code>: p5 denied\n");
     expect(md.split("\n")[0]).toBe("## ❌ costgate: blocked by 2 mandatory findings");
   });
 
@@ -87,15 +94,16 @@ describe("renderMarkdownReport", () => {
     expect(md.split("\n")[0]).toBe("## ✅ costgate: passed (1 waived)");
     expect(md).toContain("> **Override:** 1 soft-mandatory finding overridden by alice via label:cost\\-override. Reason: launch week load test");
     expect(md).toContain("<details><summary>Waived findings (1)</summary>");
-    expect(md).toContain("| CG\\-BUD\\-001 | soft\\-mandatory | stack ml\\-train | override by alice (label:cost\\-override) | launch week load test |");
+    expect(md).toContain("- **CG\\-BUD\\-001** · soft\\-mandatory · stack ml\\-train · override by alice (label:cost\\-override): launch week load test\n");
   });
 
   it("counts unpriced and unsupported resources and lists why, never as $0", () => {
     const md = renderMarkdownReport({ estimate: head, diff });
-    expect(md).toContain("**Coverage:** 5 resources — 2 priced, 0 partially priced, 1 unpriced, 0 usage-based, 1 free, 1 unsupported.");
+    expect(md).toContain("**Coverage:** 5 resources — 2 priced, 1 unpriced, 1 free, 1 unsupported.");
     expect(md).toContain("<details><summary>Resources not fully priced (2)</summary>");
-    const rows = tableAfter(md, "Resources not fully priced");
-    expect(rows.slice(2).map((r) => tableCells(r)[2]!.trim())).toEqual(["unsupported", "unpriced"]);
+    const section = md.slice(md.indexOf("Resources not fully priced"));
+    const list = section.slice(0, section.indexOf("</details>")).split("\n").filter((l) => l.startsWith("- "));
+    expect(list.map((l) => / · (\w+)/.exec(l)![1])).toEqual(["unsupported", "unpriced"]);
   });
 
   it("names every price source with its date", () => {
@@ -103,9 +111,22 @@ describe("renderMarkdownReport", () => {
     expect(md).toContain("- snapshot 2026\\-07\\-20: aws/karpenter\\-provider\\-aws generated On\\-Demand table \\(confidence: high\\)");
   });
 
-  it("draws a mermaid pie of cost by stack when several stacks cost money", () => {
-    const md = renderMarkdownReport({ estimate: head, diff });
+  it("draws a mermaid pie of cost by stack when several stacks cost money (no base)", () => {
+    const md = renderMarkdownReport({ estimate: head });
+    expect(md).toContain("<details><summary>Chart: monthly cost by stack</summary>");
     expect(md).toContain('```mermaid\npie showData title Monthly cost by stack (USD)\n    "ml-train" : 14600.00\n    "ml-serve" : 70.08\n```');
+  });
+
+  it("on a diff, charts the change (not the head's cost): bars of the delta, by resource when one stack changed", () => {
+    const md = renderMarkdownReport({ estimate: head, diff });
+    expect(md).not.toContain("pie showData");
+    expect(md).toContain(
+      '```mermaid\nxychart-beta\n    title "Monthly cost change by resource (USD)"\n    x-axis ["aws_instance.trainer"]\n    y-axis "USD per month"\n    bar [13865.62]\n```',
+    );
+    const twoStacks = diffEstimates(base, estimate([resource({ address: "aws_instance.trainer", stack: "ml-train", hourly: 2 })]));
+    const chart = renderMarkdownReport({ estimate: twoStacks.head, diff: twoStacks });
+    expect(chart).toContain('title "Monthly cost change by stack (USD)"');
+    expect(chart).toMatch(/x-axis \["ml-train", "ml-serve"\]\n    y-axis "USD per month"\n    bar \[725\.62, -70\.08\]/);
   });
 
   it("says when no priced resource changed", () => {
@@ -121,7 +142,7 @@ describe("renderMarkdownReport", () => {
   it("renders an estimate without a base: stack totals and the most expensive resources", () => {
     const md = renderMarkdownReport({ estimate: head });
     expect(md.split("\n")[0]).toBe("## 💲 costgate: cost estimate");
-    expect(md).toContain("**Monthly cost:** \\$14,670.08");
+    expect(md).toContain("**Monthly cost:** ≥ \\$14,670.08 — a lower bound: 2 resources not fully priced");
     expect(tableAfter(md, "### Most expensive resources")[2]).toContain("<code>ml\\-train/aws\\_instance\\.trainer</code>");
   });
 
@@ -148,14 +169,14 @@ describe("renderMarkdownReport", () => {
       for (let j = i + 1; j < lines.length && lines[j]!.startsWith("|"); j++) expect(tableCells(lines[j]!), lines[j]).toHaveLength(width);
     }
     // The mermaid labels cannot close the quote or the fence.
-    const chart = md.slice(md.indexOf("```mermaid"));
-    expect(chart.split("```")[1]).not.toMatch(/"[^"\n]*"[^:\n]*"/);
+    const chart = md.slice(md.indexOf("```mermaid")).split("```")[1]!;
+    expect(chart).toMatch(/\n    x-axis \[("[^"`\n]*"(, )?)+\]\n/);
   });
 
-  it("keeps sections in display order: verdict, blocking findings, coverage, stacks", () => {
+  it("keeps sections in display order: verdict (with coverage), blocking findings, changed resources, stacks", () => {
     const v = verdict([finding({ ruleId: "CG-A-001", enforcement: "hard-mandatory" })]);
     const ids = markdownReportSections({ estimate: head, diff, verdict: v }).map((x) => x.id);
-    expect(ids.slice(0, 4)).toEqual(["verdict", "findings-hard-mandatory", "coverage", "stacks"]);
+    expect(ids.slice(0, 4)).toEqual(["verdict", "findings-hard-mandatory", "changed-resources", "stacks"]);
   });
 });
 

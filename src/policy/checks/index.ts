@@ -13,6 +13,10 @@ import { regions } from "./regions.js";
 import { requiredTags } from "./required-tags.js";
 import { resourceCost } from "./resource-cost.js";
 import { trainingLimits } from "./training-limits.js";
+import { idleGpuCost } from "./idle-gpu-cost.js";
+import { minUtilization } from "./min-utilization.js";
+import { trainingRunCost } from "./training-run-cost.js";
+import { unitCost } from "./unit-cost.js";
 
 /** Every check kind, by `kind`. Must match the `check` variants of policies/schema.json (a test checks it). */
 export const CHECKS: { [K in CheckKind]: CheckDefinition<Extract<Check, { kind: K }>> } = {
@@ -29,6 +33,10 @@ export const CHECKS: { [K in CheckKind]: CheckDefinition<Extract<Check, { kind: 
   "inference-scaling": inferenceScaling,
   "pricing-coverage": pricingCoverage,
   "node-pool": nodePool,
+  "unit-cost": unitCost,
+  "training-run-cost": trainingRunCost,
+  "idle-gpu-cost": idleGpuCost,
+  "min-utilization": minUtilization,
 };
 
 export function checkDefinition(kind: CheckKind): CheckDefinition {

@@ -27,7 +27,8 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
       return { key, req, caseSensitive, pattern: req.pattern === undefined ? undefined : compileRegex(req.pattern, caseSensitive ? "" : "i") };
     });
     for (const r of ctx.head) {
-      if (r.estimate.status === "free" && check.includeFree !== true) continue;
+      // Free resources carry no cost to allocate; resources of other providers (helm, kubernetes) carry no AWS tags.
+      if (r.estimate.status === "not-aws" || (r.estimate.status === "free" && check.includeFree !== true)) continue;
       // Arrays only when something is wrong (most resources pass).
       let problems: string[] | undefined;
       let unknown: string[] | undefined;

@@ -1,7 +1,7 @@
 import { firstBlock, isExpression, isObject, literalString, toNumber } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
-import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
+import type { CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
 import { stackLookup } from "./stack-lookup.js";

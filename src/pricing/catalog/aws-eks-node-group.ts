@@ -28,6 +28,17 @@ function shape(r: Resource, ctx: CatalogContext) {
   };
 }
 
+/**
+ * The node usage component's label. A group at desired size 0 scales from zero: its $0 is only the idle
+ * state, so the label says so, with the ceiling and the usage key that prices expected use.
+ */
+function nodeUsageLabel(types: number, scalesFromZeroTo: number | null | undefined): string {
+  const base = types > 1 ? `Node usage, priced as the first of ${types} instance types,` : "Node usage";
+  if (scalesFromZeroTo === undefined) return base;
+  const ceiling = scalesFromZeroTo === null ? "" : ` to ${scalesFromZeroTo} node${scalesFromZeroTo === 1 ? "" : "s"}`;
+  return `${base.replace(/,$/, "")}, scales from zero${ceiling}; set usage instance_count`;
+}
+
 /** `aws_eks_node_group`: scaling_config desired size × instance type (first of instance_types), spot when capacity_type is SPOT. */
 export const awsEksNodeGroup: CatalogEntry = {
   types: ["aws_eks_node_group"],
@@ -48,7 +59,7 @@ export const awsEksNodeGroup: CatalogEntry = {
         hours: monthlyHours(ctx),
         purchase: s.spot ? "spot" : "on-demand",
         ...(capacityOf(r, ctx) ? { capacity: capacityOf(r, ctx)! } : {}),
-        what: s.types.length > 1 ? `Node usage, priced as the first of ${s.types.length} instance types,` : "Node usage",
+        what: nodeUsageLabel(s.types.length, s.instances === 0 && ctx.usage.instance_count === undefined ? toNumber(s.sc?.max_size) : undefined),
       }),
     ];
     if (s.template) out.push(...launchTemplateVolumes(s.template, r.region, s.instances));

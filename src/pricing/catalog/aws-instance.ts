@@ -1,10 +1,9 @@
-import { firstBlock, blocks, literalString, toNumber } from "../../plan/json-values.js";
+import { firstBlock, blocks, literalString } from "../../plan/json-values.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { AMI_DEFAULT_ROOT_GB, EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
-import { countProblem, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { countProblem, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate } from "./launch-template-reference.js";
-import { launchVolumes, requestsSpot } from "./launch-settings.js";
+import { ebsBlockDevices, launchVolumes, requestsSpot, rootVolume } from "./launch-settings.js";
 import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 
 /** The instance (or, when it sets no market options, its launch template) asks for a Capacity Block. */
@@ -55,33 +54,9 @@ export const awsInstance: CatalogEntry = {
     const templateVolumes = s.template ? launchVolumes(s.template, r.region, instances) : [];
     // The instance's own block devices win; without any, the template's mappings; without those, the AMI's root
     // volume (8 GiB gp2 assumed, as Infracost does).
-    if (root || templateVolumes.length === 0) {
-      out.push(
-        ...ebsComponents({
-          region: r.region,
-          volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-          sizeGb: root?.volume_size === undefined ? AMI_DEFAULT_ROOT_GB : toNumber(root.volume_size),
-          iops: toNumber(root?.iops),
-          throughput: toNumber(root?.throughput),
-          volumes: instances,
-          label: root?.volume_size === undefined ? "Root volume, AMI default assumed" : "Root volume",
-        }),
-      );
-    }
+    if (root || templateVolumes.length === 0) out.push(...rootVolume(r.attributes, r.region, instances));
     if (!root && ebs.length === 0) out.push(...templateVolumes);
-    ebs.forEach((b, i) => {
-      out.push(
-        ...ebsComponents({
-          region: r.region,
-          volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-          sizeGb: toNumber(b.volume_size),
-          iops: toNumber(b.iops),
-          throughput: toNumber(b.throughput),
-          volumes: instances,
-          label: `EBS volume ${literalString(b.device_name) ?? i}`,
-        }),
-      );
-    });
+    out.push(...ebsBlockDevices(r.attributes, r.region, instances));
     return out;
   },
   facts(r, ctx) {

@@ -51,6 +51,26 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_appautoscaling_scheduled_action",
   "aws_autoscaling_policy", "aws_autoscaling_schedule", "aws_placement_group", "aws_key_pair", "aws_eks_addon",
   "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy",
+  // Configuration and plumbing AWS bills nothing for (each service's pricing page prices the resource it
+  // configures, not these): KMS aliases; network ACLs and their rules, secondary VPC CIDRs, security and
+  // route settings; SQS/SNS policies and subscriptions (messages are billed on the queue/topic); RDS and
+  // ElastiCache subnet/parameter/option groups (instances and nodes are billed); EKS access entries and pod
+  // identity associations; EFS mount targets and access points (storage is billed on the file system); load
+  // balancer listeners, rules, target groups and attachments (hours and LCUs are billed on the load balancer);
+  // Lambda permissions; Route 53 records (zones and queries are billed); public ACM certificates; S3 bucket
+  // settings; EC2 tags.
+  "aws_kms_alias", "aws_default_network_acl", "aws_network_acl_rule", "aws_network_acl_association", "aws_vpc_ipv4_cidr_block_association",
+  "aws_main_route_table_association", "aws_default_vpc_dhcp_options", "aws_vpc_dhcp_options_association",
+  "aws_sqs_queue_policy", "aws_sns_topic_policy", "aws_sns_topic_subscription", "aws_ec2_tag",
+  "aws_db_subnet_group", "aws_db_parameter_group", "aws_db_option_group", "aws_rds_cluster_parameter_group",
+  "aws_elasticache_subnet_group", "aws_elasticache_parameter_group",
+  "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_pod_identity_association",
+  "aws_efs_mount_target", "aws_efs_access_point", "aws_efs_file_system_policy", "aws_efs_backup_policy",
+  "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_lb_target_group_attachment",
+  "aws_alb_listener", "aws_alb_listener_rule", "aws_alb_target_group", "aws_alb_target_group_attachment", "aws_lb_listener_certificate",
+  "aws_lambda_permission", "aws_route53_record", "aws_acm_certificate", "aws_acm_certificate_validation",
+  "aws_s3_bucket_notification", "aws_s3_bucket_cors_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_website_configuration",
+  "aws_iam_role_policies_exclusive", "aws_iam_service_linked_role", "aws_iam_group_membership", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
 ]);
 
 const ENTRIES: CatalogEntry[] = [

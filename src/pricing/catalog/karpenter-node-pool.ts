@@ -34,10 +34,17 @@ export const karpenterNodePool: CatalogEntry = {
     }
     return docs.filter(isNodePool).flatMap((d) => poolComponents(readNodePool(d), r, ctx));
   },
-  facts(r) {
+  facts(r, ctx) {
     const pool = manifestDocuments(r).docs.filter(isNodePool).map(readNodePool)[0];
     if (!pool) return { instanceTypes: [], instanceCount: null, gpusPerInstance: null };
-    return poolFacts(pool, r);
+    const facts = poolFacts(pool, r);
+    // The nodes carry the EC2NodeClass's tags (Karpenter tags what it launches with them): the bill's tags.
+    const tags = (nodeClassOf(pool, ctx)?.spec as { tags?: unknown } | undefined)?.tags;
+    if (typeof tags === "object" && tags !== null) {
+      const literal = Object.fromEntries(Object.entries(tags).filter(([, v]) => typeof v === "string" && !v.includes("${"))) as Record<string, string>;
+      facts.billedTags = { ...r.tags, ...literal };
+    }
+    return facts;
   },
 };
 
@@ -74,12 +81,18 @@ function poolComponents(pool: NodePool, r: Resource, ctx: CatalogContext): CostC
   return out;
 }
 
+/** The pool's EC2NodeClass object when it is in the same stack (a `kubernetes_manifest` or `kubectl_manifest`). */
+function nodeClassOf(pool: NodePool, ctx: CatalogContext): Record<string, unknown> | undefined {
+  if (!pool.nodeClassName) return undefined;
+  return [...ctx.resourcesOfType("kubernetes_manifest"), ...ctx.resourcesOfType("kubectl_manifest")]
+    .flatMap((x) => manifestDocuments(x).docs)
+    .find((d) => d.kind === "EC2NodeClass" && (d.metadata as { name?: unknown } | undefined)?.name === pool.nodeClassName);
+}
+
 /** EBS volumes of the pool's EC2NodeClass (same stack), per node: average nodes = expected instance-hours ÷ 730. */
 function nodeClassVolumes(pool: NodePool, r: Resource, ctx: CatalogContext, choices: readonly CapacityChoice[]): CostComponentSpec[] {
   if (!pool.nodeClassName) return [];
-  const nodeClass = [...ctx.resourcesOfType("kubernetes_manifest"), ...ctx.resourcesOfType("kubectl_manifest")]
-    .flatMap((x) => manifestDocuments(x).docs)
-    .find((d) => d.kind === "EC2NodeClass" && (d.metadata as { name?: unknown } | undefined)?.name === pool.nodeClassName);
+  const nodeClass = nodeClassOf(pool, ctx);
   if (!nodeClass) return [];
   const mappings = ((nodeClass.spec as { blockDeviceMappings?: unknown } | undefined)?.blockDeviceMappings ?? []) as unknown[];
   // Nodes on average: the same for every choice when usage is node-hours; per GPU-hours it depends on the type,
@@ -132,7 +145,7 @@ function poolFacts(pool: NodePool, r: Resource): ResourceFacts {
   };
   if (pool.consolidationPolicy !== undefined) nodePool.consolidationPolicy = pool.consolidationPolicy;
   if (pool.consolidateAfterSeconds !== undefined) nodePool.consolidateAfterSeconds = pool.consolidateAfterSeconds;
-  const workload = pool.labels.workload ?? pool.labels["workload-type"];
+  const workload = pool.labels.workload ?? pool.labels["costgate/workload"] ?? pool.labels["workload-type"];
   const facts: ResourceFacts = {
     // Unresolved requirements leave the set open: an unresolved value marks the types as unknown to policies.
     instanceTypes: [...allowed.types, ...allowed.unresolved.map((u) => u.values.find((v) => v.includes("${")) ?? "${unresolved}")],

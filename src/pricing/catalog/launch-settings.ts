@@ -40,32 +40,7 @@ export function launchSettingsOf(source: Resource | undefined): LaunchSettings {
 export function launchVolumes(source: Resource | undefined, region: string, instances: number | null): CostComponentSpec[] {
   if (!source) return [];
   const a = source.attributes;
-  if (source.type === "aws_launch_configuration") {
-    const root = firstBlock(a.root_block_device);
-    const sized = root !== undefined && root.volume_size !== undefined && root.volume_size !== null;
-    return [
-      ...ebsComponents({
-        region,
-        volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-        sizeGb: sized ? toNumber(root!.volume_size) : AMI_DEFAULT_ROOT_GB,
-        iops: toNumber(root?.iops),
-        throughput: toNumber(root?.throughput),
-        volumes: instances,
-        label: sized ? "Root volume" : "Root volume, AMI default assumed",
-      }),
-      ...blocks(a.ebs_block_device).flatMap((b, i) =>
-        ebsComponents({
-          region,
-          volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
-          sizeGb: toNumber(b.volume_size),
-          iops: toNumber(b.iops),
-          throughput: toNumber(b.throughput),
-          volumes: instances,
-          label: `EBS volume ${literalString(b.device_name) ?? i}`,
-        }),
-      ),
-    ];
-  }
+  if (source.type === "aws_launch_configuration") return [...rootVolume(a, region, instances), ...ebsBlockDevices(a, region, instances)];
   return blocks(a.block_device_mappings).flatMap((m, i) => {
     const ebs = firstBlock(m.ebs);
     if (!ebs) return [];
@@ -79,4 +54,37 @@ export function launchVolumes(source: Resource | undefined, region: string, inst
       label: `Launch template volume ${literalString(m.device_name) ?? i}`,
     });
   });
+}
+
+/**
+ * The root volume of an instance (`aws_instance`, `aws_launch_configuration`): its `root_block_device`, or the AMI's
+ * root volume with 8 GiB gp2 assumed when no size is set (as Infracost does), per instance.
+ */
+export function rootVolume(a: Record<string, unknown>, region: string, instances: number | null): CostComponentSpec[] {
+  const root = firstBlock(a.root_block_device);
+  const sized = root !== undefined && root.volume_size !== undefined && root.volume_size !== null;
+  return ebsComponents({
+    region,
+    volumeType: literalString(root?.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
+    sizeGb: sized ? toNumber(root!.volume_size) : AMI_DEFAULT_ROOT_GB,
+    iops: toNumber(root?.iops),
+    throughput: toNumber(root?.throughput),
+    volumes: instances,
+    label: sized ? "Root volume" : "Root volume, AMI default assumed",
+  });
+}
+
+/** The `ebs_block_device`s of an instance or launch configuration, per instance. */
+export function ebsBlockDevices(a: Record<string, unknown>, region: string, instances: number | null): CostComponentSpec[] {
+  return blocks(a.ebs_block_device).flatMap((b, i) =>
+    ebsComponents({
+      region,
+      volumeType: literalString(b.volume_type) ?? EBS_DEFAULT_VOLUME_TYPE,
+      sizeGb: toNumber(b.volume_size),
+      iops: toNumber(b.iops),
+      throughput: toNumber(b.throughput),
+      volumes: instances,
+      label: `EBS volume ${literalString(b.device_name) ?? i}`,
+    }),
+  );
 }

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, rename, writeFile, unlink } from "node:fs/promises";
+import { lstat, mkdir, open, rename, writeFile, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { isCostgateError } from "../../errors.js";
 import type { PriceOrigin } from "../price-quote.js";
+import { assertPrivateCachePath } from "./cache-ownership.js";
 
 /** A unit price read from a live source, with when it was fetched. */
 export interface CachedPrice {
@@ -21,6 +23,9 @@ export const DEFAULT_CACHE_TTL_HOURS = 24;
 /**
  * On-disk cache of live prices: one small JSON file per key (named by a hash of the key), written atomically, so
  * parallel runs never see half a file. Entries older than the TTL, from another format, or unreadable are misses.
+ * The directory and every entry must be owned by the current user and not writable by group or others, else
+ * `get`/`set` throw a CostgateError (a planted entry would be reported as an AWS price). The directory is
+ * created with mode 0700 and entries with 0600.
  */
 export class PriceCache {
   constructor(
@@ -29,12 +34,46 @@ export class PriceCache {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async get(key: string): Promise<CachedPrice | undefined> {
-    let raw: string;
+  private dirChecked = false;
+
+  /** Check the directory once (when it exists); throws a CostgateError when others could write to it. */
+  private async checkDir(): Promise<boolean> {
+    if (this.dirChecked) return true;
+    let st;
     try {
-      raw = await readFile(this.file(key), "utf8");
+      st = await lstat(this.dir);
+    } catch (e) {
+      // Absent, or a parent is not a directory: no cache to read (writing it fails and is reported once).
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") return false;
+      throw e;
+    }
+    assertPrivateCachePath(this.dir, st, "directory");
+    this.dirChecked = true;
+    return true;
+  }
+
+  async get(key: string): Promise<CachedPrice | undefined> {
+    if (!(await this.checkDir())) return undefined;
+    let raw: string;
+    const file = this.file(key);
+    let handle;
+    try {
+      handle = await open(file, "r");
     } catch {
       return undefined;
+    }
+    try {
+      // Checked on the open handle: the file read is the file checked. Not a regular file (e.g. a directory): a miss.
+      const st = await handle.stat();
+      if (!st.isFile()) return undefined;
+      assertPrivateCachePath(file, st, "file");
+      raw = await handle.readFile("utf8");
+    } catch (e) {
+      if (isCostgateError(e)) throw e;
+      return undefined;
+    } finally {
+      await handle.close();
     }
     try {
       const entry = JSON.parse(raw) as { format?: string; key?: string; price?: CachedPrice };
@@ -56,11 +95,12 @@ export class PriceCache {
 
   /** Store a price. Throws on I/O errors (the caller reports them once and carries on). */
   async set(key: string, price: CachedPrice): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await this.checkDir();
     const file = this.file(key);
     const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
-      await writeFile(tmp, JSON.stringify({ format: FORMAT, key, price }) + "\n", "utf8");
+      await writeFile(tmp, JSON.stringify({ format: FORMAT, key, price }) + "\n", { encoding: "utf8", mode: 0o600, flag: "wx" });
       await rename(tmp, file);
     } catch (e) {
       await unlink(tmp).catch(() => undefined);

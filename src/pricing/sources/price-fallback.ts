@@ -1,3 +1,4 @@
+import { redactSecrets } from "../../redact-secrets.js";
 import { priceKeyId, type PriceKey } from "../price-key.js";
 import type { PriceQuote, PriceSource } from "../price-quote.js";
 
@@ -16,6 +17,8 @@ export function describeError(e: unknown): string {
   const n = typeof name === "string" && name ? name : "Error";
   let m = typeof message === "string" && message.trim() ? message.trim() : String(e);
   m = m.replace(/\s*Deserialization error: to see the raw response.*$/s, "").replace(/\s+/g, " ");
+  // The message may carry an error body from the network (a proxy page, an echoed request): no credentials, and short.
+  m = clipMessage(redactSecrets(m));
   // An unmodelled answer (a proxy's HTML 502, an empty 500) says little more than its HTTP status.
   const http = typeof status === "number" && (n === "Unknown" || n === "SyntaxError") ? ` (HTTP ${status})` : "";
   return `${n}: ${m}${http}`;
@@ -47,4 +50,8 @@ export async function quoteFailuresFromFallback(
     );
   }
   return { quotes, warnings };
+}
+
+function clipMessage(m: string): string {
+  return m.length > 300 ? `${m.slice(0, 300)}…` : m;
 }

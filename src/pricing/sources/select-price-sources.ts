@@ -29,12 +29,17 @@ export interface PriceSelection {
   cache?: PriceCache;
   /** EC2 endpoint override for spot price history (AWS_ENDPOINT_URL_EC2). */
   ec2Endpoint?: string;
+  /**
+   * Called once when no AWS credentials resolve, in `auto` and `aws` modes alike: every price would fail the same
+   * way, so the snapshot is used (a caller says so once instead of one warning per price).
+   */
+  onNoCredentials?: (error: unknown) => void;
 }
 
 /**
- * Build the price sources of a selection. The embedded snapshot is the offline default. `auto` uses the AWS
- * Price List API when credentials resolve (checked without sending a request) and the snapshot otherwise; `aws`
- * always tries the API. With the API in use, spot prices come from EC2 spot price history, else from the dated
+ * Build the price sources of a selection. The embedded snapshot is the offline default. `auto` and `aws` use the
+ * AWS Price List API when credentials resolve (checked without sending a request) and the snapshot otherwise
+ * (`onNoCredentials` is told); with credentials, `aws` failures fall back per price with a warning. With the API in use, spot prices come from EC2 spot price history, else from the dated
  * discount. Throws a CostgateError for an unknown mode.
  */
 export async function selectPriceSources(sel: PriceSelection): Promise<PriceSources> {
@@ -45,12 +50,11 @@ export async function selectPriceSources(sel: PriceSelection): Promise<PriceSour
   const aws = sel.aws ?? {};
   const { AwsPricingSource } = await import("./aws-pricing-source.js");
   const live = new AwsPricingSource({ ...aws, ...(sel.cache ? { cache: sel.cache } : {}) });
-  if (sel.mode === "auto") {
-    try {
-      await live.client.config.credentials();
-    } catch {
-      return snapshot;
-    }
+  try {
+    await live.client.config.credentials();
+  } catch (e) {
+    sel.onNoCredentials?.(e);
+    return snapshot;
   }
   const { SpotHistorySource } = await import("./spot-history-source.js");
   const spot = new SpotHistorySource({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseUsage } from "../../../src/pricing/usage.js";
 import { priceStack } from "../../helpers/stack-plan.js";
 
 describe("aws_eks_node_group", () => {
@@ -21,6 +22,17 @@ describe("aws_eks_node_group", () => {
     const p = res("aws_eks_node_group.p");
     expect(p.components.map((c) => c.monthlyCost)).toEqual([21.957642 * 730, 0.08 * 500]);
     expect(p.facts.gpusPerInstance).toBe(8);
+  });
+
+  it("at desired size 0 says it scales from zero, with its ceiling and the usage key that prices it", async () => {
+    const group = { instance_types: ["g5.xlarge"], capacity_type: "SPOT", scaling_config: { desired_size: 0, min_size: 0, max_size: 4 } };
+    const idle = (await priceStack({ aws_eks_node_group: { p: group } })).res("aws_eks_node_group.p").components[0]!;
+    expect(idle).toMatchObject({ monthlyQuantity: 0, monthlyCost: 0 });
+    expect(idle.name).toBe("Node usage, scales from zero to 4 nodes; set usage instance_count (Linux/UNIX, spot, g5.xlarge)");
+    const usage = parseUsage("resource_usage:\n  aws_eks_node_group.p:\n    instance_count: 1.5\n", "u.yml");
+    const used = (await priceStack({ aws_eks_node_group: { p: group } }, { usage })).res("aws_eks_node_group.p").components[0]!;
+    expect(used.name).toBe("Node usage (Linux/UNIX, spot, g5.xlarge)");
+    expect(used.monthlyQuantity).toBeCloseTo(1.5 * 730, 6);
   });
 
   it("is unpriced when desired size is an expression", async () => {

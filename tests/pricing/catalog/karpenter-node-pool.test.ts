@@ -97,7 +97,7 @@ describe("Karpenter NodePools", () => {
     expect(r.rangeOnDemand.expected).toBeCloseTo(1769.52 + 16, 6);
     expect(r.components[0]!.purchaseOption).toBe("spot");
     expect(r.components[0]!.priceKey).toBe("ec2-instance|us-east-1|g5.2xlarge");
-    expect(res("kubectl_manifest.nodeclass").status).toBe("free");
+    expect(res("kubectl_manifest.nodeclass").status).toBe("not-aws");
   });
 
   it("kubernetes_manifest object: a GPU limit bounds GPU-hours and GPUs", async () => {
@@ -132,7 +132,7 @@ describe("Karpenter NodePools", () => {
     expect(r.facts.maxGpuCount).toBeNull();
   });
 
-  it("other Kubernetes objects are free; the default policy fails an unbounded GPU NodePool in a dev stack", async () => {
+  it("other Kubernetes objects are not AWS cost; the default policy fails an unbounded GPU NodePool in a dev stack", async () => {
     const pool = { ...p5Pool, spec: { ...p5Pool.spec, limits: undefined, disruption: { consolidationPolicy: "WhenEmpty", consolidateAfter: "Never" } } };
     const plan = stackPlan(
       {
@@ -144,7 +144,7 @@ describe("Karpenter NodePools", () => {
     const policies = [parsePolicy(readFileSync("policies/default.yaml", "utf8"), "policies/default.yaml")];
     const usage = parseUsage("resource_usage:\n  kubernetes_manifest.p5:\n    gpu_hours: 100\n", "usage.yml");
     const { head, verdict } = await runGate({ head: plan, policies, evaluation: { today: "2026-11-30" } }, { usage });
-    expect(head.stacks[0]!.resources.find((r) => r.address === "kubernetes_manifest.ns")!.status).toBe("free");
+    expect(head.stacks[0]!.resources.find((r) => r.address === "kubernetes_manifest.ns")!.status).toBe("not-aws");
     expect(verdict!.status).toBe("fail");
     const byRule = (id: string) => verdict!.findings.filter((f) => f.ruleId === id && f.address === "kubernetes_manifest.p5");
     expect(byRule("CG-GPU-003")[0]).toMatchObject({ enforcement: "hard-mandatory", environment: "dev" });

@@ -1,0 +1,180 @@
+// Runs the bundled action (dist/index.js) as the runner does: a child process with INPUT_* variables, an event
+// payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files and RUNNER_TEMP, against the loopback
+// fake GitHub API. Shared by the gate-integrity end-to-end tests.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+// COSTGATE_E2E_DIST runs another bundle (e.g. an older one, to see these tests fail before a fix).
+export const DIST = process.env.COSTGATE_E2E_DIST || new URL("../../dist/index.js", import.meta.url).pathname;
+const NODE = process.env.COSTGATE_E2E_NODE || process.execPath;
+
+/** The central policy of the end-to-end tests: a monthly budget of `limit` and no g5.12xlarge anywhere. */
+export const POLICY = (limit: number) => `apiVersion: costgate.policy/v1
+metadata:
+  name: e2e-central
+  layer: central
+overrides:
+  label: cost-override
+rules:
+  - id: CG-BUD-001
+    description: Monthly budget for the whole change
+    severity: high
+    enforcement: soft-mandatory
+    check: {kind: budget, limit: ${limit}}
+  - id: CG-GPU-001
+    description: No g5.12xlarge anywhere
+    severity: critical
+    enforcement: hard-mandatory
+    check: {kind: instance-types, deny: ["g5.12xlarge"]}
+`;
+
+export type Instances = Record<string, Record<string, string>>; // stack → resource name → instance type
+
+/** Write a cdktf output directory (manifest.json + stacks/<name>/cdk.tf.json), as `cdktf synth` does. */
+export function writeCdktfOut(dir: string, stacks: Instances, opts: { count?: number } = {}): void {
+  const manifest = { version: "0.21.0", stacks: {} as Record<string, unknown> };
+  for (const [stack, instances] of Object.entries(stacks)) {
+    manifest.stacks[stack] = {
+      name: stack,
+      constructPath: stack,
+      workingDirectory: `stacks/${stack}`,
+      synthesizedStackPath: `stacks/${stack}/cdk.tf.json`,
+      annotations: [],
+      dependencies: [],
+    };
+    const resource = {
+      aws_instance: Object.fromEntries(
+        Object.entries(instances).map(([name, type]) => [
+          name,
+          { "//": { metadata: { path: `${stack}/${name}`, uniqueId: name } }, ami: "ami-123", instance_type: type, tags: { Name: name }, ...(opts.count ? { count: opts.count } : {}) },
+        ]),
+      ),
+    };
+    const stackJson = {
+      "//": { metadata: { backend: "local", stackName: stack, version: "0.21.0" } },
+      provider: { aws: [{ region: "us-east-1", default_tags: [{ tags: { team: "ml", environment: "dev" } }] }] },
+      resource,
+    };
+    mkdirSync(join(dir, "stacks", stack), { recursive: true });
+    writeFileSync(join(dir, "stacks", stack, "cdk.tf.json"), JSON.stringify(stackJson, null, 2));
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2));
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  ms: number;
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m; (m = re.exec(text)); ) out[m[1]!] = m[3]!;
+  return out;
+}
+
+export interface RunOptions {
+  apiUrl: string;
+  repoDir: string;
+  runnerDir: string;
+  eventName?: string;
+  payload: unknown;
+  inputs?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+/** Run dist/index.js once with every input set (as the runner applies action.yml defaults). */
+export async function runBundledAction(o: RunOptions): Promise<RunResult> {
+  const step = mkdtempSync(join(o.runnerDir, "step-"));
+  const files = Object.fromEntries(["output", "summary", "env", "path", "state"].map((f) => [f, join(step, f)]));
+  for (const f of Object.values(files)) writeFileSync(f, "");
+  writeFileSync(join(step, "event.json"), JSON.stringify(o.payload));
+  const allInputs: Record<string, string> = {
+    path: "head-out",
+    "base-path": "base-out",
+    "synth-command": "",
+    "synth-env": "",
+    policy: "policies/cost.yaml",
+    "policy-source": "base",
+    usage: "",
+    "usage-source": "base",
+    prices: "snapshot",
+    "spot-discount": "",
+    region: "us-east-1",
+    "allow-unknown-types": "false",
+    "github-token": "ghs_faketoken",
+    "github-api-timeout": "30",
+    comment: "update",
+    "comment-key": "default",
+    "comment-author": "github-actions[bot]",
+    "comment-when-unchanged": "false",
+    "fail-on": "mandatory",
+    "report-path": join(step, "report.json"),
+    "sarif-path": "",
+    "top-resources": "10",
+    ...o.inputs,
+  };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: o.runnerDir,
+    CI: "true",
+    GITHUB_ACTIONS: "true",
+    GITHUB_API_URL: o.apiUrl,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_REPOSITORY: "o/r",
+    GITHUB_REPOSITORY_OWNER: "o",
+    GITHUB_EVENT_NAME: o.eventName ?? "pull_request",
+    GITHUB_EVENT_PATH: join(step, "event.json"),
+    GITHUB_SHA: "c".repeat(40),
+    GITHUB_REF: "refs/pull/7/merge",
+    GITHUB_WORKSPACE: o.repoDir,
+    GITHUB_RUN_ID: "4242",
+    GITHUB_OUTPUT: files.output!,
+    GITHUB_STEP_SUMMARY: files.summary!,
+    GITHUB_ENV: files.env!,
+    GITHUB_PATH: files.path!,
+    GITHUB_STATE: files.state!,
+    RUNNER_TEMP: step,
+    RUNNER_OS: "Linux",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    // No AWS configuration from the test machine.
+    AWS_CONFIG_FILE: join(o.runnerDir, "no-aws-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(o.runnerDir, "no-aws-credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+    ...Object.fromEntries(Object.entries(allInputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...o.env,
+  };
+  const started = Date.now();
+  const child = spawn(NODE, [DIST], { cwd: o.repoDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output!, "utf8")), summary: readFileSync(files.summary!, "utf8"), ms: Date.now() - started };
+}
+
+/** A pull_request event payload for PR 7 of o/r. */
+export function prPayload(headSha: string, baseSha: string) {
+  return {
+    action: "synchronize",
+    number: 7,
+    pull_request: {
+      number: 7,
+      state: "open",
+      title: "t",
+      user: { login: "dev" },
+      labels: [],
+      head: { sha: headSha, ref: "feature", repo: { full_name: "o/r", fork: false } },
+      base: { sha: baseSha, ref: "main", repo: { full_name: "o/r", fork: false } },
+    },
+    repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
+    sender: { login: "dev" },
+  };
+}
