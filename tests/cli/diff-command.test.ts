@@ -24,7 +24,7 @@ describe("costgate diff", () => {
 
   it("says when nothing changed and hides unchanged resources", async () => {
     const { stdout } = await runCliCaptured(["diff", "examples/synth-output/cdktf.out", "examples/synth-output/cdktf.out"]);
-    expect(stdout).toContain("Monthly cost: $77,522.13 → $77,522.13 ($0.00, +0.0%)");
+    expect(stdout).toContain("Monthly cost: $77,554.98 → $77,554.98 ($0.00, +0.0%)");
     expect(stdout).toContain("No resource changed cost.");
     expect(stdout).toMatch(/20 unchanged resources not shown\./);
   });

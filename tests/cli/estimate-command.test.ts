@@ -10,10 +10,12 @@ describe("costgate estimate", () => {
     // The stack has unpriced parts: its cost is a lower bound.
     expect(stdout).toMatch(/training-dev\s+≥ \$54,364\.78/);
     expect(stdout).toMatch(/├─ Instance usage \(Linux\/UNIX, spot, p5\.48xlarge\)\s+1,460\s+hours\s+\$27\.52\s+\$40,179\.20\s+spot-discount 50%; on-demand \$80,358\.40/);
-    expect(stdout).toMatch(/Total monthly cost: ≥ \$77,522\.13 \+ 9 resources not fully priced \(at on-demand prices, if spot is unavailable: \$128,782\.64\)/);
-    expect(stdout).toMatch(/20 resources: 6 priced, 4 partly unpriced, 2 unpriced, 1 usage-based, 6 free, 1 unsupported/);
+    expect(stdout).toMatch(/Total monthly cost: ≥ \$77,554\.98 \+ 9 resources not fully priced \(at on-demand prices, if spot is unavailable: \$128,815\.49\)/);
+    expect(stdout).toMatch(/20 resources: 7 priced, 4 partly unpriced, 1 unpriced, 2 usage-based, 6 free, 0 unsupported/);
     expect(stdout).toMatch(/inference-prod\/aws_eks_node_group\.h200_pool: .*p5e\.48xlarge: no On-Demand price in [a-z0-9-]+ in the embedded snapshot/);
-    expect(stdout).toMatch(/Unsupported resource types \(not priced, not assumed free\): aws_cloudwatch_log_group/);
+    // The NAT gateway is priced from the us-east-1 rows (730 × $0.045); the log group is usage-based, not unsupported.
+    expect(stdout).toMatch(/aws_nat_gateway\.nat\s+≥ \$32\.85/);
+    expect(stdout).toMatch(/aws_cloudwatch_log_group\.logs\s+≥ \$0\.00\s+usage-based/);
     expect(stdout).toMatch(/snapshot 2026-07-20: aws\/karpenter-provider-aws/);
   });
 

@@ -39,9 +39,11 @@ describe("estimatePlan on the multi-stack example", () => {
     const notebook = 1.4084 * 730;
     const ebs = 0.125 * 1000 + 0.065 * 4000;
     const lustre = 0.14 * 1200;
-    expect(prod.monthlyCost).toBeCloseTo(endpoint + pool + h200 + notebook + ebs + lustre, 9);
-    expect(e.totals.monthlyCost).toBe(dev.monthlyCost + prod.monthlyCost);
-    expect(e.totals).toMatchObject({ resources: 20, priced: 6, partial: 4, unpriced: 2, usageBased: 1, free: 6, unsupported: 1 });
+    const nat = 0.045 * 730; // NAT gateway hours (us-east-1 golden row); data processed is usage-based
+    expect(prod.monthlyCost).toBeCloseTo(endpoint + pool + h200 + notebook + ebs + lustre + nat, 9);
+    expect(e.totals.monthlyCost).toBeCloseTo(dev.monthlyCost + prod.monthlyCost, 9);
+    // The NAT gateway is priced (us-east-1 rows) and the CloudWatch log group usage-based (no usage file): nothing unsupported.
+    expect(e.totals).toMatchObject({ resources: 20, priced: 7, partial: 4, unpriced: 1, usageBased: 2, free: 6, unsupported: 0 });
     expect(e.totals.monthlyCostOnDemand).toBeGreaterThan(e.totals.monthlyCost);
     expect(e.priceSources.map((s) => s.label)).toContain("snapshot 2026-07-20");
   });

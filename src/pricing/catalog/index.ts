@@ -12,6 +12,29 @@ import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws
 import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
 import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
 import { terraformModuleCall } from "./terraform-module.js";
+import { awsElb, awsLb } from "./aws-load-balancers.js";
+import { awsEip } from "./aws-eip.js";
+import { awsDbInstance } from "./aws-db-instance.js";
+import { awsVpcEndpoint } from "./aws-vpc-endpoint.js";
+import { awsKmsKey } from "./aws-kms-key.js";
+import { awsSecretsmanagerSecret } from "./aws-secretsmanager-secret.js";
+import { awsCloudwatchLogGroup } from "./aws-cloudwatch-log-group.js";
+import { awsEcrRepository } from "./aws-ecr-repository.js";
+import { awsEfsFileSystem } from "./aws-efs-file-system.js";
+import { awsSnsTopic, awsSqsQueue } from "./aws-messaging.js";
+import { awsElasticacheCluster, awsElasticacheReplicationGroup } from "./aws-elasticache.js";
+import { awsOpensearchDomain } from "./aws-opensearch-domain.js";
+import { awsRdsCluster, awsRdsClusterInstance } from "./aws-aurora.js";
+import { awsKinesisStream, awsMskCluster } from "./aws-streaming.js";
+import { awsGlueJob } from "./aws-glue-job.js";
+import { awsRoute53Zone } from "./aws-route53-zone.js";
+import { awsEbsSnapshot } from "./aws-ebs-snapshot.js";
+import { awsGrafanaWorkspace } from "./aws-grafana-workspace.js";
+import { awsDynamodbTable } from "./aws-dynamodb-table.js";
+import { awsEksFargateProfile } from "./aws-eks-fargate-profile.js";
+import { awsCloudwatchMetricAlarm } from "./aws-cloudwatch-metric-alarm.js";
+import { awsCloudfrontDistribution } from "./aws-cloudfront-distribution.js";
+import { awsApiGatewayRestApi, awsApigatewayv2Api, awsLambdaFunction, awsSfnStateMachine } from "./aws-serverless.js";
 
 /**
  * Resource types that cost nothing by themselves (configuration, identity, networking glue, scaling rules).
@@ -72,6 +95,37 @@ const ENTRIES: CatalogEntry[] = [
   awsBedrockAgent,
   awsBedrockProvisionedThroughput,
   terraformModuleCall,
+  awsLb,
+  awsElb,
+  awsEip,
+  awsDbInstance,
+  awsVpcEndpoint,
+  awsKmsKey,
+  awsSecretsmanagerSecret,
+  awsCloudwatchLogGroup,
+  awsEcrRepository,
+  awsEfsFileSystem,
+  awsSqsQueue,
+  awsSnsTopic,
+  awsElasticacheCluster,
+  awsElasticacheReplicationGroup,
+  awsOpensearchDomain,
+  awsRdsCluster,
+  awsRdsClusterInstance,
+  awsLambdaFunction,
+  awsSfnStateMachine,
+  awsApiGatewayRestApi,
+  awsApigatewayv2Api,
+  awsKinesisStream,
+  awsMskCluster,
+  awsGlueJob,
+  awsRoute53Zone,
+  awsEbsSnapshot,
+  awsGrafanaWorkspace,
+  awsDynamodbTable,
+  awsEksFargateProfile,
+  awsCloudwatchMetricAlarm,
+  awsCloudfrontDistribution,
 ];
 
 const byType = new Map<string, CatalogEntry>();

@@ -30,15 +30,15 @@ describe("storage and networking", () => {
     expect(res("aws_fsx_lustre_file_system.d").components[0]!.unpricedReason).toMatch(/SCRATCH_1/);
   });
 
-  it("aws_nat_gateway has no snapshot price: unpriced, with the reason", async () => {
-    const r = (await priceStack({ aws_nat_gateway: { n: { subnet_id: "s" } } })).res("aws_nat_gateway.n");
+  it("aws_nat_gateway has no snapshot price outside us-east-1: unpriced, with the reason", async () => {
+    const r = (await priceStack({ aws_nat_gateway: { n: { subnet_id: "s" } } }, { region: "eu-west-1" })).res("aws_nat_gateway.n");
     expect(r.status).toBe("unpriced");
     expect(r.notes[0]).toMatch(/embedded snapshot has no price for NAT gateway hours/);
   });
 
   it("lists unknown types as unsupported and known-free types as free", async () => {
-    const { res, estimate } = await priceStack({ aws_cloudwatch_log_group: { l: { name: "x" } }, aws_iam_role: { r: { name: "x" } } });
-    expect(res("aws_cloudwatch_log_group.l").status).toBe("unsupported");
+    const { res, estimate } = await priceStack({ aws_transfer_server: { l: { domain: "S3" } }, aws_iam_role: { r: { name: "x" } } });
+    expect(res("aws_transfer_server.l").status).toBe("unsupported");
     expect(res("aws_iam_role.r").status).toBe("free");
     expect(estimate.totals).toMatchObject({ unsupported: 1, free: 1, monthlyCost: 0 });
   });
