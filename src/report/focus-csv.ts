@@ -50,6 +50,9 @@ export const FOCUS_COLUMNS = [
   "x_PriceSource",
   "x_PriceAsOf",
   "x_UsageKey",
+  "x_QuantitySource",
+  "x_CostLow",
+  "x_CostHigh",
   "x_EstimateInput",
   "x_Flags",
 ] as const;
@@ -123,6 +126,10 @@ function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate,
     x_PriceSource: c.price?.label ?? "",
     x_PriceAsOf: c.price?.asOf ?? "",
     x_UsageKey: c.usageKey ?? "",
+    x_QuantitySource: c.quantitySource,
+    // The component's range (elastic capacity): empty when not priced; a high of "unbounded" has no bound.
+    x_CostLow: priced ? num(c.costRange?.low ?? c.monthlyCost) : "",
+    x_CostHigh: !priced ? "" : c.costRange ? (c.costRange.high === null ? "unbounded" : num(c.costRange.high)) : num(c.monthlyCost),
   };
 }
 
@@ -147,6 +154,9 @@ function unsupportedRow(estimate: Estimate, r: ResourceEstimate, start: string, 
     x_PriceSource: "",
     x_PriceAsOf: "",
     x_UsageKey: "",
+    x_QuantitySource: "unknown",
+    x_CostLow: "",
+    x_CostHigh: "",
   };
 }
 
@@ -170,6 +180,9 @@ type CommonColumns = Exclude<
   | "x_PriceSource"
   | "x_PriceAsOf"
   | "x_UsageKey"
+  | "x_QuantitySource"
+  | "x_CostLow"
+  | "x_CostHigh"
 >;
 
 function common(estimate: Estimate, r: ResourceEstimate, start: string, end: string, flags: string[]): Record<CommonColumns, string> {

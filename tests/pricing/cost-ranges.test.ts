@@ -65,3 +65,22 @@ describe("ranges in reports", () => {
     expect(renderMarkdownReport({ estimate: unknown.estimate })).toContain("**Monthly cost:** ≥ \\$735.18 — a lower bound: 1 resource not fully priced");
   });
 });
+
+describe("ranges in FOCUS CSV", () => {
+  it("each component row carries its range and where its quantity came from", async () => {
+    const { renderFocusCsv } = await import("../../src/report/focus-csv.js");
+    const { estimate } = await priceStack({
+      aws_launch_template: { lt: { name: "lt", instance_type: "g5.xlarge" } },
+      aws_autoscaling_group: { a: { min_size: 1, desired_capacity: 2, max_size: 5, launch_template: { id: "${aws_launch_template.lt.id}" } } },
+    });
+    const [header, ...rows] = renderFocusCsv(estimate, { now: new Date("2026-11-30T00:00:00Z") }).trim().split("\r\n");
+    const cols = header!.split(",");
+    // RFC 4180 fields: quoted ones may hold commas (SkuPriceDetails is JSON).
+    const fields = (row: string) => [...row.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!);
+    const cell = (row: string, name: string) => fields(row)[cols.indexOf(name)];
+    const asg = rows.find((r) => r.includes("aws_autoscaling_group.a"))!;
+    expect(cell(asg, "x_QuantitySource")).toBe("plan");
+    expect(Number(cell(asg, "x_CostLow"))).toBeCloseTo(734.38, 6);
+    expect(Number(cell(asg, "x_CostHigh"))).toBeCloseTo(3671.9, 6);
+  });
+});
