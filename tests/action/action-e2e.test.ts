@@ -1,20 +1,19 @@
 // End-to-end: the bundled action (dist/index.js) runs as a child process with a runner-like environment
 // (INPUT_* variables, GITHUB_EVENT_PATH with a pull_request payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
 // against the loopback fake GitHub REST API, in a real git repository whose base commit holds the policy.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/action/sticky-comment.js";
-import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
-import { DIST, POLICY, runBundledAction, writeCdktfOut, type Instances, type RunResult } from "./action-runner.js";
-import { createTestRepo, type TestRepo } from "./git-repo.js";
+import type { FakeGitHub } from "../fakes/fake-github-api.js";
+import { BASE_INSTANCES, DIST, OVER_BUDGET_INSTANCES, runBundledAction, startE2eFixture, writeCdktfOut, type E2eFixture, type RunResult } from "./action-runner.js";
+import type { TestRepo } from "./git-repo.js";
 
 const MARKER = commentMarker("default");
 
 
-const BASE: Instances = { "ml-train": { trainer: "g5.xlarge" }, "ml-serve": { web: "m5.large" } };
-const OVER_BUDGET: Instances = { "ml-train": { trainer: "p5.48xlarge" }, "ml-serve": { web: "m5.large" } };
+const BASE = BASE_INSTANCES;
+const OVER_BUDGET = OVER_BUDGET_INSTANCES;
 
 let api: FakeGitHub;
 let repo: TestRepo;
@@ -26,30 +25,15 @@ beforeAll(() => {
   if (!existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run bundle` (the e2e tests run the committed bundle)");
 });
 
+let fixture: E2eFixture;
+
 beforeEach(async () => {
-  api = await startFakeGitHub();
-  for (const [login, role] of [["wendy", "write"], ["rita", "read"]] as const) api.state.permissions.set(login, role);
-  repo = createTestRepo();
-  repo.write("policies/cost.yaml", POLICY(5000));
-  writeCdktfOut(join(repo.dir, "base-out"), BASE);
-  baseSha = repo.commit("base: policy and infrastructure");
-  // The PR raises the budget in the policy file; the action must keep enforcing the base branch's policy.
-  repo.write("policies/cost.yaml", POLICY(1_000_000_000));
-  headSha = repo.commit("head: loosen the policy");
-  writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET);
-  api.state.pulls.set(7, { headSha, baseSha, state: "open" });
-  // The head was pushed (a workflow run for it exists) before any override label below is applied.
-  api.recordRun(headSha);
-  runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));
+  fixture = await startE2eFixture({ wendy: "write", rita: "read" });
+  ({ api, repo, baseSha, headSha, runnerDir } = fixture);
 });
 
-afterEach(async () => {
-  await api.close();
-  repo.remove();
-  rmSync(runnerDir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
-afterAll(() => undefined);
 
 function payload(opts: { fork?: boolean; labels?: string[] } = {}) {
   return {

@@ -2,8 +2,11 @@
 // payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files and RUNNER_TEMP, against the loopback
 // fake GitHub API. Shared by the gate-integrity end-to-end tests.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
+import { createTestRepo, type TestRepo } from "./git-repo.js";
 
 // COSTGATE_E2E_DIST runs another bundle (e.g. an older one, to see these tests fail before a fix).
 export const DIST = process.env.COSTGATE_E2E_DIST || new URL("../../dist/index.js", import.meta.url).pathname;
@@ -176,5 +179,51 @@ export function prPayload(headSha: string, baseSha: string) {
     },
     repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
     sender: { login: "dev" },
+  };
+}
+
+/** The base and head infrastructure of the end-to-end pull request: the head swaps the trainer for a p5. */
+export const BASE_INSTANCES: Instances = { "ml-train": { trainer: "g5.xlarge" }, "ml-serve": { web: "m5.large" } };
+export const OVER_BUDGET_INSTANCES: Instances = { "ml-train": { trainer: "p5.48xlarge" }, "ml-serve": { web: "m5.large" } };
+
+/** A repository with a base and a head commit, PR 7 between them on the fake GitHub API, and a runner folder. */
+export interface E2eFixture {
+  api: FakeGitHub;
+  repo: TestRepo;
+  baseSha: string;
+  headSha: string;
+  runnerDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The pull request every end-to-end test starts from: the base commit has the central policy (budget $5,000) and
+ * `base-out`; the head raises the budget in the policy file (the action must keep the base's) and writes
+ * `head-out` over budget. The head was pushed (a workflow run exists) before any override label is applied.
+ */
+export async function startE2eFixture(permissions: Readonly<Record<string, string>>): Promise<E2eFixture> {
+  const api = await startFakeGitHub();
+  for (const [login, role] of Object.entries(permissions)) api.state.permissions.set(login, role as never);
+  const repo = createTestRepo();
+  repo.write("policies/cost.yaml", POLICY(5000));
+  writeCdktfOut(join(repo.dir, "base-out"), BASE_INSTANCES);
+  const baseSha = repo.commit("base: policy and infrastructure");
+  repo.write("policies/cost.yaml", POLICY(1_000_000_000));
+  const headSha = repo.commit("head: loosen the policy");
+  writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET_INSTANCES);
+  api.state.pulls.set(7, { headSha, baseSha, state: "open" });
+  api.recordRun(headSha);
+  const runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));
+  return {
+    api,
+    repo,
+    baseSha,
+    headSha,
+    runnerDir,
+    close: async () => {
+      await api.close();
+      repo.remove();
+      rmSync(runnerDir, { recursive: true, force: true });
+    },
   };
 }

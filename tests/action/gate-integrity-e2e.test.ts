@@ -1,19 +1,18 @@
 // Issue 12, end to end: a pull request cannot loosen the gate that judges it. Each case runs the bundled
 // dist/index.js against the loopback fake GitHub API (and the fake Price List API where prices matter), in a
 // real git repository whose base commit holds the policy.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
+import type { FakeGitHub } from "../fakes/fake-github-api.js";
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct } from "../fakes/price-list-documents.js";
-import { DIST, POLICY, prPayload, runBundledAction, writeCdktfOut, type Instances, type RunResult } from "./action-runner.js";
+import { BASE_INSTANCES, DIST, OVER_BUDGET_INSTANCES, POLICY, prPayload, runBundledAction, startE2eFixture, writeCdktfOut, type E2eFixture, type RunResult } from "./action-runner.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
 
-const BASE: Instances = { "ml-train": { trainer: "g5.xlarge" }, "ml-serve": { web: "m5.large" } };
-const OVER_BUDGET: Instances = { "ml-train": { trainer: "p5.48xlarge" }, "ml-serve": { web: "m5.large" } };
+const BASE = BASE_INSTANCES;
+const OVER_BUDGET = OVER_BUDGET_INSTANCES;
 
 let api: FakeGitHub;
 let repo: TestRepo;
@@ -25,26 +24,14 @@ beforeAll(() => {
   if (!existsSync(DIST)) throw new Error("dist/index.js is missing: run `npm run bundle`");
 });
 
+let fixture: E2eFixture;
+
 beforeEach(async () => {
-  api = await startFakeGitHub();
-  api.state.permissions.set("wendy", "write");
-  repo = createTestRepo();
-  repo.write("policies/cost.yaml", POLICY(5000));
-  writeCdktfOut(join(repo.dir, "base-out"), BASE);
-  baseSha = repo.commit("base: policy and infrastructure");
-  repo.write("policies/cost.yaml", POLICY(1_000_000_000));
-  headSha = repo.commit("head: loosen the policy");
-  writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET);
-  api.state.pulls.set(7, { headSha, baseSha, state: "open" });
-  api.recordRun(headSha);
-  runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));
+  fixture = await startE2eFixture({ wendy: "write" });
+  ({ api, repo, baseSha, headSha, runnerDir } = fixture);
 });
 
-afterEach(async () => {
-  await api.close();
-  repo.remove();
-  rmSync(runnerDir, { recursive: true, force: true });
-});
+afterEach(() => fixture.close());
 
 const run = (inputs: Record<string, string> = {}, o: { eventName?: string; payload?: unknown; env?: Record<string, string>; repoDir?: string } = {}) =>
   runBundledAction({
