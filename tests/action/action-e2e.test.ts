@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/action/sticky-comment.js";
 import type { FakeGitHub } from "../fakes/fake-github-api.js";
-import { BASE_INSTANCES, DIST, OVER_BUDGET_INSTANCES, runBundledAction, startE2eFixture, writeCdktfOut, type E2eFixture, type RunResult } from "./action-runner.js";
+import { BASE_INSTANCES, DIST, OVER_BUDGET_INSTANCES, prPayload, runBundledAction, startE2eFixture, writeCdktfOut, type E2eFixture, type RunResult } from "./action-runner.js";
 import type { TestRepo } from "./git-repo.js";
 
 const MARKER = commentMarker("default");
@@ -35,23 +35,8 @@ beforeEach(async () => {
 afterEach(() => fixture.close());
 
 
-function payload(opts: { fork?: boolean; labels?: string[] } = {}) {
-  return {
-    action: "synchronize",
-    number: 7,
-    pull_request: {
-      number: 7,
-      state: "open",
-      title: "Bigger trainer <img src=x> @everyone",
-      user: { login: "dev" },
-      labels: (opts.labels ?? []).map((name) => ({ name })),
-      head: { sha: headSha, ref: "feature", repo: { full_name: opts.fork ? "mallory/r" : "o/r", fork: Boolean(opts.fork) } },
-      base: { sha: baseSha, ref: "main", repo: { full_name: "o/r", fork: false } },
-    },
-    repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
-    sender: { login: "dev" },
-  };
-}
+/** The PR's event payload; its title is hostile text that must stay escaped in the comment. */
+const payload = (opts: { fork?: boolean; labels?: string[] } = {}) => prPayload(headSha, baseSha, { ...opts, title: "Bigger trainer <img src=x> @everyone" });
 
 /** Run dist/index.js once, like the runner does, for PR 7 (see `runBundledAction`). */
 function runAction(inputs: Record<string, string> = {}, opts: { fork?: boolean; labels?: string[]; env?: Record<string, string> } = {}): Promise<RunResult> {

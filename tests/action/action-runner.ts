@@ -163,18 +163,21 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
   return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output!, "utf8")), summary: readFileSync(files.summary!, "utf8"), ms: Date.now() - started };
 }
 
-/** A pull_request event payload for PR 7 of o/r. */
-export function prPayload(headSha: string, baseSha: string) {
+/**
+ * A pull_request event payload for PR 7 of o/r. `fork` makes the head come from another repository; `labels`
+ * are the labels in the payload (the action re-reads them from the API); `title` is untrusted text.
+ */
+export function prPayload(headSha: string, baseSha: string, opts: { fork?: boolean; labels?: readonly string[]; title?: string } = {}) {
   return {
     action: "synchronize",
     number: 7,
     pull_request: {
       number: 7,
       state: "open",
-      title: "t",
+      title: opts.title ?? "t",
       user: { login: "dev" },
-      labels: [],
-      head: { sha: headSha, ref: "feature", repo: { full_name: "o/r", fork: false } },
+      labels: (opts.labels ?? []).map((name) => ({ name })),
+      head: { sha: headSha, ref: "feature", repo: { full_name: opts.fork ? "mallory/r" : "o/r", fork: Boolean(opts.fork) } },
       base: { sha: baseSha, ref: "main", repo: { full_name: "o/r", fork: false } },
     },
     repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
