@@ -37,7 +37,7 @@ export interface UnitConversion {
   readonly factor: number;
 }
 
-/** Everything a factory states about a price; `definePriceFactory` adds the identity fields. */
+/** Everything a filter states about a price (a factory writes `PriceFactorySpec`; `definePriceFactory` adds the rest). */
 export interface PriceFilterSpec {
   /** Offer code of the product (GetProducts `ServiceCode`). */
   readonly service: OfferCode;
@@ -72,6 +72,12 @@ export interface PriceFilterSpec {
   /** Why the Price List has no product for this price (the live source answers NoMatchingPrice without asking). */
   readonly notInPriceList?: string;
 }
+
+/**
+ * What a price factory writes: the spec without what every costgate price shares — the offer code (the factory's
+ * own), the On-Demand term and the first non-zero tier, which `definePriceFactory` fills in.
+ */
+export type PriceFactorySpec = Omit<PriceFilterSpec, "service" | "purchaseOption" | "tier">;
 
 /** A component's price filter: the spec plus its identity. Plain data; never mutated. */
 export interface PriceFilter extends PriceFilterSpec {
@@ -109,7 +115,7 @@ const MAX_INTERNED = 50_000;
 export function definePriceFactory<A extends string[]>(
   name: string,
   service: OfferCode,
-  build: (region: string, ...args: A) => PriceFilterSpec,
+  build: (region: string, ...args: A) => PriceFactorySpec,
 ): (region: string, ...args: A) => PriceFilter {
   if (factories.has(name) || name.includes("|")) throw new Error(`price factory name ${name} is taken or invalid`);
   const make = (region: string, ...args: A): PriceFilter => {
@@ -128,9 +134,8 @@ export function definePriceFactory<A extends string[]>(
         byRegion.set(region, (byArgs = new Map()));
       }
       const spec = build(region, ...args);
-      if (spec.service !== service) throw new Error(`price factory ${name} built a ${spec.service} filter, not ${service}`);
       const rowKey = args.length === 0 ? name : `${name}|${argKey}`;
-      filter = { ...spec, id: args.length === 0 ? `${name}|${region}` : `${name}|${region}|${argKey}`, factory: name, args: [...args], rowKey, region };
+      filter = { ...spec, service, purchaseOption: "OnDemand", tier: "first-non-zero", id: args.length === 0 ? `${name}|${region}` : `${name}|${region}|${argKey}`, factory: name, args: [...args], rowKey, region };
       byArgs.set(argKey, filter);
     }
     return filter;

@@ -2,7 +2,7 @@ import { firstBlock, isUnresolved, literalString, toNumber } from "../../plan/js
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import { HOURS_PER_MONTH } from "../estimate.js";
-import { definePriceFactory, type PriceFilterSpec, type PriceKey } from "../price-key.js";
+import { definePriceFactory, type PriceKey } from "../price-key.js";
 import { GB_MONTHS, HOURS } from "../prices/units.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours } from "./compute-components.js";
@@ -31,14 +31,13 @@ export type AuroraStorage = "standard" | "io-optimized";
 const engineAttr = (engine: string) => ({ field: "databaseEngine", value: RDS_ENGINES[engine] ?? engine });
 const io = (storage: AuroraStorage, base: string) =>
   storage === "io-optimized" ? { field: "usagetype", op: "matches", pattern: `${base}IOOptimized` } as const : { field: "usagetype", op: "not-matches", pattern: "IOOptimized|IO-Optimized" } as const;
-const spec = (s: Omit<PriceFilterSpec, "service" | "purchaseOption" | "tier">): PriceFilterSpec => ({ service: "AmazonRDS", purchaseOption: "OnDemand", tier: "first-non-zero", ...s });
 
 /** Aurora provisioned instance-hours by engine, storage configuration and class. */
 export const auroraInstancePrice: (region: string, engine: string, storage: AuroraStorage, instanceClass: string) => PriceKey = definePriceFactory(
   "aurora-instance-hours",
   "AmazonRDS",
   (region, engine: string, storage: AuroraStorage, instanceClass: string) =>
-    spec({
+    ({
       productFamily: "Database Instance",
       attributes: [{ field: "instanceType", value: instanceClass }, engineAttr(engine)],
       checks: [{ field: "instanceType", op: "equals", value: instanceClass }, io(storage, "InstanceUsage")],
@@ -53,7 +52,7 @@ export const auroraAcuPrice: (region: string, engine: string, storage: AuroraSto
   "aurora-acu-hours",
   "AmazonRDS",
   (region, engine: string, storage: AuroraStorage, version: "v1" | "v2") =>
-    spec({
+    ({
       productFamily: version === "v2" ? "ServerlessV2" : "Serverless",
       attributes: [engineAttr(engine)],
       checks: version === "v2" ? [{ field: "usagetype", op: "matches", pattern: storage === "io-optimized" ? "ServerlessV2IOOptimizedUsage$" : "ServerlessV2Usage$" }] : [{ field: "usagetype", op: "ends-with", value: "Aurora:ServerlessUsage" }],
@@ -65,7 +64,7 @@ export const auroraAcuPrice: (region: string, engine: string, storage: AuroraSto
 
 /** Aurora storage, GB-months, by engine and storage configuration. */
 export const auroraStoragePrice: (region: string, engine: string, storage: AuroraStorage) => PriceKey = definePriceFactory("aurora-storage", "AmazonRDS", (region, engine: string, storage: AuroraStorage) =>
-  spec({
+  ({
     productFamily: "Database Storage",
     attributes: [engineAttr(engine)],
     checks: [{ field: "usagetype", op: "ends-with", value: storage === "io-optimized" ? "Aurora:IO-OptimizedStorageUsage" : "Aurora:StorageUsage" }],
@@ -77,7 +76,7 @@ export const auroraStoragePrice: (region: string, engine: string, storage: Auror
 
 /** Aurora Standard I/O requests, per 1M. */
 export const auroraIoPrice: (region: string, engine: string) => PriceKey = definePriceFactory("aurora-io-requests", "AmazonRDS", (region, engine: string) =>
-  spec({
+  ({
     productFamily: "System Operation",
     attributes: [engineAttr(engine)],
     checks: [{ field: "usagetype", op: "ends-with", value: "Aurora:StorageIOUsage" }],
@@ -89,7 +88,7 @@ export const auroraIoPrice: (region: string, engine: string) => PriceKey = defin
 
 /** Aurora backup storage beyond the free allowance, GB-months. */
 export const auroraBackupPrice: (region: string, engine: string) => PriceKey = definePriceFactory("aurora-backup-storage", "AmazonRDS", (region, engine: string) =>
-  spec({
+  ({
     productFamily: "Storage Snapshot",
     attributes: [engineAttr(engine)],
     checks: [{ field: "usagetype", op: "ends-with", value: "Aurora:BackupUsage" }],

@@ -14,13 +14,10 @@ export const bedrockTokenPrice: (region: string, modelFamily: string, direction:
   "bedrock-tokens",
   "AmazonBedrock",
   (region, modelFamily: string, direction: TokenDirection) => ({
-    service: "AmazonBedrock",
     attributes: [],
     checks: [],
     units: {},
     unit: "1M tokens",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `Bedrock ${modelFamily} on-demand ${direction} tokens in ${region}`,
     notInPriceList: "costgate does not look up Bedrock token prices in the Price List yet",
   }),

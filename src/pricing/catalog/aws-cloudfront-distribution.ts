@@ -22,26 +22,20 @@ export const CLOUDFRONT_REGION = "global";
 const FROM_LOCATION: Record<string, string> = { "US, Mexico, Canada": "United States", "Europe, Israel": "Europe" };
 
 export const cloudfrontDataOutPrice: (region: string, geography: string) => PriceKey = definePriceFactory("cloudfront-data-out", "AmazonCloudFront", (region, geography: string) => ({
-  service: "AmazonCloudFront",
   productFamily: "Data Transfer",
   attributes: [{ field: "fromLocation", value: FROM_LOCATION[geography] ?? geography }],
   checks: [{ field: "usagetype", op: "matches", pattern: "DataTransfer-Out-Bytes$" }],
   units: { GB: { unit: "GB", factor: 1 } },
   unit: "GB",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `CloudFront data transfer out to the internet from ${geography} (first 10 TB, ${region})`,
 }));
 
 export const cloudfrontRequestsPrice: (region: string, geography: string) => PriceKey = definePriceFactory("cloudfront-https-requests", "AmazonCloudFront", (region, geography: string) => ({
-  service: "AmazonCloudFront",
   productFamily: "Request",
   attributes: [{ field: "fromLocation", value: FROM_LOCATION[geography] ?? geography }],
   checks: [{ field: "usagetype", op: "matches", pattern: "Requests-Tier2-HTTPS$" }],
   units: { Requests: { unit: "10k requests", factor: 10_000 } },
   unit: "10k requests",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `CloudFront HTTPS requests from ${geography} (${region})`,
 }));
 

@@ -18,7 +18,6 @@ export type LogsPart = "ingestion" | "storage" | "insights";
 const USAGE: Record<LogsPart, string> = { ingestion: "DataProcessing-Bytes", storage: "TimedStorage-ByteHrs", insights: "DataScanned-Bytes" };
 
 export const cloudwatchLogsPrice: (region: string, part: LogsPart) => PriceKey = definePriceFactory("cloudwatch-logs", "AmazonCloudWatch", (region, part: LogsPart) => ({
-  service: "AmazonCloudWatch",
   productFamily: part === "storage" ? "Storage Snapshot" : "Data Payload",
   attributes: [],
   checks: [
@@ -27,8 +26,6 @@ export const cloudwatchLogsPrice: (region: string, part: LogsPart) => PriceKey =
   ],
   units: part === "storage" ? GB_MONTHS : { GB: { unit: "GB", factor: 1 } },
   unit: part === "storage" ? "GB-months" : "GB",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `CloudWatch Logs ${part === "insights" ? "Insights data scanned" : part} in ${region}`,
 }));
 

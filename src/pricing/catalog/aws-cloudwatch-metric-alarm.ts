@@ -12,14 +12,11 @@ import { perResource, serviceFacts } from "./service-components.js";
  * $0) and priced with `--prices aws`.
  */
 export const alarmPrice: (region: string, resolution: "standard" | "high") => PriceKey = definePriceFactory("cloudwatch-alarm-metric-months", "AmazonCloudWatch", (region, resolution: "standard" | "high") => ({
-  service: "AmazonCloudWatch",
   productFamily: "Alarm",
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: resolution === "high" ? "(^|-)CW:HighResAlarmMonitorUsage$" : "(^|-)CW:AlarmMonitorUsage$" }],
   units: { Alarms: { unit: "alarm metric-months", factor: 1 }, Alarm: { unit: "alarm metric-months", factor: 1 } },
   unit: "alarm metric-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `CloudWatch ${resolution}-resolution alarm metrics in ${region}`,
 }));
 

@@ -41,7 +41,6 @@ export const rdsInstancePrice: (region: string, engine: string, deployment: RdsD
   "rds-instance-hours",
   "AmazonRDS",
   (region, engine: string, deployment: RdsDeployment, instanceClass: string) => ({
-    service: "AmazonRDS",
     productFamily: "Database Instance",
     attributes: [
       { field: "instanceType", value: instanceClass },
@@ -51,8 +50,6 @@ export const rdsInstancePrice: (region: string, engine: string, deployment: RdsD
     checks: [{ field: "instanceType", op: "equals", value: instanceClass }],
     units: HOURS,
     unit: "hours",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `RDS ${engine} ${instanceClass} (${deployment}) in ${region}`,
   }),
 );
@@ -65,7 +62,6 @@ export const rdsStoragePrice: (region: string, engine: string, deployment: RdsDe
   "rds-storage",
   "AmazonRDS",
   (region, engine: string, deployment: RdsDeployment, storageType: string) => ({
-    service: "AmazonRDS",
     productFamily: "Database Storage",
     attributes: [
       { field: "volumeType", value: RDS_VOLUME[storageType] ?? storageType },
@@ -75,8 +71,6 @@ export const rdsStoragePrice: (region: string, engine: string, deployment: RdsDe
     checks: [],
     units: GB_MONTHS,
     unit: "GB-months",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `RDS ${engine} ${storageType} storage (${deployment}) in ${region}`,
   }),
 );
@@ -86,7 +80,6 @@ export const rdsIopsPrice: (region: string, engine: string, deployment: RdsDeplo
   "rds-iops",
   "AmazonRDS",
   (region, engine: string, deployment: RdsDeployment, storageType: string) => ({
-    service: "AmazonRDS",
     productFamily: "Provisioned IOPS",
     attributes: [
       { field: "databaseEngine", value: RDS_ENGINES[engine] ?? engine },
@@ -101,8 +94,6 @@ export const rdsIopsPrice: (region: string, engine: string, deployment: RdsDeplo
           ],
     units: { "IOPS-Mo": { unit: "IOPS-months", factor: 1 } },
     unit: "IOPS-months",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `RDS ${engine} ${storageType} provisioned IOPS (${deployment}) in ${region}`,
     ...(storageType === "gp3" || storageType === "io1" ? {} : { notInPriceList: `RDS ${storageType} storage has no provisioned-IOPS price costgate models` }),
   }),
@@ -110,14 +101,11 @@ export const rdsIopsPrice: (region: string, engine: string, deployment: RdsDeplo
 
 /** RDS backup storage beyond the free allowance (100% of provisioned storage), GB-months, by engine. */
 export const rdsBackupPrice: (region: string, engine: string) => PriceKey = definePriceFactory("rds-backup-storage", "AmazonRDS", (region, engine: string) => ({
-  service: "AmazonRDS",
   productFamily: "Storage Snapshot",
   attributes: [{ field: "databaseEngine", value: RDS_ENGINES[engine] ?? engine }],
   checks: [{ field: "usagetype", op: "ends-with", value: "ChargedBackupUsage" }],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `RDS ${engine} backup storage in ${region}`,
 }));
 

@@ -34,14 +34,11 @@ const PART: Record<DynamoPart, { family: string; check: string; unit: string; un
 };
 
 export const dynamodbPrice: (region: string, part: DynamoPart) => PriceKey = definePriceFactory("dynamodb", "AmazonDynamoDB", (region, part: DynamoPart) => ({
-  service: "AmazonDynamoDB",
   productFamily: PART[part].family,
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: `(^|-)${PART[part].check}$` }],
   units: PART[part].units,
   unit: PART[part].unit,
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `DynamoDB ${PART[part].what} in ${region}`,
 }));
 

@@ -10,14 +10,11 @@ import { serviceFacts } from "./service-components.js";
  * GB-months. Offline: $0.05 in us-east-1 (`services-2026-11-30.json`, `infracost-goldens-95ba4f49`).
  */
 export const ebsSnapshotPrice: (region: string) => PriceKey = definePriceFactory("ebs-snapshot-storage", "AmazonEC2", (region) => ({
-  service: "AmazonEC2",
   productFamily: "Storage Snapshot",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "EBS:SnapshotUsage" }],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EBS snapshot storage in ${region}`,
 }));
 

@@ -10,14 +10,11 @@ import { fromUsage, serviceFacts } from "./service-components.js";
  * region is not modelled.
  */
 export const ecrStoragePrice: (region: string) => PriceKey = definePriceFactory("ecr-storage", "AmazonECR", (region) => ({
-  service: "AmazonECR",
   productFamily: "EC2 Container Registry",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "TimedStorage-ByteHrs" }],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `ECR storage in ${region}`,
 }));
 

@@ -26,20 +26,16 @@ const CLASS: Record<EfsStorageClass, string> = {
 };
 
 export const efsStoragePrice: (region: string, storageClass: EfsStorageClass) => PriceKey = definePriceFactory("efs-storage", "AmazonEFS", (region, storageClass: EfsStorageClass) => ({
-  service: "AmazonEFS",
   productFamily: "Storage",
   attributes: [{ field: "storageClass", value: CLASS[storageClass] }],
   checks: [{ field: "storageClass", op: "equals", value: CLASS[storageClass] }],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EFS ${CLASS[storageClass]} storage in ${region}`,
 }));
 
 /** Infrequent Access data access, GB (read or write). */
 export const efsIaAccessPrice: (region: string, access: "read" | "write") => PriceKey = definePriceFactory("efs-ia-access", "AmazonEFS", (region, access: "read" | "write") => ({
-  service: "AmazonEFS",
   productFamily: "Access",
   attributes: [
     { field: "storageClass", value: "Infrequent Access" },
@@ -48,21 +44,16 @@ export const efsIaAccessPrice: (region: string, access: "read" | "write") => Pri
   checks: [],
   units: { GB: { unit: "GB", factor: 1 } },
   unit: "GB",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EFS Infrequent Access ${access}s in ${region}`,
 }));
 
 /** Provisioned throughput, MiB/s-months. */
 export const efsThroughputPrice: (region: string) => PriceKey = definePriceFactory("efs-provisioned-throughput", "AmazonEFS", (region) => ({
-  service: "AmazonEFS",
   productFamily: "Provisioned Throughput",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "ProvisionedTP-MiBpsHrs" }],
   units: { "MiBps-Mo": { unit: "MiBps-months", factor: 1 }, "MBps-Mo": { unit: "MiBps-months", factor: 1 } },
   unit: "MiBps-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EFS provisioned throughput in ${region}`,
 }));
 

@@ -13,13 +13,10 @@ import { resourceHours, serviceFacts } from "./service-components.js";
  * idle-EIP golden row, $0.005/h in us-east-1, of `infracost-goldens-95ba4f49`).
  */
 export const publicIpv4HoursPrice: (region: string) => PriceKey = definePriceFactory("public-ipv4-hours", "AmazonVPC", (region) => ({
-  service: "AmazonVPC",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "PublicIPv4:InUseAddress" }],
   units: HOURS,
   unit: "hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `public IPv4 address hours in ${region}`,
 }));
 

@@ -19,15 +19,12 @@ export const eksClusterHoursPrice: (region: string, support: EksSupport) => Pric
   "eks-cluster-hours",
   "AmazonEKS",
   (region, support: EksSupport) => ({
-    service: "AmazonEKS",
     productFamily: "Compute",
     attributes: [],
     checks: [],
     ...(support === "extended" ? { sumOf: [[PER_CLUSTER], [EXTENDED]] } : { checks: [PER_CLUSTER] }),
     units: { Hrs: { unit: "hours", factor: 1 }, Hours: { unit: "hours", factor: 1 } },
     unit: "hours",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `EKS cluster hours (${support} support) in ${region}`,
   }),
 );

@@ -16,14 +16,11 @@ const VCPU_HOURS: Readonly<Record<string, UnitConversion>> = { "vCPU-Hours": { u
 const GB_HOURS: Readonly<Record<string, UnitConversion>> = { "GB-Hours": { unit: "GB-hours", factor: 1 }, Hrs: { unit: "GB-hours", factor: 1 } };
 
 export const fargatePrice: (region: string, part: "vcpu" | "memory") => PriceKey = definePriceFactory("eks-fargate", "AmazonEKS", (region, part: "vcpu" | "memory") => ({
-  service: "AmazonEKS",
   productFamily: "Compute",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: part === "vcpu" ? "Fargate-vCPU-Hours:perCPU" : "Fargate-GB-Hours" }],
   units: part === "vcpu" ? VCPU_HOURS : GB_HOURS,
   unit: part === "vcpu" ? "vCPU-hours" : "GB-hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EKS Fargate ${part === "vcpu" ? "vCPU-hours" : "memory GB-hours"} in ${region}`,
 }));
 

@@ -24,7 +24,6 @@ export const elasticacheNodePrice: (region: string, engine: CacheEngine, nodeTyp
   "elasticache-node-hours",
   "AmazonElastiCache",
   (region, engine: CacheEngine, nodeType: string) => ({
-    service: "AmazonElastiCache",
     productFamily: "Cache Instance",
     attributes: [
       { field: "instanceType", value: nodeType },
@@ -33,21 +32,16 @@ export const elasticacheNodePrice: (region: string, engine: CacheEngine, nodeTyp
     checks: [{ field: "instanceType", op: "equals", value: nodeType }],
     units: HOURS,
     unit: "hours",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `ElastiCache ${nodeType} (${ENGINE[engine] ?? engine}) in ${region}`,
   }),
 );
 
 export const elasticacheBackupPrice: (region: string) => PriceKey = definePriceFactory("elasticache-backup-storage", "AmazonElastiCache", (region) => ({
-  service: "AmazonElastiCache",
   productFamily: "Storage Snapshot",
   attributes: [],
   checks: [],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `ElastiCache backup storage in ${region}`,
 }));
 

@@ -12,13 +12,10 @@ import { serviceFacts } from "./service-components.js";
  */
 export type GlueJobKind = "etl" | "pythonshell";
 export const glueDpuPrice: (region: string, kind: GlueJobKind) => PriceKey = definePriceFactory("glue-dpu-hours", "AWSGlue", (region, kind: GlueJobKind) => ({
-  service: "AWSGlue",
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: kind === "pythonshell" ? "ETL-Python-Shell-DPU-Hour$" : "(^|-)ETL-DPU-Hour$" }],
   units: { "DPU-Hour": { unit: "DPU-hours", factor: 1 }, "DPU-Hr": { unit: "DPU-hours", factor: 1 } },
   unit: "DPU-hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Glue ${kind === "pythonshell" ? "Python shell" : "ETL"} DPU-hours in ${region}`,
 }));
 

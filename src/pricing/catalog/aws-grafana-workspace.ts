@@ -11,14 +11,11 @@ import { fromUsage, serviceFacts } from "./service-components.js";
  * one administrator, stated as an assumption), `viewer_licenses`. Enterprise plugin licences are not modelled.
  */
 export const grafanaUserPrice: (region: string, role: "editor" | "viewer") => PriceKey = definePriceFactory("grafana-user-months", "AmazonGrafana", (region, role: "editor" | "viewer") => ({
-  service: "AmazonGrafana",
   productFamily: "User Fees",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: role === "editor" ? "Grafana:EditorUser" : "Grafana:ViewerUser" }],
   units: { User: { unit: "user-months", factor: 1 }, Users: { unit: "user-months", factor: 1 }, "User-Mo": { unit: "user-months", factor: 1 } },
   unit: "user-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Managed Grafana ${role} user-months in ${region}`,
 }));
 

@@ -15,14 +15,11 @@ import { fromUsage, perResource, serviceFacts } from "./service-components.js";
  * quoted. Usage key: `monthly_requests`.
  */
 export const kmsKeyMonthsPrice: (region: string) => PriceKey = definePriceFactory("kms-key-months", "awskms", (region) => ({
-  service: "awskms",
   productFamily: "Encryption Key",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "KMS-Keys" }],
   units: { Keys: { unit: "key-months", factor: 1 }, "Keys-Mo": { unit: "key-months", factor: 1 }, Mo: { unit: "key-months", factor: 1 } },
   unit: "key-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `KMS customer managed key-months in ${region}`,
 }));
 
@@ -30,14 +27,11 @@ export type KmsRequestKind = "symmetric" | "asymmetric";
 
 /** KMS API requests, per 10k (symmetric keys and RSA 2048 data keys; other asymmetric keys). */
 export const kmsRequestsPrice: (region: string, kind: KmsRequestKind) => PriceKey = definePriceFactory("kms-requests", "awskms", (region, kind: KmsRequestKind) => ({
-  service: "awskms",
   productFamily: "API Request",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: kind === "symmetric" ? "KMS-Requests" : "KMS-Requests-Asymmetric" }],
   units: { Requests: { unit: "10k requests", factor: 10_000 } },
   unit: "10k requests",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `KMS ${kind} requests in ${region}`,
 }));
 

@@ -31,41 +31,32 @@ const LABEL: Record<LoadBalancerKind, string> = { application: "Application", ne
 
 /** Load balancer hours, by kind. */
 export const lbHoursPrice: (region: string, kind: LoadBalancerKind) => PriceKey = definePriceFactory("elb-hours", "AWSELB", (region, kind: LoadBalancerKind) => ({
-  service: "AWSELB",
   productFamily: FAMILY[kind],
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "LoadBalancerUsage" }],
   units: HOURS,
   unit: "hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `${LABEL[kind]} Load Balancer hours in ${region}`,
 }));
 
 /** Load balancer capacity unit hours (ALB LCU, NLB NLCU, GWLB GLCU). */
 export const lbLcuPrice: (region: string, kind: LoadBalancerKind) => PriceKey = definePriceFactory("elb-lcu-hours", "AWSELB", (region, kind: LoadBalancerKind) => ({
-  service: "AWSELB",
   productFamily: FAMILY[kind],
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "LCUUsage" }],
   units: { "LCU-Hrs": { unit: "LCU-hours", factor: 1 }, Hrs: { unit: "LCU-hours", factor: 1 } },
   unit: "LCU-hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `${LABEL[kind]} Load Balancer capacity units in ${region}`,
   ...(kind === "classic" ? { notInPriceList: "Classic Load Balancers are not billed in capacity units" } : {}),
 }));
 
 /** Classic Load Balancer data processed, GB. */
 export const classicLbDataPrice: (region: string) => PriceKey = definePriceFactory("elb-classic-data", "AWSELB", (region) => ({
-  service: "AWSELB",
   productFamily: "Load Balancer",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "DataProcessing-Bytes" }],
   units: { GB: { unit: "GB", factor: 1 } },
   unit: "GB",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Classic Load Balancer data processed in ${region}`,
 }));
 

@@ -15,26 +15,20 @@ import { fromUsage, serviceFacts } from "./service-components.js";
  * chunk of a payload as one request).
  */
 export const sqsRequestsPrice: (region: string, queue: "standard" | "fifo") => PriceKey = definePriceFactory("sqs-requests", "AWSQueueService", (region, queue: "standard" | "fifo") => ({
-  service: "AWSQueueService",
   productFamily: "API Request",
   attributes: [{ field: "queueType", value: queue === "fifo" ? "FIFO (first-in, first-out)" : "Standard" }],
   checks: [],
   units: { Requests: { unit: "1M requests", factor: 1_000_000 } },
   unit: "1M requests",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `SQS ${queue} requests in ${region}`,
 }));
 
 export const snsRequestsPrice: (region: string, topic: "standard" | "fifo") => PriceKey = definePriceFactory("sns-requests", "AmazonSNS", (region, topic: "standard" | "fifo") => ({
-  service: "AmazonSNS",
   productFamily: "API Request",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: topic === "fifo" ? "Requests-FIFO" : "Requests-Tier1" }],
   units: { Requests: { unit: "1M requests", factor: 1_000_000 } },
   unit: "1M requests",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `SNS ${topic === "fifo" ? "FIFO publish" : "API"} requests in ${region}`,
 }));
 

@@ -20,14 +20,11 @@ import { perResource, resourceHours, serviceFacts } from "./service-components.j
  * rounded in its source and not quoted).
  */
 export const opensearchInstancePrice: (region: string, instanceType: string) => PriceKey = definePriceFactory("opensearch-instance-hours", "AmazonES", (region, instanceType: string) => ({
-  service: "AmazonES",
   productFamily: "Amazon OpenSearch Service Instance",
   attributes: [{ field: "instanceType", value: instanceType }],
   checks: [{ field: "instanceType", op: "equals", value: instanceType }],
   units: HOURS,
   unit: "hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `OpenSearch ${instanceType} in ${region}`,
 }));
 
@@ -36,14 +33,11 @@ const MIBPS_MONTHS: Readonly<Record<string, UnitConversion>> = { "MiBps-Mo": { u
 const MEDIA: Record<string, string> = { gp2: "GP2", gp3: "GP3", io1: "PIOPS", standard: "Magnetic" };
 
 export const opensearchStoragePrice: (region: string, volumeType: string) => PriceKey = definePriceFactory("opensearch-storage", "AmazonES", (region, volumeType: string) => ({
-  service: "AmazonES",
   productFamily: "Amazon OpenSearch Service Volume",
   attributes: [{ field: "storageMedia", value: MEDIA[volumeType] ?? volumeType }],
   checks: [],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `OpenSearch ${volumeType} storage in ${region}`,
 }));
 
@@ -52,14 +46,11 @@ export const opensearchProvisionedPrice: (region: string, what: "io1-iops" | "gp
   "opensearch-provisioned",
   "AmazonES",
   (region, what: "io1-iops" | "gp3-throughput") => ({
-    service: "AmazonES",
     productFamily: what === "io1-iops" ? "Amazon OpenSearch Service Volume" : "Provisioned Throughput",
     attributes: [],
     checks: [{ field: "usagetype", op: "matches", pattern: what === "io1-iops" ? "PIOPS$" : "GP3-Throughput" }],
     units: what === "io1-iops" ? IOPS_MONTHS : MIBPS_MONTHS,
     unit: what === "io1-iops" ? "IOPS-months" : "MiBps-months",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `OpenSearch ${what === "io1-iops" ? "io1 provisioned IOPS" : "gp3 throughput"} in ${region}`,
   }),
 );

@@ -12,14 +12,11 @@ export const ROUTE53_REGION = "global";
  * tier (the higher rate). DNS queries (on records) are not modelled. The live filter is not verified.
  */
 export const route53ZonePrice: (region: string) => PriceKey = definePriceFactory("route53-zone-months", "AmazonRoute53", (region) => ({
-  service: "AmazonRoute53",
   productFamily: "DNS Zone",
   attributes: [],
   checks: [],
   units: { HostedZone: { unit: "zone-months", factor: 1 }, "Hosted Zone": { unit: "zone-months", factor: 1 } },
   unit: "zone-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Route 53 hosted zone-months (${region})`,
 }));
 

@@ -12,27 +12,21 @@ import { fromUsage, perResource, serviceFacts } from "./service-components.js";
  * row, the same $0.40, wins); API calls $0.05 per 10k in us-east-1 (golden). Usage key: `monthly_requests`.
  */
 export const secretMonthsPrice: (region: string) => PriceKey = definePriceFactory("secretsmanager-secret-months", "AWSSecretsManager", (region) => ({
-  service: "AWSSecretsManager",
   productFamily: "Secret",
   attributes: [],
   checks: [],
   units: { Secrets: { unit: "secret-months", factor: 1 }, "Secret-Mo": { unit: "secret-months", factor: 1 }, Mo: { unit: "secret-months", factor: 1 } },
   unit: "secret-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Secrets Manager secret-months in ${region}`,
 }));
 
 /** Secrets Manager API calls, per 10k. */
 export const secretRequestsPrice: (region: string) => PriceKey = definePriceFactory("secretsmanager-requests", "AWSSecretsManager", (region) => ({
-  service: "AWSSecretsManager",
   productFamily: "API Request",
   attributes: [],
   checks: [],
   units: { "API Requests": { unit: "10k requests", factor: 10_000 }, Requests: { unit: "10k requests", factor: 10_000 } },
   unit: "10k requests",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Secrets Manager API calls in ${region}`,
 }));
 

@@ -1,6 +1,6 @@
 import { firstBlock, literalString, toNumber } from "../../plan/json-values.js";
 import type { CostComponentSpec } from "../cost-component.js";
-import { definePriceFactory, type PriceFilterSpec, type PriceKey } from "../price-key.js";
+import { definePriceFactory, type PriceFactorySpec, type PriceKey } from "../price-key.js";
 import type { CatalogEntry } from "./catalog-entry.js";
 import { firstTierOnly, fromUsage, serviceFacts } from "./service-components.js";
 
@@ -20,29 +20,26 @@ import { firstTierOnly, fromUsage, serviceFacts } from "./service-components.js"
  * connection-minutes. Usage keys (Infracost's): `monthly_requests`, `request_duration_ms`, `monthly_transitions`,
  * `workflow_duration_ms`, `memory_usage_mb`, `monthly_messages`, `monthly_connection_mins`.
  */
-type Spec = Omit<PriceFilterSpec, "purchaseOption" | "tier" | "attributes" | "checks"> & { suffix: string };
-const usagePrice = (s: Spec): PriceFilterSpec => ({
-  service: s.service,
+type Spec = Omit<PriceFactorySpec, "attributes" | "checks"> & { suffix: string };
+const usagePrice = (s: Spec): PriceFactorySpec => ({
   ...(s.productFamily ? { productFamily: s.productFamily } : {}),
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: `(^|-)${s.suffix}$` }],
   units: s.units,
   unit: s.unit,
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: s.what,
 });
 const PER_1M = (unit: string) => ({ Requests: { unit, factor: 1_000_000 }, Request: { unit, factor: 1_000_000 } });
 
 export type LambdaArch = "x86_64" | "arm64";
 export const lambdaRequestsPrice: (region: string) => PriceKey = definePriceFactory("lambda-requests", "AWSLambda", (region) =>
-  usagePrice({ service: "AWSLambda", productFamily: "Serverless", suffix: "Request", units: PER_1M("1M requests"), unit: "1M requests", what: `Lambda requests in ${region}` }),
+  usagePrice({ productFamily: "Serverless", suffix: "Request", units: PER_1M("1M requests"), unit: "1M requests", what: `Lambda requests in ${region}` }),
 );
 export const lambdaDurationPrice: (region: string, arch: LambdaArch) => PriceKey = definePriceFactory("lambda-duration", "AWSLambda", (region, arch: LambdaArch) =>
-  usagePrice({ service: "AWSLambda", productFamily: "Serverless", suffix: arch === "arm64" ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second", units: { Second: { unit: "GB-seconds", factor: 1 }, "Lambda-GB-Second": { unit: "GB-seconds", factor: 1 } }, unit: "GB-seconds", what: `Lambda duration (${arch}, first tier) in ${region}` }),
+  usagePrice({ productFamily: "Serverless", suffix: arch === "arm64" ? "Lambda-GB-Second-ARM" : "Lambda-GB-Second", units: { Second: { unit: "GB-seconds", factor: 1 }, "Lambda-GB-Second": { unit: "GB-seconds", factor: 1 } }, unit: "GB-seconds", what: `Lambda duration (${arch}, first tier) in ${region}` }),
 );
 export const lambdaEphemeralPrice: (region: string) => PriceKey = definePriceFactory("lambda-ephemeral-storage", "AWSLambda", (region) =>
-  usagePrice({ service: "AWSLambda", productFamily: "Serverless", suffix: "Lambda-Storage-GB-Second", units: { "GB-Seconds": { unit: "GB-seconds", factor: 1 }, Second: { unit: "GB-seconds", factor: 1 } }, unit: "GB-seconds", what: `Lambda ephemeral storage in ${region}` }),
+  usagePrice({ productFamily: "Serverless", suffix: "Lambda-Storage-GB-Second", units: { "GB-Seconds": { unit: "GB-seconds", factor: 1 }, Second: { unit: "GB-seconds", factor: 1 } }, unit: "GB-seconds", what: `Lambda ephemeral storage in ${region}` }),
 );
 
 /** GB-seconds of each Lambda volume tier's first tier: x86_64 the first 6B, arm64 the first 7.5B a month. */
@@ -86,13 +83,13 @@ export const awsLambdaFunction: CatalogEntry = {
 };
 
 export const sfnTransitionsPrice: (region: string) => PriceKey = definePriceFactory("sfn-state-transitions", "AmazonStates", (region) =>
-  usagePrice({ service: "AmazonStates", suffix: "StateTransition", units: { StateTransitions: { unit: "1k transitions", factor: 1000 }, Transitions: { unit: "1k transitions", factor: 1000 } }, unit: "1k transitions", what: `Step Functions Standard state transitions in ${region}` }),
+  usagePrice({ suffix: "StateTransition", units: { StateTransitions: { unit: "1k transitions", factor: 1000 }, Transitions: { unit: "1k transitions", factor: 1000 } }, unit: "1k transitions", what: `Step Functions Standard state transitions in ${region}` }),
 );
 export const sfnExpressRequestsPrice: (region: string) => PriceKey = definePriceFactory("sfn-express-requests", "AmazonStates", (region) =>
-  usagePrice({ service: "AmazonStates", suffix: "StepFunctions-Request", units: PER_1M("1M requests"), unit: "1M requests", what: `Step Functions Express requests in ${region}` }),
+  usagePrice({ suffix: "StepFunctions-Request", units: PER_1M("1M requests"), unit: "1M requests", what: `Step Functions Express requests in ${region}` }),
 );
 export const sfnExpressDurationPrice: (region: string) => PriceKey = definePriceFactory("sfn-express-duration", "AmazonStates", (region) =>
-  usagePrice({ service: "AmazonStates", suffix: "StepFunctions-GB-Hour", units: { "GB-Hour": { unit: "GB-hours", factor: 1 }, "GB-Hours": { unit: "GB-hours", factor: 1 } }, unit: "GB-hours", what: `Step Functions Express duration (first tier) in ${region}` }),
+  usagePrice({ suffix: "StepFunctions-GB-Hour", units: { "GB-Hour": { unit: "GB-hours", factor: 1 }, "GB-Hours": { unit: "GB-hours", factor: 1 } }, unit: "GB-hours", what: `Step Functions Express duration (first tier) in ${region}` }),
 );
 
 /**
@@ -123,7 +120,6 @@ const API_UNIT: Record<ApiKind, string> = { rest: "1M requests", http: "1M reque
 
 export const apiGatewayPrice: (region: string, kind: ApiKind) => PriceKey = definePriceFactory("apigateway-requests", "AmazonApiGateway", (region, kind: ApiKind) =>
   usagePrice({
-    service: "AmazonApiGateway",
     suffix: API_SUFFIX[kind],
     units: { Requests: { unit: API_UNIT[kind], factor: 1_000_000 }, Messages: { unit: API_UNIT[kind], factor: 1_000_000 }, Minutes: { unit: API_UNIT[kind], factor: 1_000_000 } },
     unit: API_UNIT[kind],

@@ -28,14 +28,11 @@ const KINESIS: Record<KinesisPart, { suffix: string; unit: string; units: Record
 };
 
 export const kinesisPrice: (region: string, part: KinesisPart) => PriceKey = definePriceFactory("kinesis-streams", "AmazonKinesis", (region, part: KinesisPart) => ({
-  service: "AmazonKinesis",
   productFamily: "Kinesis Streams",
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: `(^|-)${KINESIS[part].suffix}$` }],
   units: KINESIS[part].units,
   unit: KINESIS[part].unit,
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `Kinesis Data Streams ${KINESIS[part].what} in ${region}`,
 }));
 
@@ -64,24 +61,18 @@ export const awsKinesisStream: CatalogEntry = {
 };
 
 export const mskBrokerPrice: (region: string, brokerType: string) => PriceKey = definePriceFactory("msk-broker-hours", "AmazonMSK", (region, brokerType: string) => ({
-  service: "AmazonMSK",
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: `${brokerType.replace(/[.]/g, "\\.")}$` }],
   units: HOURS,
   unit: "hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `MSK ${brokerType} broker-hours in ${region}`,
 }));
 
 export const mskStoragePrice: (region: string) => PriceKey = definePriceFactory("msk-storage", "AmazonMSK", (region) => ({
-  service: "AmazonMSK",
   attributes: [],
   checks: [{ field: "usagetype", op: "matches", pattern: "Kafka\\.Storage|Storage" }],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `MSK broker storage in ${region}`,
 }));
 

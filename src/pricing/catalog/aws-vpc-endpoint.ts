@@ -20,27 +20,21 @@ export type EndpointKind = "Interface" | "GatewayLoadBalancer";
 
 /** Endpoint hours (Interface: per AZ). */
 export const vpcEndpointHoursPrice: (region: string, kind: EndpointKind) => PriceKey = definePriceFactory("vpc-endpoint-hours", "AmazonVPC", (region, kind: EndpointKind) => ({
-  service: "AmazonVPC",
   productFamily: "VpcEndpoint",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: kind === "Interface" ? "VpcEndpoint-Hours" : "VpcEndpoint-GWLBE-Hours" }],
   units: HOURS,
   unit: "hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `${kind} VPC endpoint hours in ${region}`,
 }));
 
 /** Endpoint data processed, GB (Interface: the first-1-PB tier). */
 export const vpcEndpointDataPrice: (region: string, kind: EndpointKind) => PriceKey = definePriceFactory("vpc-endpoint-data", "AmazonVPC", (region, kind: EndpointKind) => ({
-  service: "AmazonVPC",
   productFamily: "VpcEndpoint",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: kind === "Interface" ? "VpcEndpoint-Bytes" : "VpcEndpoint-GWLBE-Bytes" }],
   units: { GB: { unit: "GB", factor: 1 } },
   unit: "GB",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `${kind} VPC endpoint data processed in ${region}`,
 }));
 

@@ -10,7 +10,6 @@ export const ec2InstancePrice: (region: string, instanceType: string) => PriceKe
   const metal = instanceType.includes(".metal");
   const productFamily = metal ? "Compute Instance (bare metal)" : "Compute Instance";
   return {
-    service: "AmazonEC2",
     productFamily,
     attributes: [
       { field: "serviceCode", value: "AmazonEC2" },
@@ -25,8 +24,6 @@ export const ec2InstancePrice: (region: string, instanceType: string) => PriceKe
     checks: [{ field: "instanceType", op: "equals", value: instanceType }],
     units: HOURS,
     unit: "hours",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `EC2 ${instanceType} (Linux, on-demand) in ${region}`,
     instanceType,
   };
@@ -34,14 +31,11 @@ export const ec2InstancePrice: (region: string, instanceType: string) => PriceKe
 
 /** EBS volume storage, GB-months, by `volumeApiName` (gp2, gp3, io1, io2, st1, sc1, standard). */
 export const ebsStoragePrice: (region: string, volumeType: string) => PriceKey = definePriceFactory("ebs-storage", "AmazonEC2", (region, volumeType: string) => ({
-  service: "AmazonEC2",
   productFamily: "Storage",
   attributes: [{ field: "volumeApiName", value: volumeType }],
   checks: [{ field: "volumeApiName", op: "equals", value: volumeType }],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EBS ${volumeType} storage in ${region}`,
 }));
 
@@ -61,14 +55,11 @@ const EBS_IOPS_USAGE: Record<string, string> = {
 export const ebsIopsPrice: (region: string, volumeType: string) => PriceKey = definePriceFactory("ebs-iops", "AmazonEC2", (region, volumeType: string) => {
   const usage = EBS_IOPS_USAGE[volumeType];
   return {
-    service: "AmazonEC2",
     productFamily: "System Operation",
     attributes: [{ field: "volumeApiName", value: volumeType.split("@")[0]! }],
     checks: [{ field: "usagetype", op: "ends-with", value: usage ?? "VolumeP-IOPS" }],
     units: { "IOPS-Mo": { unit: "IOPS-months", factor: 1 } },
     unit: "IOPS-months",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `EBS ${volumeType} provisioned IOPS in ${region}`,
     ...(usage ? {} : { notInPriceList: `EBS ${volumeType} volumes have no provisioned-IOPS price` }),
   };
@@ -76,39 +67,30 @@ export const ebsIopsPrice: (region: string, volumeType: string) => PriceKey = de
 
 /** EBS provisioned throughput (gp3 above its baseline). The Price List bills GiBps-months; costgate MiB/s-months. */
 export const ebsThroughputPrice: (region: string, volumeType: string) => PriceKey = definePriceFactory("ebs-throughput", "AmazonEC2", (region, volumeType: string) => ({
-  service: "AmazonEC2",
   productFamily: "Provisioned Throughput",
   attributes: [{ field: "volumeApiName", value: volumeType }],
   checks: [{ field: "usagetype", op: "ends-with", value: `VolumeP-Throughput.${volumeType}` }],
   units: { "GiBps-mo": { unit: "MiBps-months", factor: 1 / 1024 }, "MiBps-Mo": { unit: "MiBps-months", factor: 1 } },
   unit: "MiBps-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `EBS ${volumeType} provisioned throughput in ${region}`,
 }));
 
 /** NAT gateway hours (usage type `…NatGateway-Hours`). */
 export const natGatewayHoursPrice: (region: string) => PriceKey = definePriceFactory("nat-gateway-hours", "AmazonEC2", (region) => ({
-  service: "AmazonEC2",
   productFamily: "NAT Gateway",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "NatGateway-Hours" }],
   units: HOURS,
   unit: "hours",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `NAT gateway hours in ${region}`,
 }));
 
 /** NAT gateway data processed, GB (usage type `…NatGateway-Bytes`). */
 export const natGatewayDataPrice: (region: string) => PriceKey = definePriceFactory("nat-gateway-data", "AmazonEC2", (region) => ({
-  service: "AmazonEC2",
   productFamily: "NAT Gateway",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: "NatGateway-Bytes" }],
   units: { GB: { unit: "GB", factor: 1 } },
   unit: "GB",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `NAT gateway data processed in ${region}`,
 }));

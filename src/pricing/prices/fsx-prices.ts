@@ -3,7 +3,6 @@ import { definePriceFactory, type PriceKey } from "../price-key.js";
 import { GB_MONTHS } from "./units.js";
 
 const fsxLustre = definePriceFactory("fsx-lustre-storage", "AmazonFSx", (region, deploymentType: string, throughputPerUnit?: string) => ({
-  service: "AmazonFSx",
   productFamily: "Storage",
   attributes: [{ field: "fileSystemType", value: "Lustre" }],
   // Attribute values for Lustre are not verified against the live API: a mismatch ends in NoMatchingPrice or
@@ -15,8 +14,6 @@ const fsxLustre = definePriceFactory("fsx-lustre-storage", "AmazonFSx", (region,
   ],
   units: GB_MONTHS,
   unit: "GB-months",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `FSx for Lustre ${deploymentType}${throughputPerUnit ? ` ${throughputPerUnit} MB/s/TiB` : ""} SSD storage in ${region}`,
 }));
 

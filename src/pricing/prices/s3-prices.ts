@@ -14,14 +14,11 @@ const S3_CLASSES: Record<string, { volumeType: string; usageSuffix: string }> = 
 export const s3StoragePrice: (region: string, storageClass: string) => PriceKey = definePriceFactory("s3-storage", "AmazonS3", (region, storageClass: string) => {
   const cls = S3_CLASSES[storageClass];
   return {
-    service: "AmazonS3",
     productFamily: "Storage",
     attributes: cls ? [{ field: "volumeType", value: cls.volumeType }] : [],
     checks: cls ? [{ field: "usagetype", op: "ends-with", value: cls.usageSuffix }] : [],
     units: GB_MONTHS,
     unit: "GB-months",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `S3 ${storageClass} storage (first tier) in ${region}`,
     ...(cls
       ? {}
@@ -35,13 +32,10 @@ export const s3StoragePrice: (region: string, storageClass: string) => PriceKey 
 
 /** S3 Standard requests per 1,000: `put` (PUT, COPY, POST, LIST: Tier1) or `get` (GET, SELECT, other: Tier2). */
 export const s3RequestsPrice: (region: string, tier: "put" | "get") => PriceKey = definePriceFactory("s3-requests", "AmazonS3", (region, tier: "put" | "get") => ({
-  service: "AmazonS3",
   productFamily: "API Request",
   attributes: [],
   checks: [{ field: "usagetype", op: "ends-with", value: tier === "put" ? "Requests-Tier1" : "Requests-Tier2" }],
   units: { Requests: { unit: "1k requests", factor: 1000 } },
   unit: "1k requests",
-  purchaseOption: "OnDemand",
-  tier: "first-non-zero",
   what: `S3 Standard ${tier.toUpperCase()} requests in ${region}`,
 }));

@@ -14,7 +14,6 @@ export const sagemakerInstancePrice: (region: string, instanceType: string, comp
   "sagemaker-instance",
   "AmazonSageMaker",
   (region, instanceType: string, component: SageMakerComponent) => ({
-    service: "AmazonSageMaker",
     attributes: [
       { field: "instanceName", value: instanceType },
       { field: "component", value: component },
@@ -26,8 +25,6 @@ export const sagemakerInstancePrice: (region: string, instanceType: string, comp
     ],
     units: HOURS,
     unit: "hours",
-    purchaseOption: "OnDemand",
-    tier: "first-non-zero",
     what: `SageMaker ${instanceType} ${component} in ${region}`,
     instanceType,
     estimatedFrom: ec2InstancePrice(region, instanceType.startsWith("ml.") ? instanceType.slice(3) : instanceType),
