@@ -1,5 +1,5 @@
 import { resourceKey } from "../plan/resource.js";
-import { HOURS_PER_MONTH, type CostRange, type ResourceEstimate } from "../pricing/estimate.js";
+import { addRange, HOURS_PER_MONTH, zeroRange, type CostRange, type ResourceEstimate } from "../pricing/estimate.js";
 import type { CostBasis } from "./policy-document.js";
 
 /**
@@ -98,16 +98,9 @@ export function ceilingOf(r: ResourceEstimate, basis: CostBasis = "estimated"): 
 
 /** Sum of ranges of resources on a basis (high null when any is unbounded or unknown). */
 export function sumRanges(rs: readonly PolicyResource[], basis: CostBasis = "estimated"): CostRange {
-  let low = 0;
-  let expected = 0;
-  let high: number | null = 0;
-  for (const r of rs) {
-    const x = costRangeOf(r.estimate, basis);
-    low += x.low;
-    expected += x.expected;
-    high = high === null || x.high === null ? null : high + x.high;
-  }
-  return { low, expected, high };
+  const sum = zeroRange();
+  for (const r of rs) addRange(sum, costRangeOf(r.estimate, basis));
+  return sum;
 }
 
 /** Hourly rate of the whole resource (all its instances): monthly ÷ 730. */

@@ -1,6 +1,6 @@
 import type { CostDeltaCheck } from "../policy-document.js";
 import { groupLabel, groupValueOf } from "../groups.js";
-import { costIsIncomplete, costRangeOf, monthlyCostOf, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
+import { costIsIncomplete, costRangeOf, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
 import type { CostBasis } from "../policy-document.js";
 import { sameCost } from "../../pricing/diff-estimates.js";
 import { describeIncomplete } from "./budget.js";
@@ -37,15 +37,18 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
     const out: CheckResult[] = [];
     for (const [value, g] of groups) {
       const label = groupLabel(value, groupBy);
-      const head = g.head.reduce((s, r) => s + monthlyCostOf(r.estimate, basis), 0);
-      const base = g.base.reduce((s, r) => s + monthlyCostOf(r.estimate, basis), 0);
+      // One pass per side: the expected figures judge the change, the high ends judge maximum capacity below.
+      const headRange = sumRanges(g.head, basis);
+      const baseRange = sumRanges(g.base, basis);
+      const head = headRange.expected;
+      const base = baseRange.expected;
       const delta = head - base;
       const pct = base > 0 ? (delta / base) * 100 : null;
       const exceeded = exceeds(check, delta, pct);
       const group = { label, ...(groupBy === "stack" ? { stack: value } : {}), resources: g.head };
       const change = `${label} changes by ${delta >= 0 ? "+" : ""}${usd(delta)}/month${pct === null ? " (from $0)" : ` (${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%)`}, ${usd(base)} → ${usd(head)}`;
       if (exceeded) {
-        out.push({ group, message: `${change}; cap ${caps(check)}`, monthlyCost: delta});
+        out.push({ group, message: `${change}; cap ${caps(check)}`, monthlyCost: delta });
         continue;
       }
       const unclear = changedIncomplete(g.head, g.base);
@@ -58,8 +61,8 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
         continue;
       }
       // Elastic capacity: the cap must hold at the range's high end too (maximum capacity on both sides).
-      const headHigh = sumRanges(g.head, basis).high;
-      const baseHigh = sumRanges(g.base, basis).high;
+      const headHigh = headRange.high;
+      const baseHigh = baseRange.high;
       if (headHigh === null) {
         const open = changedUnbounded(g.head, g.base, basis);
         if (open.length > 0)
