@@ -27,9 +27,9 @@ export const checkpointing: CheckDefinition<CheckpointingCheck> = {
           message: `${what} has no checkpoint location; an interrupted job restarts from scratch (set checkpoint_config.s3_uri, CHECKPOINT_URI or the checkpoint-uri tag)`,
         });
       else if (loc.includes("${"))
-        out.push({ resource: r, unknown: true, message: `checkpoint location is unknown at synth (${loc})`});
+        out.push({ resource: r, unknown: true, message: `checkpoint location is unknown at synth (${loc})` });
       else if (check.locationPattern !== undefined && !compileRegex(check.locationPattern).test(loc))
-        out.push({ resource: r, message: `checkpoint location ${loc} does not match /${check.locationPattern}/`});
+        out.push({ resource: r, message: `checkpoint location ${loc} does not match /${check.locationPattern}/` });
     }
     return out;
   },

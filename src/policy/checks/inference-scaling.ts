@@ -24,9 +24,9 @@ export const inferenceScaling: CheckDefinition<InferenceScalingCheck> = {
       if (check.require === "scale-to-zero" && !toZero) problems.push("cannot scale to zero (set min capacity 0 or use serverless inference)");
       if (check.require === "scale-down" && !toZero && f.scaleDownScheduled !== true)
         problems.push("neither scales to zero nor has a scheduled scale-down");
-      if (problems.length) out.push({ resource: r, message: problems.join("; ")});
+      if (problems.length) out.push({ resource: r, message: problems.join("; ") });
       else if (unknown)
-        out.push({ resource: r, unknown: true, message: `minimum capacity is unknown at synth; cap ${check.maxMinCapacity}`});
+        out.push({ resource: r, unknown: true, message: `minimum capacity is unknown at synth; cap ${check.maxMinCapacity}` });
     }
     return out;
   },

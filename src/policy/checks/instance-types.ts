@@ -31,7 +31,7 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
         if (denied !== undefined) (problems ??= []).push(`${t} is denied (matches \`${denied}\`)`);
         else if (check.allow && !check.allow.some((a) => instanceTypeMatches(a, t))) (problems ??= []).push(`${t} is not in the allowed list (${check.allow.join(", ")})`);
       }
-      if (problems) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}`});
+      if (problems) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}` });
       else if (instanceTypesUnknown(r.estimate))
         out.push({
           resource: r,

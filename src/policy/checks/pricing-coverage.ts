@@ -58,11 +58,11 @@ export const pricingCoverage: CheckDefinition<PricingCoverageCheck> = {
       const e = r.estimate;
       if (check.gpuOnly) {
         const gap = gpuPricingGap(e);
-        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})`});
+        if (gap) out.push({ resource: r, message: `GPU cost is not priced (${gap})` });
         continue;
       }
       const failing = e.status === "unpriced" || e.status === "partial" || e.status === "unsupported" || (e.status === "usage-based" && check.allowUsageBased === false);
-      if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})`});
+      if (failing) out.push({ resource: r, message: `not fully priced (${incompleteReason(e)})` });
     }
     return out;
   },

@@ -70,8 +70,8 @@ export const requiredTags: CheckDefinition<RequiredTagsCheck> = {
         if (pattern !== undefined && !pattern.test(value))
           (problems ??= []).push(`tag ${found}=\`${value}\` does not match /${req.pattern}/`);
       }
-      if (problems) out.push({ resource: r, message: problems.join("; ")});
-      else if (unknown) out.push({ resource: r, message: unknown.join("; "), unknown: true});
+      if (problems) out.push({ resource: r, message: problems.join("; ") });
+      else if (unknown) out.push({ resource: r, message: unknown.join("; "), unknown: true });
     }
     return out;
   },

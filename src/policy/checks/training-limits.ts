@@ -28,7 +28,7 @@ export const trainingLimits: CheckDefinition<TrainingLimitsCheck> = {
           if (f.purchaseOption === "spot") problems.push(`spot training has no max wait (cap ${check.maxWait})`);
         } else if (wait > cap) problems.push(`max wait ${formatSeconds(wait)} exceeds the ${check.maxWait} cap`);
       }
-      if (problems.length) out.push({ resource: r, message: problems.join("; ")});
+      if (problems.length) out.push({ resource: r, message: problems.join("; ") });
     }
     return out;
   },
