@@ -7,7 +7,8 @@ import { diffEstimates, type EstimateDiff } from "./pricing/diff-estimates.js";
 import type { Estimate } from "./pricing/estimate.js";
 import { unmatchedUsageWarnings } from "./pricing/usage-matching.js";
 import { estimatePlans, estimatePlansSync, type EstimateOptions, type SyncEstimateOptions } from "./pricing/estimate-plans.js";
-import { DEFAULT_SCENARIO, scenarioNames, scenarioUsage } from "./pricing/usage-scenarios.js";
+import type { Usage } from "./pricing/usage.js";
+import { scenarioNames, scenarioUsage } from "./pricing/usage-scenarios.js";
 import { scenarioSummary } from "./pricing/unit-economics/scenario-summary.js";
 
 /** What the gate judges: the head plan, optionally the base it is compared with, and the policies. */
@@ -42,11 +43,9 @@ export interface GateOutcome {
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
   const plans = plansOf(req);
-  const names = pricing.usage ? scenarioNames(pricing.usage) : [];
+  const { names, passes } = scenarioPasses(pricing);
   const priced: Estimate[][] = [];
-  // Each scenario is one more pricing pass with its usage (prices are the same; only quantities differ).
-  for (const name of names.length ? names : [DEFAULT_SCENARIO])
-    priced.push(await estimatePlans(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
+  for (const pass of passes) priced.push(await estimatePlans(plans, pass));
   // Usage entries that match no resource of either plan are typos until shown otherwise: say so on each side.
   if (pricing.usage) {
     const unmatched = unmatchedUsageWarnings(pricing.usage, plans);
@@ -62,9 +61,18 @@ export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): 
  */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
   const plans = plansOf(req);
+  const { names, passes } = scenarioPasses(pricing);
+  return judged(req, names, passes.map((pass) => estimatePlansSync(plans, pass)));
+}
+
+/**
+ * The pricing passes: one per usage scenario, each with that scenario's usage (prices are the same; only
+ * quantities differ), `expected` first; a single pass when the usage file defines no scenarios.
+ */
+function scenarioPasses<P extends { usage?: Usage }>(pricing: P): { names: string[]; passes: P[] } {
   const names = pricing.usage ? scenarioNames(pricing.usage) : [];
-  const priced = (names.length ? names : [DEFAULT_SCENARIO]).map((name) => estimatePlansSync(plans, names.length ? { ...pricing, usage: scenarioUsage(pricing.usage!, name) } : pricing));
-  return judged(req, names, priced);
+  if (names.length === 0) return { names, passes: [pricing] };
+  return { names, passes: names.map((name) => ({ ...pricing, usage: scenarioUsage(pricing.usage!, name) })) };
 }
 
 /** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */
