@@ -43,7 +43,7 @@ export interface GateOutcome {
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
   const plans = plansOf(req);
-  const { names, passes } = scenarioPasses(pricing);
+  const { names, passes } = scenarioPasses(pricedOn(req, pricing));
   const priced: Estimate[][] = [];
   for (const pass of passes) priced.push(await estimatePlans(plans, pass));
   // Usage entries that match no resource of either plan are typos until shown otherwise: say so on each side.
@@ -61,7 +61,7 @@ export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): 
  */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
   const plans = plansOf(req);
-  const { names, passes } = scenarioPasses(pricing);
+  const { names, passes } = scenarioPasses(pricedOn(req, pricing));
   return judged(req, names, passes.map((pass) => estimatePlansSync(plans, pass)));
 }
 
@@ -73,6 +73,12 @@ function scenarioPasses<P extends { usage?: Usage }>(pricing: P): { names: strin
   const names = pricing.usage ? scenarioNames(pricing.usage) : [];
   if (names.length === 0) return { names, passes: [pricing] };
   return { names, passes: names.map((name) => ({ ...pricing, usage: scenarioUsage(pricing.usage!, name) })) };
+}
+
+/** One date for the whole gate: prices that change on a date are read on the day policies are judged (`--today`). */
+function pricedOn<P extends { today?: string }>(req: GateRequest, pricing: P): P {
+  const today = pricing.today ?? req.evaluation?.today;
+  return today ? { ...pricing, today } : pricing;
 }
 
 /** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */

@@ -16,6 +16,8 @@ export interface EstimateOptions {
   spot?: SpotPriceSource;
   /** List unknown instance types as unpriced instead of failing. */
   allowUnknownInstanceTypes?: boolean;
+  /** The pricing date, YYYY-MM-DD (UTC); default: today. Prices that change on a date are chosen as of this day. */
+  today?: string;
 }
 
 /** Options of the synchronous variant: prices always come from the embedded snapshot. */
@@ -25,6 +27,8 @@ export interface SyncEstimateOptions {
   spot?: SpotDiscountOptions;
   /** List unknown instance types as unpriced instead of failing. */
   allowUnknownInstanceTypes?: boolean;
+  /** The pricing date, YYYY-MM-DD (UTC); default: today. Prices that change on a date are chosen as of this day. */
+  today?: string;
 }
 
 /**
@@ -56,8 +60,9 @@ export function estimatePlanSync(plan: Plan, opts: SyncEstimateOptions = {}): Es
   return estimatePlansSync([plan], opts)[0]!;
 }
 
-function costPlansOf(plans: Plan[], opts: { usage?: Usage; allowUnknownInstanceTypes?: boolean }): ResourceCostPlan[][] {
-  return plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
+function costPlansOf(plans: Plan[], opts: { usage?: Usage; allowUnknownInstanceTypes?: boolean; today?: string }): ResourceCostPlan[][] {
+  const options = { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false, ...(opts.today ? { today: opts.today } : {}) };
+  return plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, options));
 }
 
 /** Resolve every distinct price key (and spot rate) the cost plans need. */
