@@ -5,7 +5,7 @@ import { compareSpecificity, matchesFilter, specificity } from "./rule-match.js"
 
 /**
  * The rate rule that prices a component: the most specific of the rules valid today that match its price filter
- * (see `specificity`); on a tie (only possible between rules the loader let through) the first in the file.
+ * (see `specificity`) and, when the rule names a unit, are in that unit; on a tie (only possible between rules the loader let through) the first in the file.
  * `spot`: the rule must be a discount with `appliesToSpot` (spot stays spot unless a discount says otherwise).
  */
 export function rateRuleFor(rules: readonly PriceBookRate[], filter: PriceFilter | undefined, spot: boolean): PriceBookRate | undefined {
@@ -14,6 +14,7 @@ export function rateRuleFor(rules: readonly PriceBookRate[], filter: PriceFilter
   let bestSpec: number[] | undefined;
   for (const r of rules) {
     if (spot && !(r.discountPercent !== undefined && r.appliesToSpot === true)) continue;
+    if (r.unit !== undefined && r.unit !== filter.unit) continue;
     if (!matchesFilter(r.match, filter)) continue;
     const spec = specificity(r.match);
     if (!bestSpec || compareSpecificity(spec, bestSpec) > 0) {

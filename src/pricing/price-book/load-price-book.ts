@@ -69,6 +69,7 @@ function checkSemantics(y: PositionedYaml, rates: PriceBookRate[], commitments: 
     for (let j = 0; j < i; j++) {
       const o = rates[j]!;
       if (compareSpecificity(specificity(r.match), specificity(o.match)) !== 0) continue;
+      if (r.unit !== undefined && o.unit !== undefined && r.unit !== o.unit) continue; // never the same component
       if (!couldOverlap(r.match, o.match) || !periodsOverlap(r, o)) continue;
       fail(
         ["rates", i],

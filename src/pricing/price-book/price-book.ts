@@ -37,7 +37,13 @@ interface PriceBookEntryBase {
 /** A rate rule: a percent off list, or a fixed effective rate per the component's unit. */
 export interface PriceBookRate extends PriceBookEntryBase {
   discountPercent?: number;
+  /** A fixed effective rate, USD per `unit`. */
   usdPerUnit?: number;
+  /**
+   * costgate's unit of the components the rule prices (`hours`, `GB-months`, …). Required with `usdPerUnit` (the
+   * schema says so), so a fixed hourly rate never prices a component in another unit.
+   */
+  unit?: string;
   /** Discounts only: also discount spot prices (default false). */
   appliesToSpot?: boolean;
 }

@@ -63,7 +63,7 @@ describe("price book: rates", () => {
       "  - id: region\n    reason: region deal\n    match: { region: us-east-1 }\n    discountPercent: 11\n" +
       "  - id: service\n    reason: service deal\n    match: { service: AmazonEC2 }\n    discountPercent: 12\n" +
       "  - id: family\n    reason: family deal\n    match: { instanceFamily: p5 }\n    discountPercent: 20\n" +
-      "  - id: fixed\n    reason: negotiated p5 rate\n    match: { instanceType: p5.48xlarge, region: us-east-1 }\n    usdPerUnit: 31.46\n";
+      "  - id: fixed\n    reason: negotiated p5 rate\n    match: { instanceType: p5.48xlarge, region: us-east-1 }\n    usdPerUnit: 31.46\n    unit: hours\n";
     const { res } = await price(fleet, book);
     const gpu = res("aws_instance.gpu");
     // p5: the fixed rate 4 × 730 × 31.46 = 91,863.20; its root volume (EBS, not EC2 compute): service beats region → 12%.
@@ -73,6 +73,16 @@ describe("price book: rates", () => {
     expect(gpu.components[1]!.monthlyCost).toBeCloseTo(3.2 * 0.88, 9);
     // g5: service (12%) beats region (11%) and the EDP: 734.38 × 0.88 = 646.2544.
     expect(res("aws_instance.web").components[0]!.monthlyCost).toBeCloseTo(646.2544, 9);
+  });
+
+  it("a fixed rate prices only components in its unit: an hourly rate on all of EC2 never prices the GB-months of a volume", async () => {
+    const book = `rates:\n${EDP}  - id: ec2-hourly\n    reason: flat hourly rate card\n    match: { service: AmazonEC2 }\n    usdPerUnit: 0.5\n    unit: hours\n`;
+    const { res } = await price({ aws_instance: { web: { instance_type: "g5.xlarge" } } }, book);
+    const [hours, volume] = res("aws_instance.web").components;
+    // Instance-hours: 730 × 0.50 = 365; the 8 GB root volume (GB-months) falls to the EDP: 0.80 × 0.9 = 0.72.
+    expect(hours).toMatchObject({ unit: "hours", monthlyCost: 365, priceBookRule: { id: "ec2-hourly", kind: "rate" } });
+    expect(volume!.priceBookRule!.id).toBe("edp");
+    expect(volume!.monthlyCost).toBeCloseTo(0.72, 9);
   });
 
   it("spot stays spot unless a discount says it applies to spot; the on-demand basis takes the on-demand rule", async () => {
@@ -94,7 +104,7 @@ describe("price book: rates", () => {
     const d = disc.res("aws_instance.gpu");
     expect(d.status).toBe("unpriced");
     expect(d.components[0]!.monthlyCost).toBeNull();
-    const fixed = await price(gpu, "rates:\n  - id: p5-af\n    reason: private rate card 2026-04\n    match: { instanceType: p5.48xlarge }\n    usdPerUnit: 40\n", "2026-11-30", "af-south-1");
+    const fixed = await price(gpu, "rates:\n  - id: p5-af\n    reason: private rate card 2026-04\n    match: { instanceType: p5.48xlarge }\n    usdPerUnit: 40\n    unit: hours\n", "2026-11-30", "af-south-1");
     const f = fixed.res("aws_instance.gpu");
     // 730 × 40 = 29,200; the list price stays unknown (null), and the root volume stays unpriced.
     expect(f.components[0]!.monthlyCost).toBe(29200);

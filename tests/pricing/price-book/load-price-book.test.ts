@@ -24,6 +24,10 @@ describe("loading a price book", () => {
     expect(error("rates:\n  - id: edp\n    discountPercent: 8\n")).toBe("prices.yml:5:5: rates[0] is missing `reason`");
   });
 
+  it("wants the unit of a fixed rate", () => {
+    expect(error("rates:\n  - id: x\n    reason: deal\n    usdPerUnit: 3\n")).toMatch(/^prices\.yml:\d+:\d+: .*rates\[0\].*unit/);
+  });
+
   it("wants exactly one of discountPercent or usdPerUnit", () => {
     expect(error("rates:\n  - id: x\n    reason: deal\n    discountPercent: 8\n    usdPerUnit: 3\n")).toContain("exactly one of `discountPercent` or `usdPerUnit`");
   });
@@ -32,7 +36,7 @@ describe("loading a price book", () => {
     expect(error("rates:\n  - id: credits\n    reason: credits\n    discountPercent: 100\n")).toBe(
       "prices.yml:5:5: `credits` makes a price zero; a price book never does that by accident: add `allowFree: true` (and say why in `reason`)",
     );
-    expect(error("rates:\n  - id: neg\n    reason: oops\n    usdPerUnit: -1\n")).toContain("rates[0].usdPerUnit must be at least 0");
+    expect(error("rates:\n  - id: neg\n    reason: oops\n    usdPerUnit: -1\n    unit: hours\n")).toContain("rates[0].usdPerUnit must be at least 0");
     expect(error("rates:\n  - id: big\n    reason: oops\n    discountPercent: 120\n")).toContain("rates[0].discountPercent");
   });
 
@@ -58,7 +62,7 @@ describe("loading a price book", () => {
   });
 
   it("names unknown keys and wrong versions", () => {
-    expect(error("rates:\n  - id: x\n    reason: deal\n    discountPercent: 5\n    spot: true\n")).toBe("prices.yml:8:5: unknown key `spot` in rates[0]; expected one of id, reason, match, discountPercent, usdPerUnit, appliesToSpot, allowFree, from, until");
+    expect(error("rates:\n  - id: x\n    reason: deal\n    discountPercent: 5\n    spot: true\n")).toBe("prices.yml:8:5: unknown key `spot` in rates[0]; expected one of id, reason, match, discountPercent, usdPerUnit, unit, appliesToSpot, allowFree, from, until");
     expect(() => parsePriceBook("apiVersion: costgate.policy/v1\nmetadata:\n  name: a\n", "p.yml")).toThrow("apiVersion must be `costgate.price-book/v1`");
   });
 });
