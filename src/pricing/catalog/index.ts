@@ -10,6 +10,7 @@ import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-st
 import { karpenterNodePool } from "./karpenter-node-pool.js";
 import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws-reserved-capacity.js";
 import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
+import { AWSCC_FREE_TWINS, awsccTwins } from "./awscc-twins.js";
 import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
 import { terraformModuleCall } from "./terraform-module.js";
 import { awsElb, awsLb } from "./aws-load-balancers.js";
@@ -71,6 +72,8 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   "aws_lambda_permission", "aws_route53_record", "aws_acm_certificate", "aws_acm_certificate_validation",
   "aws_s3_bucket_notification", "aws_s3_bucket_cors_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_website_configuration",
   "aws_iam_role_policies_exclusive", "aws_iam_service_linked_role", "aws_iam_group_membership", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
+  // awscc (Cloud Control) types whose aws twin above is free (see awscc-twins.ts).
+  ...Object.keys(AWSCC_FREE_TWINS),
 ]);
 
 const ENTRIES: CatalogEntry[] = [
@@ -92,6 +95,7 @@ const ENTRIES: CatalogEntry[] = [
   awsEc2CapacityReservation,
   awsEc2CapacityBlockReservation,
   awsccSagemakerCluster,
+  awsccTwins,
   awsBedrockAgent,
   awsBedrockProvisionedThroughput,
   terraformModuleCall,
