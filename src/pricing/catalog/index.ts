@@ -4,6 +4,7 @@ import { awsBatchComputeEnvironment, awsBatchJobDefinition } from "./aws-batch.j
 import { awsEksCluster } from "./aws-eks-cluster.js";
 import { awsEksNodeGroup } from "./aws-eks-node-group.js";
 import { awsInstance } from "./aws-instance.js";
+import { awsSpotInstanceRequest } from "./aws-spot-instance-request.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
@@ -78,6 +79,7 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
 
 const ENTRIES: CatalogEntry[] = [
   awsInstance,
+  awsSpotInstanceRequest,
   awsLaunchTemplate,
   awsAutoscalingGroup,
   awsEksCluster,
