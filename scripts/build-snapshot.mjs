@@ -38,6 +38,8 @@ const { grafanaUserPrice } = await lib("catalog/aws-grafana-workspace.js");
 const { dynamodbPrice } = await lib("catalog/aws-dynamodb-table.js");
 const { cloudfrontDataOutPrice, CLOUDFRONT_REGION } = await lib("catalog/aws-cloudfront-distribution.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
+const { transferPrice } = await lib("catalog/aws-transfer-server.js");
+const { fsxOpenzfsPrice } = await lib("catalog/aws-fsx-openzfs.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
 const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
@@ -46,6 +48,14 @@ const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
 const gpu = JSON.parse(readFileSync(join(factsDir, "gpu-prices.json"), "utf8"));
 const services = JSON.parse(readFileSync(join(factsDir, readdirSync(factsDir).filter((f) => /^services-.*\.json$/.test(f)).sort().at(-1)), "utf8"));
 const ec2Regions = JSON.parse(readFileSync(join(factsDir, readdirSync(factsDir).filter((f) => /^ec2-regions-.*\.json$/.test(f)).sort().at(-1)), "utf8"));
+// Rows this repository adds to the shared services file, in its shape and from its datasets (goldens the shared
+// file did not read): scripts/price-facts/*.json, each row with its dataset, source file, commit and as-of.
+const repoFactsDir = join(root, "scripts", "price-facts");
+for (const f of readdirSync(repoFactsDir).filter((x) => x.endsWith(".json")).sort()) {
+  const extra = JSON.parse(readFileSync(join(repoFactsDir, f), "utf8"));
+  for (const r of extra.rows) if (!services.datasets.some((d) => d.id === r.dataset)) throw new Error(`${f}: dataset ${r.dataset} is not in the services file`);
+  services.rows.push(...extra.rows);
+}
 const ec2File = readdirSync(factsDir).find((f) => /^ec2-ondemand-us-east-1-.*\.json$/.test(f));
 const ec2All = JSON.parse(readFileSync(join(factsDir, ec2File), "utf8"));
 const ds = (id) => {
@@ -278,6 +288,14 @@ const SERVICE_ROWS = [
   { service: "AmazonEC2", component: "EBS snapshot storage (standard tier)", price: (region) => ebsSnapshotPrice(region) },
   { service: "AmazonGrafana", component: "Managed Grafana editor/administrator licenses", price: (region) => grafanaUserPrice(region, "editor") },
   { service: "AmazonGrafana", component: "Managed Grafana viewer licenses", price: (region) => grafanaUserPrice(region, "viewer") },
+  // Transfer Family and FSx for OpenZFS (scripts/price-facts/infracost-goldens-extra-*.json).
+  ...["SFTP", "FTPS", "FTP"].map((protocol) => ({ service: "AWSTransfer", component: `Transfer Family ${protocol} protocol hours`, price: (region) => transferPrice(region, "protocol-hours", protocol) })),
+  { service: "AWSTransfer", component: "Transfer Family data downloaded", price: (region) => transferPrice(region, "downloaded", "FTP") },
+  { service: "AWSTransfer", component: "Transfer Family data uploaded", price: (region) => transferPrice(region, "uploaded", "FTP") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS throughput capacity (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "throughput", "Single-AZ") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS SSD storage (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "storage", "Single-AZ") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS provisioned SSD IOPS (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "iops", "Single-AZ") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS backup storage", price: (region) => fsxOpenzfsPrice(region, "backup", "N/A") },
   // DynamoDB: us-east-2 rows only; the provisioned-capacity and write-unit rows are rounded (skipped by exact: false).
   ...[
     ["read-units", "DynamoDB on-demand read request units"],
@@ -315,6 +333,8 @@ const SOURCE_UNITS = {
   "1M requests": "1M requests",
   // EFS: the source's "MB/s-month" is the Price List's MiBps (usage type ProvisionedTP-MiBpsHrs).
   "MBps-month": "MiBps-months",
+  // FSx: the golden's MBps (throughput capacity in MB/s), not EFS's MiB/s.
+  "FSx MBps-month": "MBps-months",
   "node-hour": "hours",
   "ACU-hour": "ACU-hours",
   "GB-second": "GB-seconds",

@@ -5,6 +5,8 @@ import { awsEksCluster } from "./aws-eks-cluster.js";
 import { awsEksNodeGroup } from "./aws-eks-node-group.js";
 import { awsInstance } from "./aws-instance.js";
 import { awsSpotInstanceRequest } from "./aws-spot-instance-request.js";
+import { awsTransferServer } from "./aws-transfer-server.js";
+import { awsFsxOpenzfsFileSystem } from "./aws-fsx-openzfs.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
@@ -132,6 +134,8 @@ const ENTRIES: CatalogEntry[] = [
   awsEksFargateProfile,
   awsCloudwatchMetricAlarm,
   awsCloudfrontDistribution,
+  awsTransferServer,
+  awsFsxOpenzfsFileSystem,
 ];
 
 const byType = new Map<string, CatalogEntry>();
