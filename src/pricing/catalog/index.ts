@@ -7,6 +7,9 @@ import { awsInstance } from "./aws-instance.js";
 import { awsSpotInstanceRequest } from "./aws-spot-instance-request.js";
 import { awsTransferServer } from "./aws-transfer-server.js";
 import { awsFsxOpenzfsFileSystem } from "./aws-fsx-openzfs.js";
+import { awsElasticacheServerlessCache } from "./aws-elasticache-serverless.js";
+import { awsOpensearchserverlessCollection } from "./aws-opensearch-serverless.js";
+import { awsPrometheusWorkspace } from "./aws-prometheus-workspace.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
@@ -136,6 +139,9 @@ const ENTRIES: CatalogEntry[] = [
   awsCloudfrontDistribution,
   awsTransferServer,
   awsFsxOpenzfsFileSystem,
+  awsElasticacheServerlessCache,
+  awsOpensearchserverlessCollection,
+  awsPrometheusWorkspace,
 ];
 
 const byType = new Map<string, CatalogEntry>();
