@@ -41,6 +41,7 @@ const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-
 const { transferPrice } = await lib("catalog/aws-transfer-server.js");
 const { fsxOpenzfsPrice } = await lib("catalog/aws-fsx-openzfs.js");
 const { elasticacheServerlessPrice } = await lib("catalog/aws-elasticache-serverless.js");
+const { s3GlacierStoragePrice, s3DeepArchiveStoragePrice } = await lib("catalog/s3-storage-classes.js");
 const { opensearchServerlessPrice } = await lib("catalog/aws-opensearch-serverless.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
@@ -303,6 +304,15 @@ const SERVICE_ROWS = [
   { service: "AmazonFSx", component: "FSx for OpenZFS SSD storage (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "storage", "Single-AZ") },
   { service: "AmazonFSx", component: "FSx for OpenZFS provisioned SSD IOPS (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "iops", "Single-AZ") },
   { service: "AmazonFSx", component: "FSx for OpenZFS backup storage", price: (region) => fsxOpenzfsPrice(region, "backup", "N/A") },
+  // S3 storage classes (lifecycle targets): the goldens print S3 storage "per GB" of a month's storage, i.e. GB-months.
+  ...[
+    ["STANDARD_IA", "S3 Standard - infrequent access: Storage"],
+    ["ONEZONE_IA", "S3 One zone - infrequent access: Storage"],
+    ["INTELLIGENT_TIERING_FA", "S3 Intelligent tiering: Storage (frequent access)"],
+    ["INTELLIGENT_TIERING_IA", "S3 Intelligent tiering: Storage (infrequent access)"],
+  ].map(([cls, component]) => ({ service: "AmazonS3", component, unit: "GB-months", price: (region) => s3StoragePrice(region, cls) })),
+  { service: "AmazonS3", component: "S3 Glacier flexible retrieval: Storage", unit: "GB-months", price: (region) => s3GlacierStoragePrice(region) },
+  { service: "AmazonS3", component: "S3 Glacier deep archive: Storage", unit: "GB-months", price: (region) => s3DeepArchiveStoragePrice(region) },
   // Low confidence, dated third-party pages that state no region (scripts/price-facts/third-party-serverless-*.json).
   ...[["storage", "data stored"], ["ecpu", "ECPUs"]].map(([part, what]) => ({
     service: "AmazonElastiCache",
@@ -416,7 +426,7 @@ for (const want of SERVICE_ROWS) {
     const globalRow = want.global && region === "global";
     if (!r.uniform_across_regions && !globalRow && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) continue; // e.g. "global", "us-east-1 (assumed…)"
     if (r.exact === false) continue; // rounded in the source: not a price to quote
-    const unit = SOURCE_UNITS[r.unit];
+    const unit = want.unit ?? SOURCE_UNITS[r.unit];
     if (!unit) throw new Error(`unknown unit ${r.unit} of ${want.service} "${want.component}"`);
     // A row without its own date takes its dataset's, when that starts with one (e.g. "2026-01-05 (page date; …)").
     const dsDate = String(services.datasets.find((x) => x.id === r.dataset)?.as_of ?? "");

@@ -183,7 +183,24 @@ export const AWSCC_TWINS: readonly AwsccTwin[] = [
       subnet_mapping: "subnet_mappings",
     },
   }),
-  awsccTwin({ type: "awscc_s3_bucket", twin: awsS3Bucket, twinType: "aws_s3_bucket", attributes: {} }),
+  awsccTwin({
+    type: "awscc_s3_bucket",
+    twin: awsS3Bucket,
+    twinType: "aws_s3_bucket",
+    attributes: {
+      bucket: "bucket_name",
+      // `lifecycle_configuration.rules[]` with `transitions[]` (or one `transition`) → aws `lifecycle_rule` blocks.
+      lifecycle_rule: {
+        from: "lifecycle_configuration",
+        read: (a) => {
+          const rules = blocks(firstBlock(a.lifecycle_configuration)?.rules);
+          return rules.length === 0
+            ? undefined
+            : rules.map((r) => ({ transition: [...blocks(r.transitions), ...blocks(r.transition)], noncurrent_version_transition: [...blocks(r.noncurrent_version_transitions), ...blocks(r.noncurrent_version_transition)] }));
+        },
+      },
+    },
+  }),
   awsccTwin({ type: "awscc_logs_log_group", twin: awsCloudwatchLogGroup, twinType: "aws_cloudwatch_log_group", attributes: { log_group_class: "log_group_class", retention_in_days: "retention_in_days" } }),
   awsccTwin({ type: "awscc_kms_key", twin: awsKmsKey, twinType: "aws_kms_key", attributes: { customer_master_key_spec: "key_spec" } }),
   awsccTwin({ type: "awscc_secretsmanager_secret", twin: awsSecretsmanagerSecret, twinType: "aws_secretsmanager_secret", attributes: { replica: "replica_regions" } }),
