@@ -94,6 +94,7 @@ export function twinContext(ctx: CatalogContext, t: AwsccTwin, translate: (r: Re
   const twinsOf = (r: Resource[]) => r.map(translate).filter((x): x is Resource => x !== undefined && x.type !== "");
   return {
     usage: ctx.usage,
+    today: ctx.today,
     gpusOf: ctx.gpusOf,
     vcpusOf: ctx.vcpusOf,
     findResource(type, name) {
