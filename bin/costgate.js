@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in lib/ (built by `npm run build`, and by `prepare` on npm ci and npm pack).
+// Thin launcher: the CLI lives in lib/ (built by `npm run build`, and by `prepare` on npm ci and npm pack):
+// lib/cli/cli.js is the bundled CLI (rollup.cli.config.mjs: a few files to load instead of ~170), lib/src/cli.js
+// the same code unbundled (used when the bundle is missing).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 let cli;
-try {
-  cli = await import("../lib/src/cli.js");
-} catch (e) {
-  if (e?.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes("lib/src/cli.js")) throw e;
+for (const entry of ["../lib/cli/cli.js", "../lib/src/cli.js"]) {
+  try {
+    cli = await import(entry);
+    break;
+  } catch (e) {
+    if (e?.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes(entry.slice(3))) throw e;
+  }
+}
+if (!cli) {
   process.stderr.write("costgate: error: the CLI is not built (lib/ is missing); run `npm run build` in the costgate checkout\n");
   process.exit(2);
 }

@@ -1,5 +1,5 @@
 import { isCostgateError, oneLine } from "./errors.js";
-import { EXIT, processIO, type CliIO, type Command } from "./cli/cli-io.js";
+import { EXIT, processIO, type CliIO } from "./cli/cli-io.js";
 import { COMMANDS, USAGE } from "./cli/commands.js";
 import { didYouMean } from "./suggest.js";
 
@@ -14,13 +14,13 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     io.stdout(`${await version()}\n`);
     return EXIT.ok;
   }
-  const command: Command | undefined = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr(`costgate: error: unknown command \`${name}\`${didYouMean(name, Object.keys(COMMANDS))}; see \`costgate --help\`\n`);
     return EXIT.badInput;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (e) {
     if (isCostgateError(e)) {
       // Errors about the command line name the command ("costgate check: error: …"); others name the file.

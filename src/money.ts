@@ -1,14 +1,21 @@
-// One formatter each, made once: `toLocaleString` with options builds a new Intl.NumberFormat per call, which
-// made rendering a 10,000-resource diff take a second.
-const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const SUB_CENT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 4, maximumFractionDigits: 4 });
-const QUANTITY = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
-const UNIT_PRICE = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+// One formatter each, made once, on first use: `toLocaleString` with options builds a new Intl.NumberFormat per
+// call, which made rendering a 10,000-resource diff take a second; made at module load, they cost every run
+// (`--version`, JSON output) ICU set-up it does not need.
+let cents: Intl.NumberFormat | undefined;
+let subCent: Intl.NumberFormat | undefined;
+let quantities: Intl.NumberFormat | undefined;
+let unitPrices: Intl.NumberFormat | undefined;
+let wholeDollars: Intl.NumberFormat | undefined;
+const CENTS = () => (cents ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+const SUB_CENT = () => (subCent ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 4, maximumFractionDigits: 4 }));
+const QUANTITY = () => (quantities ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }));
+const UNIT_PRICE = () => (unitPrices ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 }));
+const WHOLE_DOLLARS = () => (wholeDollars ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }));
 
 /** Format USD for display. Amounts stay full precision everywhere else; this is the only place that rounds. */
 export function usd(n: number): string {
   const abs = Math.abs(n);
-  const s = (abs !== 0 && abs < 0.01 ? SUB_CENT : CENTS).format(abs);
+  const s = (abs !== 0 && abs < 0.01 ? SUB_CENT() : CENTS()).format(abs);
   return `${n < 0 ? "-" : ""}$${s}`;
 }
 
@@ -21,20 +28,18 @@ export function usdDelta(n: number): string {
 /** A quantity for display (up to 4 decimals, grouped). */
 export function quantity(n: number | null): string {
   if (n === null) return "-";
-  return QUANTITY.format(n);
+  return QUANTITY().format(n);
 }
 
 /** A unit price: enough decimals to show small storage prices. */
 export function unitPrice(n: number | null): string {
   if (n === null) return "-";
-  return `$${UNIT_PRICE.format(n)}`;
+  return `$${UNIT_PRICE().format(n)}`;
 }
-
-const WHOLE_DOLLARS = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** Money in messages (policy findings, synth-time summaries): $1,234 above $1,000, else $12.34. */
 export function usdBrief(n: number): string {
   const abs = Math.abs(n);
-  const s = abs >= 1000 ? WHOLE_DOLLARS.format(Math.round(abs)) : abs.toFixed(2);
+  const s = abs >= 1000 ? WHOLE_DOLLARS().format(Math.round(abs)) : abs.toFixed(2);
   return `${n < 0 ? "-" : ""}$${s}`;
 }

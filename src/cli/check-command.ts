@@ -1,11 +1,7 @@
 import { CostgateError } from "../errors.js";
 import { loadPolicyFiles } from "../policy/load-policy.js";
 import { parseOverrideFlag } from "../policy/override-flag.js";
-import { renderVerdictText } from "../report/verdict-text.js";
-import { renderFocusCsv } from "../report/focus-csv.js";
-import { renderMarkdownReport } from "../report/markdown.js";
-import { renderSarif } from "../report/sarif.js";
-import { resourceLocator } from "../report/source-locations.js";
+import { writeJson } from "../report/json-stream.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
@@ -62,16 +58,16 @@ export const checkCommand: Command = async (args, io) => {
   });
   const { head, base, diff } = outcome;
   const verdict = outcome.verdict!;
-  io.stdout(
-    format === "json"
-      ? JSON.stringify(verdict, null, 2) + "\n"
-      : format === "markdown"
-        ? renderMarkdownReport({ estimate: head, ...(diff ? { diff } : {}), verdict })
-        : format === "sarif"
-          ? JSON.stringify(renderSarif(verdict, head, { locate: resourceLocator(head, { root: io.cwd }) }), null, 2) + "\n"
-          : format === "focus-csv"
-            ? renderFocusCsv(head)
-            : renderVerdictText(verdict, { head: head, ...(base ? { base } : {}) }, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }),
-  );
+  // Each format loads its own renderer; JSON is written in chunks (any size).
+  if (format === "json") writeJson(verdict, io.stdout);
+  else if (format === "markdown") io.stdout((await import("../report/markdown.js")).renderMarkdownReport({ estimate: head, ...(diff ? { diff } : {}), verdict }));
+  else if (format === "sarif") {
+    const [{ renderSarif }, { resourceLocator }] = await Promise.all([import("../report/sarif.js"), import("../report/source-locations.js")]);
+    writeJson(renderSarif(verdict, head, { locate: resourceLocator(head, { root: io.cwd }) }), io.stdout);
+  } else if (format === "focus-csv") io.stdout((await import("../report/focus-csv.js")).renderFocusCsv(head));
+  else {
+    const { renderVerdictText } = await import("../report/verdict-text.js");
+    io.stdout(renderVerdictText(verdict, { head: head, ...(base ? { base } : {}) }, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }) }));
+  }
   return verdict.status === "fail" ? EXIT.violation : EXIT.ok;
 };

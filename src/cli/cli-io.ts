@@ -12,8 +12,12 @@ export interface CliIO {
 
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
+/**
+ * The process's streams. A reader that closes stdout early (`costgate diff … | head`) ends the output quietly:
+ * the rest is dropped, the command still finishes with its own exit code, and no EPIPE stack trace is printed.
+ */
 export const processIO = (): CliIO => ({
-  stdout: (t) => void process.stdout.write(t),
+  stdout: writeStdout,
   stderr: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.isTTY ? process.stdout.columns : undefined,
@@ -23,3 +27,17 @@ export const processIO = (): CliIO => ({
 
 /** Exit codes: 0 pass, 1 mandatory policy violation, 2 bad input or usage. */
 export const EXIT = { ok: 0, violation: 1, badInput: 2 } as const;
+
+let stdoutClosed = false;
+let stdoutWatched = false;
+
+function writeStdout(text: string): void {
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      stdoutClosed = true;
+    });
+  }
+  if (!stdoutClosed) process.stdout.write(text);
+}

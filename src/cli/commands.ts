@@ -1,15 +1,14 @@
 import type { Command } from "./cli-io.js";
-import { checkCommand } from "./check-command.js";
-import { diffCommand } from "./diff-command.js";
-import { estimateCommand } from "./estimate-command.js";
-import { pricingCommand } from "./pricing-command.js";
 
-/** Every CLI command. One file per command under src/cli/. */
-export const COMMANDS: Record<string, Command> = {
-  estimate: estimateCommand,
-  diff: diffCommand,
-  check: checkCommand,
-  pricing: pricingCommand,
+/**
+ * Every CLI command, loaded when it runs. One file per command under src/cli/: a run loads only its own
+ * command's modules (`--version` and `--help` load none, `check` no Markdown renderer, no command the AWS SDK).
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  estimate: async () => (await import("./estimate-command.js")).estimateCommand,
+  diff: async () => (await import("./diff-command.js")).diffCommand,
+  check: async () => (await import("./check-command.js")).checkCommand,
+  pricing: async () => (await import("./pricing-command.js")).pricingCommand,
 };
 
 /** `costgate --help`: every command with its key options. Each command's `--help` lists all of them. */

@@ -1,7 +1,4 @@
 import { CostgateError } from "../errors.js";
-import { renderDiffJson } from "../report/diff-json.js";
-import { renderDiffText } from "../report/diff-text.js";
-import { renderMarkdownReport } from "../report/markdown.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
@@ -28,12 +25,12 @@ export const diffCommand: Command = async (args, io) => {
   const format = formatOption("diff", values.format, DIFF_FORMATS, "table");
   if (positionals.length !== 2) throw new CostgateError("expected <base> and <head> (see `costgate diff --help`)", "costgate diff");
   const { head, diff } = await gateFromOptions({ base: positionals[0]!, head: positionals[1]! }, values, io);
-  io.stdout(
-    format === "json"
-      ? renderDiffJson(diff!)
-      : format === "markdown"
-        ? renderMarkdownReport({ estimate: head, diff: diff! })
-        : renderDiffText(diff!, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false }),
-  );
+  // Each format loads its own renderer.
+  if (format === "json") (await import("../report/diff-json.js")).writeDiffJson(diff!, io.stdout);
+  else if (format === "markdown") io.stdout((await import("../report/markdown.js")).renderMarkdownReport({ estimate: head, diff: diff! }));
+  else {
+    const { renderDiffText } = await import("../report/diff-text.js");
+    io.stdout(renderDiffText(diff!, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false }));
+  }
   return EXIT.ok;
 };

@@ -1,9 +1,3 @@
-import { renderEstimateJson } from "../report/estimate-json.js";
-import { renderEstimateTable } from "../report/estimate-table.js";
-import { renderFocusCsv } from "../report/focus-csv.js";
-import { renderMarkdownReport } from "../report/markdown.js";
-import { renderUnitEconomicsTable } from "../report/unit-economics-table.js";
-import { renderScenarioTable } from "../report/scenario-table.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
@@ -36,14 +30,17 @@ export const estimateCommand: Command = async (args, io) => {
   if (positionals.length !== 1) throw new CostgateError("expected exactly one <path> (see `costgate estimate --help`)", "costgate estimate");
   const width = terminalWidth({ columns: io.columns, env: io.env, wide: values.wide });
   const { head: estimate } = await gateFromOptions({ head: positionals[0]! }, values, io);
-  io.stdout(
-    format === "json"
-      ? renderEstimateJson(estimate)
-      : format === "markdown"
-        ? renderMarkdownReport({ estimate, alternatives: values.alternatives === true })
-        : format === "focus-csv"
-          ? renderFocusCsv(estimate)
-          : renderEstimateTable(estimate, { width }) + renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true, width }) + renderScenarioTable(estimate, width),
-  );
+  // Each format loads its own renderer.
+  if (format === "json") (await import("../report/estimate-json.js")).writeEstimateJson(estimate, io.stdout);
+  else if (format === "markdown") io.stdout((await import("../report/markdown.js")).renderMarkdownReport({ estimate, alternatives: values.alternatives === true }));
+  else if (format === "focus-csv") io.stdout((await import("../report/focus-csv.js")).renderFocusCsv(estimate));
+  else {
+    const [{ renderEstimateTable }, { renderUnitEconomicsTable }, { renderScenarioTable }] = await Promise.all([
+      import("../report/estimate-table.js"),
+      import("../report/unit-economics-table.js"),
+      import("../report/scenario-table.js"),
+    ]);
+    io.stdout(renderEstimateTable(estimate, { width }) + renderUnitEconomicsTable(estimate, { alternatives: values.alternatives === true, width }) + renderScenarioTable(estimate, width));
+  }
   return EXIT.ok;
 };

@@ -79,8 +79,9 @@ function loadManifest(manifestFile: string, manifest: Record<string, unknown>, d
     const shown = relative(process.cwd(), file) || file;
     const p = planFromCdktfStack(readJson(file, shown), { stack: name, file: shown, defaultRegion });
     plan.stacks.push(name);
-    plan.resources.push(...p.resources);
-    plan.warnings.push(...p.warnings);
+    // One push per item: spreading a 150k-resource stack into push() overflows the call stack.
+    for (const r of p.resources) plan.resources.push(r);
+    for (const w of p.warnings) plan.warnings.push(w);
   }
   return plan;
 }

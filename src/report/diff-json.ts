@@ -1,5 +1,6 @@
 import type { EstimateDiff } from "../pricing/diff-estimates.js";
 import { estimateToJson } from "./estimate-json.js";
+import { writeJson } from "./json-stream.js";
 
 /**
  * The documented JSON form of an EstimateDiff (`schemaVersion: costgate.diff/v2`): both estimates in their JSON
@@ -19,4 +20,12 @@ export function diffToJson(d: EstimateDiff): unknown {
 
 export function renderDiffJson(d: EstimateDiff): string {
   return JSON.stringify(diffToJson(d), null, 2) + "\n";
+}
+
+/** `renderDiffJson`, the same bytes, written in chunks to `write` without copying the diff (any size). */
+export function writeDiffJson(d: EstimateDiff, write: (chunk: string) => void): void {
+  const { schemaVersion, totals, stacks, resources, base, head } = d;
+  writeJson({ schemaVersion, totals, stacks, resources, base, head }, write, {
+    omit: { "resources.*": ["base", "head"], "base.stacks.*.resources.*": ["attributes"], "head.stacks.*.resources.*": ["attributes"] },
+  });
 }

@@ -1,4 +1,8 @@
 import type { Estimate } from "../pricing/estimate.js";
+import { writeJson } from "./json-stream.js";
+
+/** What the JSON form leaves out of an Estimate: raw resource attributes (internal). */
+export const ESTIMATE_JSON_OMIT = { "stacks.*.resources.*": ["attributes"] } as const;
 
 /**
  * The documented, versioned JSON form of an Estimate (`schemaVersion: costgate.estimate/v2`).
@@ -16,4 +20,9 @@ export function estimateToJson(e: Estimate): unknown {
 
 export function renderEstimateJson(e: Estimate): string {
   return JSON.stringify(estimateToJson(e), null, 2) + "\n";
+}
+
+/** `renderEstimateJson`, the same bytes, written in chunks to `write` without copying the estimate (any size). */
+export function writeEstimateJson(e: Estimate, write: (chunk: string) => void): void {
+  writeJson(e, write, { omit: ESTIMATE_JSON_OMIT });
 }

@@ -1,0 +1,153 @@
+/**
+ * JSON written in pieces: the same bytes as `JSON.stringify(value, null, 2)`, handed to `write` in chunks of about
+ * 64 KB, so no single string holds the whole document (V8 strings stop at about 512 MB: a 300k-resource estimate
+ * in one string threw "Invalid string length") and nothing is copied for the output.
+ *
+ * Large containers (arrays and objects holding many values) are walked here; small ones (a resource, a finding)
+ * are stringified natively and re-indented, which is where the time goes. `omit` leaves keys out of the objects
+ * at a path without copying the object first, e.g. `{ "stacks.*.resources.*": ["attributes"] }`.
+ */
+export interface JsonStreamOptions {
+  /** Keys to leave out of the objects at a path: dot-separated keys, `*` for any array index or key. */
+  omit?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Chunk size handed to `write`, in UTF-16 code units. */
+const CHUNK = 1 << 16;
+/** A container with more entries than this (counted through its nesting) is walked rather than stringified whole. */
+const NATIVE_BUDGET = 512;
+
+/** Write `value` as `JSON.stringify(value, null, 2) + "\n"` would read, in chunks. Throws what JSON.stringify throws. */
+export function writeJson(value: unknown, write: (chunk: string) => void, opts: JsonStreamOptions = {}): void {
+  const w = new ChunkedWriter(write);
+  const omit = compileOmit(opts.omit ?? {});
+  const v = toJsonValue(value, "");
+  if (v === undefined) throw new TypeError("writeJson: the value has no JSON form (undefined, a function or a symbol)");
+  writeValue(w, v, "", omit);
+  w.push("\n");
+  w.flush();
+}
+
+/** `writeJson` into one string: for tests and small documents only. */
+export function jsonText(value: unknown, opts: JsonStreamOptions = {}): string {
+  const parts: string[] = [];
+  writeJson(value, (c) => parts.push(c), opts);
+  return parts.join("");
+}
+
+class ChunkedWriter {
+  private buf = "";
+  constructor(private readonly write: (chunk: string) => void) {}
+  push(s: string): void {
+    this.buf += s;
+    if (this.buf.length >= CHUNK) this.flush();
+  }
+  flush(): void {
+    if (this.buf.length === 0) return;
+    const b = this.buf;
+    this.buf = "";
+    this.write(b);
+  }
+}
+
+/** Omit rules as a trie over path segments (`*` matches any key or index). */
+interface OmitNode {
+  keys?: ReadonlySet<string>;
+  children: Map<string, OmitNode>;
+}
+
+function compileOmit(rules: Readonly<Record<string, readonly string[]>>): OmitNode | undefined {
+  const entries = Object.entries(rules);
+  if (entries.length === 0) return undefined;
+  const root: OmitNode = { children: new Map() };
+  for (const [path, keys] of entries) {
+    let node = root;
+    for (const seg of path === "" ? [] : path.split(".")) {
+      let next = node.children.get(seg);
+      if (!next) node.children.set(seg, (next = { children: new Map() }));
+      node = next;
+    }
+    node.keys = new Set([...(node.keys ?? []), ...keys]);
+  }
+  return root;
+}
+
+function child(node: OmitNode | undefined, key: string): OmitNode | undefined {
+  if (!node) return undefined;
+  return node.children.get(key) ?? node.children.get("*");
+}
+
+/** The value JSON.stringify would serialize for `value` under `key`: toJSON applied; undefined when it is left out. */
+function toJsonValue(value: unknown, key: string): unknown {
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function")
+    value = (value as { toJSON(k: string): unknown }).toJSON(key);
+  if (value === undefined || typeof value === "function" || typeof value === "symbol") return undefined;
+  return value;
+}
+
+function writeValue(w: ChunkedWriter, v: unknown, indent: string, omit: OmitNode | undefined): void {
+  if (v === null || typeof v !== "object") {
+    w.push(JSON.stringify(v));
+    return;
+  }
+  if (omit === undefined && fitsBudget(v)) return writeNative(w, v, indent);
+  if (omit !== undefined && omit.keys && omit.children.size === 0 && !Array.isArray(v)) {
+    // The objects of an omit rule (a resource): a short-lived copy without those keys, stringified natively.
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(v)) if (!omit.keys.has(key)) copy[key] = (v as Record<string, unknown>)[key];
+    return writeNative(w, copy, indent);
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return w.push("[]");
+    w.push("[");
+    for (let i = 0; i < v.length; i++) {
+      w.push(i === 0 ? `\n${inner}` : `,\n${inner}`);
+      const item = toJsonValue(v[i], String(i));
+      if (item === undefined) w.push("null");
+      else writeValue(w, item, inner, child(omit, String(i)));
+    }
+    w.push(`\n${indent}]`);
+    return;
+  }
+  const skip = omit?.keys;
+  let first = true;
+  for (const key of Object.keys(v)) {
+    if (skip?.has(key)) continue;
+    const item = toJsonValue((v as Record<string, unknown>)[key], key);
+    if (item === undefined) continue;
+    w.push(first ? `{\n${inner}${JSON.stringify(key)}: ` : `,\n${inner}${JSON.stringify(key)}: `);
+    first = false;
+    const sub = child(omit, key);
+    // A leaf of the omit rules with nothing below it: the object itself is small, stringify it natively.
+    writeValue(w, item, inner, sub && (sub.keys || sub.children.size) ? sub : undefined);
+  }
+  w.push(first ? "{}" : `\n${indent}}`);
+}
+
+/** One native JSON.stringify, re-indented to sit at `indent`. */
+function writeNative(w: ChunkedWriter, v: object, indent: string): void {
+  const s = JSON.stringify(v, null, 2);
+  w.push(indent === "" ? s : s.replaceAll("\n", `\n${indent}`));
+}
+
+/** Whether `v` holds at most NATIVE_BUDGET values through its nesting (then one native stringify is cheapest). */
+function fitsBudget(v: object): boolean {
+  let left = NATIVE_BUDGET;
+  const stack: object[] = [v];
+  while (stack.length > 0) {
+    const o = stack.pop()!;
+    if (Array.isArray(o)) {
+      left -= o.length;
+      if (left < 0) return false;
+      for (const x of o) if (x !== null && typeof x === "object") stack.push(x);
+    } else {
+      for (const k in o) {
+        if (--left < 0) return false;
+        const x = (o as Record<string, unknown>)[k];
+        if (x !== null && typeof x === "object") stack.push(x);
+      }
+    }
+  }
+  return true;
+}
