@@ -10,7 +10,7 @@ const runtime1 = exportsOf(runtime1Module);
 const runtime2 = exportsOf(runtime2Module);
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/costgate/costgate/policies/schema.json","title":"costgate policy file","description":"A set of governance rules (typed checks over a cost estimate) and exemptions. See README § Policies.","type":"object","additionalProperties":false,"required":["apiVersion","metadata"],"properties":{"apiVersion":{"const":"costgate.policy/v1","x-expected":"`costgate.policy/v1`"},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","x-expected":"a lower-case name of letters, digits and dashes (e.g. acme-central)"},"layer":{"enum":["central","project"],"description":"central = owned by governance; project = a team's additions, which may only tighten central rules. Default central."},"owner":{"type":"string","minLength":2,"description":"Accountable owner, shown in reports (team handle or e-mail)."},"description":{"type":"string"}}},"settings":{"$ref":"#/$defs/settings"},"overrides":{"type":"object","additionalProperties":false,"required":["label"],"description":"How soft-mandatory findings may be overridden on a pull request (read by the GitHub Action; honoured only in central policies).","properties":{"label":{"type":"string","minLength":1,"description":"PR label that overrides soft-mandatory findings, e.g. cost-override."},"minPermission":{"enum":["write","maintain","admin"],"description":"Least repository role of whoever applied the label. Default write."}}},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"exemptions":{"type":"array","items":{"$ref":"#/$defs/exemption"}}},"$defs":{"settings":{"type":"object","additionalProperties":false,"properties":{"environmentTag":{"type":"string","minLength":1,"description":"Tag key that names a resource's environment. Default `environment`."},"unresolvedEnvironment":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","x-expected":"an environment name such as prod","description":"Environment assumed for a resource with no environment tag when no --environment is given. Default `prod` (the most restrictive)."},"exemptionWarnDays":{"type":"integer","minimum":0,"description":"Report exemptions that expire within this many days. Default 14."}}},"enforcementLevel":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"severity":{"enum":["info","low","medium","high","critical"]},"money":{"type":"number","minimum":0,"x-expected":"a non-negative amount in USD per month"},"duration":{"type":"string","pattern":"^[1-9][0-9]*(s|m|h|d)$","x-expected":"a duration such as 90m, 72h or 3d"},"globList":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"regex":{"type":"string","minLength":1,"maxLength":200,"description":"A JavaScript regular expression."},"groupBy":{"type":"string","pattern":"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$","x-expected":"total, stack or tag:<key> (e.g. tag:team)"},"costBasis":{"enum":["estimated","on-demand"],"description":"estimated = the estimate's monthly cost (spot at spot prices); on-demand = every component at its on-demand price (conservative). Default estimated."},"rule":{"type":"object","additionalProperties":false,"required":["id","description","severity","enforcement","check"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{1,63}$","x-expected":"an id of letters, digits, dots, dashes or underscores starting with a letter (e.g. CG-GPU-001)"},"description":{"type":"string","minLength":5},"severity":{"$ref":"#/$defs/severity"},"enforcement":{"x-expected":"advisory, soft-mandatory or hard-mandatory, or a mapping of environment to level with a `default` (e.g. {default: advisory, prod: hard-mandatory})","oneOf":[{"$ref":"#/$defs/enforcementLevel"},{"type":"object","required":["default"],"properties":{"default":{"$ref":"#/$defs/enforcementLevel"}},"additionalProperties":{"$ref":"#/$defs/enforcementLevel"}}]},"enforceFrom":{"type":"string","format":"date","x-expected":"a date YYYY-MM-DD","description":"Before this date (UTC) the rule only warns (advisory), saying when it will start to block."},"exemptible":{"type":"boolean","description":"false = no exemption may waive this rule. Default true."},"onUnknown":{"enum":["fail","advisory","ignore"],"description":"What to do when a value the check needs is unknown (unpriced resource, expression not resolved at synth). Default fail."},"scope":{"$ref":"#/$defs/scope"},"scenario":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,39}$","x-expected":"a scenario name from the usage file (e.g. peak), expected (the default) or all","description":"The usage scenario the rule judges: expected (default), a scenario the usage file defines, or all (every scenario must pass). An undefined scenario fails closed."},"check":{"$ref":"#/$defs/check"}}},"scope":{"type":"object","additionalProperties":false,"description":"Which resources a rule looks at. Every selector given must match (AND); within a list any entry may match (OR). Globs: * any run of characters, ? one character.","properties":{"resourceTypes":{"$ref":"#/$defs/globList"},"stacks":{"$ref":"#/$defs/globList"},"addresses":{"$ref":"#/$defs/globList"},"environments":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"workloads":{"type":"array","minItems":1,"items":{"enum":["training","inference"]}},"regions":{"$ref":"#/$defs/globList"},"actions":{"type":"array","minItems":1,"items":{"enum":["create","update","replace","no-op"]},"description":"Plan actions to check (Terraform plans; synthesized cdktf output is always create). Default: all but delete and read."},"tags":{"type":"object","minProperties":1,"additionalProperties":{"x-expected":"a value glob or a list of value globs (\"*\" = the tag is present)","oneOf":[{"type":"string"},{"$ref":"#/$defs/globList"}]}}}},"tagRequirement":{"type":["object","null"],"additionalProperties":false,"properties":{"values":{"type":"array","minItems":1,"items":{"type":"string"}},"pattern":{"$ref":"#/$defs/regex"},"caseSensitive":{"type":"boolean","description":"false = the key may be written in any case and values compare case-insensitively. Default true."}}},"check":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"title":"required-tags","description":"Each resource carries the listed tag keys, with allowed values or a pattern.","type":"object","additionalProperties":false,"required":["kind","keys"],"properties":{"kind":{"const":"required-tags"},"keys":{"type":"object","minProperties":1,"x-expected":"a mapping of tag key to {values, pattern, caseSensitive} (or empty)","additionalProperties":{"$ref":"#/$defs/tagRequirement"}},"includeFree":{"type":"boolean","description":"Also check resources that cost nothing (IAM, launch templates, job definitions). Default false: tags matter where money is spent."}}},{"title":"budget","description":"Monthly cost of a group (everything, each stack, each value of a tag) stays at or under a limit.","type":"object","additionalProperties":false,"required":["kind","limit"],"properties":{"kind":{"const":"budget"},"groupBy":{"$ref":"#/$defs/groupBy"},"limit":{"$ref":"#/$defs/money"},"limits":{"type":"object","description":"Limits for particular groups (stack names or tag values), overriding `limit`.","additionalProperties":{"$ref":"#/$defs/money"}},"costBasis":{"$ref":"#/$defs/costBasis"},"whenAlreadyOver":{"enum":["increase-only","always"],"description":"increase-only = a group already over its limit in the base fails only if the change increases it. Default increase-only."},"strict":{"type":"boolean","description":"Not fully priced resources that run no compute fail the rule too (default false: they make it advisory, with the priced lower bound). Unknown compute always fails closed."}}},{"title":"cost-delta","description":"The monthly increase from base to head stays under absolute and/or percent caps. Decreases never fail.","type":"object","additionalProperties":false,"required":["kind","maxIncrease"],"properties":{"kind":{"const":"cost-delta"},"groupBy":{"$ref":"#/$defs/groupBy"},"maxIncrease":{"type":"object","additionalProperties":false,"minProperties":1,"x-expected":"`absolute` (USD per month) and/or `percent`","properties":{"absolute":{"$ref":"#/$defs/money"},"percent":{"type":"number","minimum":0}}},"combine":{"enum":["any","all"],"description":"any = fail when either cap is exceeded; all = only when both are. Required when both caps are set."},"costBasis":{"$ref":"#/$defs/costBasis"}}},{"title":"resource-cost","description":"Each resource's hourly rate (monthly ÷ 730, all its instances) and/or monthly cost stays under a cap.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxHourly, maxMonthly","properties":{"kind":{"const":"resource-cost"},"maxHourly":{"type":"number","minimum":0},"maxMonthly":{"$ref":"#/$defs/money"},"costBasis":{"$ref":"#/$defs/costBasis"}}},{"title":"gpu-count","description":"GPUs (GPUs per instance × instances) per resource and/or in total per group stay under caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPerResource, maxTotal","properties":{"kind":{"const":"gpu-count"},"maxPerResource":{"type":"integer","minimum":0},"maxTotal":{"type":"integer","minimum":0},"groupBy":{"$ref":"#/$defs/groupBy"}}},{"title":"instance-types","description":"Instance types are allowed and not denied. Globs match the type without `ml.`; an entry without a dot or * names a family (p5 = p5.*).","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"instance-types"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"regions","description":"Resources live in allowed regions and not in denied ones.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"regions"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"purchase-option","description":"Compute is bought the required way (e.g. training must use spot).","type":"object","additionalProperties":false,"required":["kind","require"],"properties":{"kind":{"const":"purchase-option"},"require":{"enum":["spot","on-demand"]},"allowMixed":{"type":"boolean","description":"Accept mixed spot/on-demand capacity (ASG mixed instances policy). Default false."}}},{"title":"checkpointing","description":"Training compute declares a checkpoint location (when it runs on spot, or always).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"checkpointing"},"when":{"enum":["spot","always"],"description":"Default spot."},"locationPattern":{"$ref":"#/$defs/regex"}}},{"title":"training-limits","description":"Training jobs set a max runtime (and max wait) no longer than the caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxRuntime, maxWait","properties":{"kind":{"const":"training-limits"},"maxRuntime":{"$ref":"#/$defs/duration"},"maxWait":{"$ref":"#/$defs/duration"}}},{"title":"inference-scaling","description":"Inference capacity can scale down: a minimum capacity cap, scale to zero, or a scheduled scale-down.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMinCapacity, require","properties":{"kind":{"const":"inference-scaling"},"maxMinCapacity":{"type":"integer","minimum":0},"require":{"enum":["scale-to-zero","scale-down"],"description":"scale-to-zero = can reach zero instances; scale-down = scales to zero or has a scheduled scale-down."}}},{"title":"pricing-coverage","description":"Every resource in scope is priced (unpriced, partly priced and unsupported resources fail).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"pricing-coverage"},"gpuOnly":{"type":"boolean","description":"Only resources with GPUs (or unknown instance types). Default false."},"allowUsageBased":{"type":"boolean","description":"Accept resources priced only by usage that was not given. Default true."}}},{"title":"node-pool","description":"Karpenter NodePools are bounded and release idle capacity: required limits, consolidation of idle nodes, spot allowed.","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"node-pool"},"gpuOnly":{"type":"boolean","description":"Judge only pools that may launch GPUs or accelerators (default true)."},"requireLimits":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["gpu","cpu","memory"]},"description":"Limits every pool must set: gpu (nvidia.com/gpu or aws.amazon.com/neuron), cpu, memory."},"consolidation":{"type":"object","additionalProperties":false,"required":["maxConsolidateAfter"],"properties":{"maxConsolidateAfter":{"$ref":"#/$defs/duration","description":"Longest accepted consolidateAfter (e.g. 30m, 1h)."}}},"requireSpot":{"type":"boolean","description":"Spot must be among the pool's karpenter.sh/capacity-type values."}}},{"title":"unit-cost","description":"Inference unit costs per endpoint stay under caps across the cost's range: USD per 1k requests, per 1M input tokens, per 1M output tokens (usage: monthly_requests, input/output_tokens_per_request). Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPer1kRequests, maxPer1MInputTokens, maxPer1MOutputTokens","properties":{"kind":{"const":"unit-cost"},"maxPer1kRequests":{"type":"number","minimum":0,"description":"USD per 1,000 requests."},"maxPer1MInputTokens":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"maxPer1MOutputTokens":{"type":"number","minimum":0,"description":"USD per 1M output tokens."}}},{"title":"training-run-cost","description":"The cost of one training run (instances × hours per run × price, with the spot interruption overhead; ceiling at the on-demand fallback and retry limit) stays under a cap. Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind","maxPerRun"],"properties":{"kind":{"const":"training-run-cost"},"maxPerRun":{"type":"number","minimum":0,"description":"USD per run."}}},{"title":"idle-gpu-cost","description":"Idle GPU cost ((1 − gpu_utilization) × GPU instance cost) stays under a cap per resource and/or in total. GPU resources without gpu_utilization fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMonthly, maxTotal","properties":{"kind":{"const":"idle-gpu-cost"},"maxMonthly":{"$ref":"#/$defs/money"},"maxTotal":{"$ref":"#/$defs/money"}}},{"title":"min-utilization","description":"GPU inference endpoints are utilised at least `min` (0–1): instances needed for the average load ÷ provisioned (basis throughput, from a measured throughput per instance) or gpu_utilization (basis gpu). Unknown utilisation fails closed.","type":"object","additionalProperties":false,"required":["kind","min"],"properties":{"kind":{"const":"min-utilization"},"min":{"type":"number","minimum":0,"maximum":1,"x-expected":"a fraction from 0 to 1"},"basis":{"enum":["throughput","gpu"],"description":"throughput (default): needed ÷ provisioned instances from the usage file's measured throughput; gpu: the usage file's gpu_utilization."}}}]},"exemption":{"type":"object","additionalProperties":false,"required":["rule","address","reason","owner","expires"],"properties":{"id":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1},"address":{"type":"string","minLength":1,"description":"Glob over `stack/address` or `address` (resource findings) or the group label (`total`, `stack:<name>`, `tag:<key>=<value>`)."},"reason":{"type":"string","minLength":10,"x-expected":"a reason of at least 10 characters"},"owner":{"type":"string","minLength":2},"ticket":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","x-expected":"a date YYYY-MM-DD (the exemption applies through that day, UTC)"},"maxMonthlyCost":{"$ref":"#/$defs/money","description":"The exemption applies only while the exempted resource (or group) costs at most this per month."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/costgate/costgate/policies/schema.json","title":"costgate policy file","description":"A set of governance rules (typed checks over a cost estimate) and exemptions. See README § Policies.","type":"object","additionalProperties":false,"required":["apiVersion","metadata"],"properties":{"apiVersion":{"const":"costgate.policy/v1","x-expected":"`costgate.policy/v1`"},"metadata":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,62}$","x-expected":"a lower-case name of letters, digits and dashes (e.g. acme-central)"},"layer":{"enum":["central","project"],"description":"central = owned by governance; project = a team's additions, which may only tighten central rules. Default central."},"owner":{"type":"string","minLength":2,"description":"Accountable owner, shown in reports (team handle or e-mail)."},"description":{"type":"string"}}},"settings":{"$ref":"#/$defs/settings"},"overrides":{"type":"object","additionalProperties":false,"required":["label"],"description":"How soft-mandatory findings may be overridden on a pull request (read by the GitHub Action; honoured only in central policies).","properties":{"label":{"type":"string","minLength":1,"description":"PR label that overrides soft-mandatory findings, e.g. cost-override."},"minPermission":{"enum":["write","maintain","admin"],"description":"Least repository role of whoever applied the label. Default write."}}},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"}},"exemptions":{"type":"array","items":{"$ref":"#/$defs/exemption"}}},"$defs":{"settings":{"type":"object","additionalProperties":false,"properties":{"environmentTag":{"type":"string","minLength":1,"description":"Tag key that names a resource's environment. Default `environment`."},"unresolvedEnvironment":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","x-expected":"an environment name such as prod","description":"Environment assumed for a resource with no environment tag when no --environment is given. Default `prod` (the most restrictive)."},"exemptionWarnDays":{"type":"integer","minimum":0,"description":"Report exemptions that expire within this many days. Default 14."}}},"enforcementLevel":{"enum":["advisory","soft-mandatory","hard-mandatory"]},"severity":{"enum":["info","low","medium","high","critical"]},"money":{"type":"number","minimum":0,"x-expected":"a non-negative amount in USD per month"},"duration":{"type":"string","pattern":"^[1-9][0-9]*(s|m|h|d)$","x-expected":"a duration such as 90m, 72h or 3d"},"globList":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"regex":{"type":"string","minLength":1,"maxLength":200,"description":"A JavaScript regular expression."},"groupBy":{"type":"string","pattern":"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$","x-expected":"total, stack or tag:<key> (e.g. tag:team)"},"priceBasis":{"enum":["list","effective"],"description":"list = AWS list prices; effective = after the price book (discounts, negotiated rates, commitments). Default effective (the same as list when no price book is given)."},"costBasis":{"enum":["estimated","on-demand"],"description":"estimated = the estimate's monthly cost (spot at spot prices); on-demand = every component at its on-demand price (conservative). Default estimated."},"rule":{"type":"object","additionalProperties":false,"required":["id","description","severity","enforcement","check"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]{1,63}$","x-expected":"an id of letters, digits, dots, dashes or underscores starting with a letter (e.g. CG-GPU-001)"},"description":{"type":"string","minLength":5},"severity":{"$ref":"#/$defs/severity"},"enforcement":{"x-expected":"advisory, soft-mandatory or hard-mandatory, or a mapping of environment to level with a `default` (e.g. {default: advisory, prod: hard-mandatory})","oneOf":[{"$ref":"#/$defs/enforcementLevel"},{"type":"object","required":["default"],"properties":{"default":{"$ref":"#/$defs/enforcementLevel"}},"additionalProperties":{"$ref":"#/$defs/enforcementLevel"}}]},"enforceFrom":{"type":"string","format":"date","x-expected":"a date YYYY-MM-DD","description":"Before this date (UTC) the rule only warns (advisory), saying when it will start to block."},"exemptible":{"type":"boolean","description":"false = no exemption may waive this rule. Default true."},"onUnknown":{"enum":["fail","advisory","ignore"],"description":"What to do when a value the check needs is unknown (unpriced resource, expression not resolved at synth). Default fail."},"scope":{"$ref":"#/$defs/scope"},"scenario":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]{0,39}$","x-expected":"a scenario name from the usage file (e.g. peak), expected (the default) or all","description":"The usage scenario the rule judges: expected (default), a scenario the usage file defines, or all (every scenario must pass). An undefined scenario fails closed."},"check":{"$ref":"#/$defs/check"}}},"scope":{"type":"object","additionalProperties":false,"description":"Which resources a rule looks at. Every selector given must match (AND); within a list any entry may match (OR). Globs: * any run of characters, ? one character.","properties":{"resourceTypes":{"$ref":"#/$defs/globList"},"stacks":{"$ref":"#/$defs/globList"},"addresses":{"$ref":"#/$defs/globList"},"environments":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"workloads":{"type":"array","minItems":1,"items":{"enum":["training","inference"]}},"regions":{"$ref":"#/$defs/globList"},"actions":{"type":"array","minItems":1,"items":{"enum":["create","update","replace","no-op"]},"description":"Plan actions to check (Terraform plans; synthesized cdktf output is always create). Default: all but delete and read."},"tags":{"type":"object","minProperties":1,"additionalProperties":{"x-expected":"a value glob or a list of value globs (\"*\" = the tag is present)","oneOf":[{"type":"string"},{"$ref":"#/$defs/globList"}]}}}},"tagRequirement":{"type":["object","null"],"additionalProperties":false,"properties":{"values":{"type":"array","minItems":1,"items":{"type":"string"}},"pattern":{"$ref":"#/$defs/regex"},"caseSensitive":{"type":"boolean","description":"false = the key may be written in any case and values compare case-insensitively. Default true."}}},"check":{"type":"object","required":["kind"],"properties":{"kind":{"type":"string"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"title":"required-tags","description":"Each resource carries the listed tag keys, with allowed values or a pattern.","type":"object","additionalProperties":false,"required":["kind","keys"],"properties":{"kind":{"const":"required-tags"},"keys":{"type":"object","minProperties":1,"x-expected":"a mapping of tag key to {values, pattern, caseSensitive} (or empty)","additionalProperties":{"$ref":"#/$defs/tagRequirement"}},"includeFree":{"type":"boolean","description":"Also check resources that cost nothing (IAM, launch templates, job definitions). Default false: tags matter where money is spent."}}},{"title":"budget","description":"Monthly cost of a group (everything, each stack, each value of a tag) stays at or under a limit.","type":"object","additionalProperties":false,"required":["kind","limit"],"properties":{"kind":{"const":"budget"},"groupBy":{"$ref":"#/$defs/groupBy"},"limit":{"$ref":"#/$defs/money"},"limits":{"type":"object","description":"Limits for particular groups (stack names or tag values), overriding `limit`.","additionalProperties":{"$ref":"#/$defs/money"}},"costBasis":{"$ref":"#/$defs/costBasis"},"basis":{"$ref":"#/$defs/priceBasis"},"whenAlreadyOver":{"enum":["increase-only","always"],"description":"increase-only = a group already over its limit in the base fails only if the change increases it. Default increase-only."},"strict":{"type":"boolean","description":"Not fully priced resources that run no compute fail the rule too (default false: they make it advisory, with the priced lower bound). Unknown compute always fails closed."}}},{"title":"cost-delta","description":"The monthly increase from base to head stays under absolute and/or percent caps. Decreases never fail.","type":"object","additionalProperties":false,"required":["kind","maxIncrease"],"properties":{"kind":{"const":"cost-delta"},"groupBy":{"$ref":"#/$defs/groupBy"},"maxIncrease":{"type":"object","additionalProperties":false,"minProperties":1,"x-expected":"`absolute` (USD per month) and/or `percent`","properties":{"absolute":{"$ref":"#/$defs/money"},"percent":{"type":"number","minimum":0}}},"combine":{"enum":["any","all"],"description":"any = fail when either cap is exceeded; all = only when both are. Required when both caps are set."},"costBasis":{"$ref":"#/$defs/costBasis"},"basis":{"$ref":"#/$defs/priceBasis"}}},{"title":"resource-cost","description":"Each resource's hourly rate (monthly ÷ 730, all its instances) and/or monthly cost stays under a cap.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxHourly, maxMonthly","properties":{"kind":{"const":"resource-cost"},"maxHourly":{"type":"number","minimum":0},"maxMonthly":{"$ref":"#/$defs/money"},"costBasis":{"$ref":"#/$defs/costBasis"}}},{"title":"gpu-count","description":"GPUs (GPUs per instance × instances) per resource and/or in total per group stay under caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPerResource, maxTotal","properties":{"kind":{"const":"gpu-count"},"maxPerResource":{"type":"integer","minimum":0},"maxTotal":{"type":"integer","minimum":0},"groupBy":{"$ref":"#/$defs/groupBy"}}},{"title":"instance-types","description":"Instance types are allowed and not denied. Globs match the type without `ml.`; an entry without a dot or * names a family (p5 = p5.*).","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"instance-types"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"regions","description":"Resources live in allowed regions and not in denied ones.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"regions"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"purchase-option","description":"Compute is bought the required way (e.g. training must use spot).","type":"object","additionalProperties":false,"required":["kind","require"],"properties":{"kind":{"const":"purchase-option"},"require":{"enum":["spot","on-demand"]},"allowMixed":{"type":"boolean","description":"Accept mixed spot/on-demand capacity (ASG mixed instances policy). Default false."}}},{"title":"checkpointing","description":"Training compute declares a checkpoint location (when it runs on spot, or always).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"checkpointing"},"when":{"enum":["spot","always"],"description":"Default spot."},"locationPattern":{"$ref":"#/$defs/regex"}}},{"title":"training-limits","description":"Training jobs set a max runtime (and max wait) no longer than the caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxRuntime, maxWait","properties":{"kind":{"const":"training-limits"},"maxRuntime":{"$ref":"#/$defs/duration"},"maxWait":{"$ref":"#/$defs/duration"}}},{"title":"inference-scaling","description":"Inference capacity can scale down: a minimum capacity cap, scale to zero, or a scheduled scale-down.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMinCapacity, require","properties":{"kind":{"const":"inference-scaling"},"maxMinCapacity":{"type":"integer","minimum":0},"require":{"enum":["scale-to-zero","scale-down"],"description":"scale-to-zero = can reach zero instances; scale-down = scales to zero or has a scheduled scale-down."}}},{"title":"pricing-coverage","description":"Every resource in scope is priced (unpriced, partly priced and unsupported resources fail).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"pricing-coverage"},"gpuOnly":{"type":"boolean","description":"Only resources with GPUs (or unknown instance types). Default false."},"allowUsageBased":{"type":"boolean","description":"Accept resources priced only by usage that was not given. Default true."}}},{"title":"node-pool","description":"Karpenter NodePools are bounded and release idle capacity: required limits, consolidation of idle nodes, spot allowed.","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"node-pool"},"gpuOnly":{"type":"boolean","description":"Judge only pools that may launch GPUs or accelerators (default true)."},"requireLimits":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["gpu","cpu","memory"]},"description":"Limits every pool must set: gpu (nvidia.com/gpu or aws.amazon.com/neuron), cpu, memory."},"consolidation":{"type":"object","additionalProperties":false,"required":["maxConsolidateAfter"],"properties":{"maxConsolidateAfter":{"$ref":"#/$defs/duration","description":"Longest accepted consolidateAfter (e.g. 30m, 1h)."}}},"requireSpot":{"type":"boolean","description":"Spot must be among the pool's karpenter.sh/capacity-type values."}}},{"title":"unit-cost","description":"Inference unit costs per endpoint stay under caps across the cost's range: USD per 1k requests, per 1M input tokens, per 1M output tokens (usage: monthly_requests, input/output_tokens_per_request). Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPer1kRequests, maxPer1MInputTokens, maxPer1MOutputTokens","properties":{"kind":{"const":"unit-cost"},"maxPer1kRequests":{"type":"number","minimum":0,"description":"USD per 1,000 requests."},"maxPer1MInputTokens":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"maxPer1MOutputTokens":{"type":"number","minimum":0,"description":"USD per 1M output tokens."}}},{"title":"training-run-cost","description":"The cost of one training run (instances × hours per run × price, with the spot interruption overhead; ceiling at the on-demand fallback and retry limit) stays under a cap. Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind","maxPerRun"],"properties":{"kind":{"const":"training-run-cost"},"maxPerRun":{"type":"number","minimum":0,"description":"USD per run."}}},{"title":"idle-gpu-cost","description":"Idle GPU cost ((1 − gpu_utilization) × GPU instance cost) stays under a cap per resource and/or in total. GPU resources without gpu_utilization fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMonthly, maxTotal","properties":{"kind":{"const":"idle-gpu-cost"},"maxMonthly":{"$ref":"#/$defs/money"},"maxTotal":{"$ref":"#/$defs/money"}}},{"title":"min-utilization","description":"GPU inference endpoints are utilised at least `min` (0–1): instances needed for the average load ÷ provisioned (basis throughput, from a measured throughput per instance) or gpu_utilization (basis gpu). Unknown utilisation fails closed.","type":"object","additionalProperties":false,"required":["kind","min"],"properties":{"kind":{"const":"min-utilization"},"min":{"type":"number","minimum":0,"maximum":1,"x-expected":"a fraction from 0 to 1"},"basis":{"enum":["throughput","gpu"],"description":"throughput (default): needed ÷ provisioned instances from the usage file's measured throughput; gpu: the usage file's gpu_utilization."}}}]},"exemption":{"type":"object","additionalProperties":false,"required":["rule","address","reason","owner","expires"],"properties":{"id":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1},"address":{"type":"string","minLength":1,"description":"Glob over `stack/address` or `address` (resource findings) or the group label (`total`, `stack:<name>`, `tag:<key>=<value>`)."},"reason":{"type":"string","minLength":10,"x-expected":"a reason of at least 10 characters"},"owner":{"type":"string","minLength":2},"ticket":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","x-expected":"a date YYYY-MM-DD (the exemption applies through that day, UTC)"},"maxMonthlyCost":{"$ref":"#/$defs/money","description":"The exemption applies only while the exempted resource (or group) costs at most this per month."}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"properties":{"environmentTag":{"type":"string","minLength":1,"description":"Tag key that names a resource's environment. Default `environment`."},"unresolvedEnvironment":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","x-expected":"an environment name such as prod","description":"Environment assumed for a resource with no environment tag when no --environment is given. Default `prod` (the most restrictive)."},"exemptionWarnDays":{"type":"integer","minimum":0,"description":"Report exemptions that expire within this many days. Default 14."}}};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,62}$", "u");
 const pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
@@ -525,12 +525,13 @@ return errors === 0;
 }
 validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"object","required":["kind"],"properties":{"kind":{"type":"string"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"title":"required-tags","description":"Each resource carries the listed tag keys, with allowed values or a pattern.","type":"object","additionalProperties":false,"required":["kind","keys"],"properties":{"kind":{"const":"required-tags"},"keys":{"type":"object","minProperties":1,"x-expected":"a mapping of tag key to {values, pattern, caseSensitive} (or empty)","additionalProperties":{"$ref":"#/$defs/tagRequirement"}},"includeFree":{"type":"boolean","description":"Also check resources that cost nothing (IAM, launch templates, job definitions). Default false: tags matter where money is spent."}}},{"title":"budget","description":"Monthly cost of a group (everything, each stack, each value of a tag) stays at or under a limit.","type":"object","additionalProperties":false,"required":["kind","limit"],"properties":{"kind":{"const":"budget"},"groupBy":{"$ref":"#/$defs/groupBy"},"limit":{"$ref":"#/$defs/money"},"limits":{"type":"object","description":"Limits for particular groups (stack names or tag values), overriding `limit`.","additionalProperties":{"$ref":"#/$defs/money"}},"costBasis":{"$ref":"#/$defs/costBasis"},"whenAlreadyOver":{"enum":["increase-only","always"],"description":"increase-only = a group already over its limit in the base fails only if the change increases it. Default increase-only."},"strict":{"type":"boolean","description":"Not fully priced resources that run no compute fail the rule too (default false: they make it advisory, with the priced lower bound). Unknown compute always fails closed."}}},{"title":"cost-delta","description":"The monthly increase from base to head stays under absolute and/or percent caps. Decreases never fail.","type":"object","additionalProperties":false,"required":["kind","maxIncrease"],"properties":{"kind":{"const":"cost-delta"},"groupBy":{"$ref":"#/$defs/groupBy"},"maxIncrease":{"type":"object","additionalProperties":false,"minProperties":1,"x-expected":"`absolute` (USD per month) and/or `percent`","properties":{"absolute":{"$ref":"#/$defs/money"},"percent":{"type":"number","minimum":0}}},"combine":{"enum":["any","all"],"description":"any = fail when either cap is exceeded; all = only when both are. Required when both caps are set."},"costBasis":{"$ref":"#/$defs/costBasis"}}},{"title":"resource-cost","description":"Each resource's hourly rate (monthly ÷ 730, all its instances) and/or monthly cost stays under a cap.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxHourly, maxMonthly","properties":{"kind":{"const":"resource-cost"},"maxHourly":{"type":"number","minimum":0},"maxMonthly":{"$ref":"#/$defs/money"},"costBasis":{"$ref":"#/$defs/costBasis"}}},{"title":"gpu-count","description":"GPUs (GPUs per instance × instances) per resource and/or in total per group stay under caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPerResource, maxTotal","properties":{"kind":{"const":"gpu-count"},"maxPerResource":{"type":"integer","minimum":0},"maxTotal":{"type":"integer","minimum":0},"groupBy":{"$ref":"#/$defs/groupBy"}}},{"title":"instance-types","description":"Instance types are allowed and not denied. Globs match the type without `ml.`; an entry without a dot or * names a family (p5 = p5.*).","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"instance-types"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"regions","description":"Resources live in allowed regions and not in denied ones.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"regions"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"purchase-option","description":"Compute is bought the required way (e.g. training must use spot).","type":"object","additionalProperties":false,"required":["kind","require"],"properties":{"kind":{"const":"purchase-option"},"require":{"enum":["spot","on-demand"]},"allowMixed":{"type":"boolean","description":"Accept mixed spot/on-demand capacity (ASG mixed instances policy). Default false."}}},{"title":"checkpointing","description":"Training compute declares a checkpoint location (when it runs on spot, or always).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"checkpointing"},"when":{"enum":["spot","always"],"description":"Default spot."},"locationPattern":{"$ref":"#/$defs/regex"}}},{"title":"training-limits","description":"Training jobs set a max runtime (and max wait) no longer than the caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxRuntime, maxWait","properties":{"kind":{"const":"training-limits"},"maxRuntime":{"$ref":"#/$defs/duration"},"maxWait":{"$ref":"#/$defs/duration"}}},{"title":"inference-scaling","description":"Inference capacity can scale down: a minimum capacity cap, scale to zero, or a scheduled scale-down.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMinCapacity, require","properties":{"kind":{"const":"inference-scaling"},"maxMinCapacity":{"type":"integer","minimum":0},"require":{"enum":["scale-to-zero","scale-down"],"description":"scale-to-zero = can reach zero instances; scale-down = scales to zero or has a scheduled scale-down."}}},{"title":"pricing-coverage","description":"Every resource in scope is priced (unpriced, partly priced and unsupported resources fail).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"pricing-coverage"},"gpuOnly":{"type":"boolean","description":"Only resources with GPUs (or unknown instance types). Default false."},"allowUsageBased":{"type":"boolean","description":"Accept resources priced only by usage that was not given. Default true."}}},{"title":"node-pool","description":"Karpenter NodePools are bounded and release idle capacity: required limits, consolidation of idle nodes, spot allowed.","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"node-pool"},"gpuOnly":{"type":"boolean","description":"Judge only pools that may launch GPUs or accelerators (default true)."},"requireLimits":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["gpu","cpu","memory"]},"description":"Limits every pool must set: gpu (nvidia.com/gpu or aws.amazon.com/neuron), cpu, memory."},"consolidation":{"type":"object","additionalProperties":false,"required":["maxConsolidateAfter"],"properties":{"maxConsolidateAfter":{"$ref":"#/$defs/duration","description":"Longest accepted consolidateAfter (e.g. 30m, 1h)."}}},"requireSpot":{"type":"boolean","description":"Spot must be among the pool's karpenter.sh/capacity-type values."}}},{"title":"unit-cost","description":"Inference unit costs per endpoint stay under caps across the cost's range: USD per 1k requests, per 1M input tokens, per 1M output tokens (usage: monthly_requests, input/output_tokens_per_request). Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPer1kRequests, maxPer1MInputTokens, maxPer1MOutputTokens","properties":{"kind":{"const":"unit-cost"},"maxPer1kRequests":{"type":"number","minimum":0,"description":"USD per 1,000 requests."},"maxPer1MInputTokens":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"maxPer1MOutputTokens":{"type":"number","minimum":0,"description":"USD per 1M output tokens."}}},{"title":"training-run-cost","description":"The cost of one training run (instances × hours per run × price, with the spot interruption overhead; ceiling at the on-demand fallback and retry limit) stays under a cap. Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind","maxPerRun"],"properties":{"kind":{"const":"training-run-cost"},"maxPerRun":{"type":"number","minimum":0,"description":"USD per run."}}},{"title":"idle-gpu-cost","description":"Idle GPU cost ((1 − gpu_utilization) × GPU instance cost) stays under a cap per resource and/or in total. GPU resources without gpu_utilization fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMonthly, maxTotal","properties":{"kind":{"const":"idle-gpu-cost"},"maxMonthly":{"$ref":"#/$defs/money"},"maxTotal":{"$ref":"#/$defs/money"}}},{"title":"min-utilization","description":"GPU inference endpoints are utilised at least `min` (0–1): instances needed for the average load ÷ provisioned (basis throughput, from a measured throughput per instance) or gpu_utilization (basis gpu). Unknown utilisation fails closed.","type":"object","additionalProperties":false,"required":["kind","min"],"properties":{"kind":{"const":"min-utilization"},"min":{"type":"number","minimum":0,"maximum":1,"x-expected":"a fraction from 0 to 1"},"basis":{"enum":["throughput","gpu"],"description":"throughput (default): needed ÷ provisioned instances from the usage file's measured throughput; gpu: the usage file's gpu_utilization."}}}]};
+const schema44 = {"type":"object","required":["kind"],"properties":{"kind":{"type":"string"}},"discriminator":{"propertyName":"kind"},"oneOf":[{"title":"required-tags","description":"Each resource carries the listed tag keys, with allowed values or a pattern.","type":"object","additionalProperties":false,"required":["kind","keys"],"properties":{"kind":{"const":"required-tags"},"keys":{"type":"object","minProperties":1,"x-expected":"a mapping of tag key to {values, pattern, caseSensitive} (or empty)","additionalProperties":{"$ref":"#/$defs/tagRequirement"}},"includeFree":{"type":"boolean","description":"Also check resources that cost nothing (IAM, launch templates, job definitions). Default false: tags matter where money is spent."}}},{"title":"budget","description":"Monthly cost of a group (everything, each stack, each value of a tag) stays at or under a limit.","type":"object","additionalProperties":false,"required":["kind","limit"],"properties":{"kind":{"const":"budget"},"groupBy":{"$ref":"#/$defs/groupBy"},"limit":{"$ref":"#/$defs/money"},"limits":{"type":"object","description":"Limits for particular groups (stack names or tag values), overriding `limit`.","additionalProperties":{"$ref":"#/$defs/money"}},"costBasis":{"$ref":"#/$defs/costBasis"},"basis":{"$ref":"#/$defs/priceBasis"},"whenAlreadyOver":{"enum":["increase-only","always"],"description":"increase-only = a group already over its limit in the base fails only if the change increases it. Default increase-only."},"strict":{"type":"boolean","description":"Not fully priced resources that run no compute fail the rule too (default false: they make it advisory, with the priced lower bound). Unknown compute always fails closed."}}},{"title":"cost-delta","description":"The monthly increase from base to head stays under absolute and/or percent caps. Decreases never fail.","type":"object","additionalProperties":false,"required":["kind","maxIncrease"],"properties":{"kind":{"const":"cost-delta"},"groupBy":{"$ref":"#/$defs/groupBy"},"maxIncrease":{"type":"object","additionalProperties":false,"minProperties":1,"x-expected":"`absolute` (USD per month) and/or `percent`","properties":{"absolute":{"$ref":"#/$defs/money"},"percent":{"type":"number","minimum":0}}},"combine":{"enum":["any","all"],"description":"any = fail when either cap is exceeded; all = only when both are. Required when both caps are set."},"costBasis":{"$ref":"#/$defs/costBasis"},"basis":{"$ref":"#/$defs/priceBasis"}}},{"title":"resource-cost","description":"Each resource's hourly rate (monthly ÷ 730, all its instances) and/or monthly cost stays under a cap.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxHourly, maxMonthly","properties":{"kind":{"const":"resource-cost"},"maxHourly":{"type":"number","minimum":0},"maxMonthly":{"$ref":"#/$defs/money"},"costBasis":{"$ref":"#/$defs/costBasis"}}},{"title":"gpu-count","description":"GPUs (GPUs per instance × instances) per resource and/or in total per group stay under caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPerResource, maxTotal","properties":{"kind":{"const":"gpu-count"},"maxPerResource":{"type":"integer","minimum":0},"maxTotal":{"type":"integer","minimum":0},"groupBy":{"$ref":"#/$defs/groupBy"}}},{"title":"instance-types","description":"Instance types are allowed and not denied. Globs match the type without `ml.`; an entry without a dot or * names a family (p5 = p5.*).","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"instance-types"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"regions","description":"Resources live in allowed regions and not in denied ones.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of allow, deny","properties":{"kind":{"const":"regions"},"allow":{"$ref":"#/$defs/globList"},"deny":{"$ref":"#/$defs/globList"}}},{"title":"purchase-option","description":"Compute is bought the required way (e.g. training must use spot).","type":"object","additionalProperties":false,"required":["kind","require"],"properties":{"kind":{"const":"purchase-option"},"require":{"enum":["spot","on-demand"]},"allowMixed":{"type":"boolean","description":"Accept mixed spot/on-demand capacity (ASG mixed instances policy). Default false."}}},{"title":"checkpointing","description":"Training compute declares a checkpoint location (when it runs on spot, or always).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"checkpointing"},"when":{"enum":["spot","always"],"description":"Default spot."},"locationPattern":{"$ref":"#/$defs/regex"}}},{"title":"training-limits","description":"Training jobs set a max runtime (and max wait) no longer than the caps.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxRuntime, maxWait","properties":{"kind":{"const":"training-limits"},"maxRuntime":{"$ref":"#/$defs/duration"},"maxWait":{"$ref":"#/$defs/duration"}}},{"title":"inference-scaling","description":"Inference capacity can scale down: a minimum capacity cap, scale to zero, or a scheduled scale-down.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMinCapacity, require","properties":{"kind":{"const":"inference-scaling"},"maxMinCapacity":{"type":"integer","minimum":0},"require":{"enum":["scale-to-zero","scale-down"],"description":"scale-to-zero = can reach zero instances; scale-down = scales to zero or has a scheduled scale-down."}}},{"title":"pricing-coverage","description":"Every resource in scope is priced (unpriced, partly priced and unsupported resources fail).","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"pricing-coverage"},"gpuOnly":{"type":"boolean","description":"Only resources with GPUs (or unknown instance types). Default false."},"allowUsageBased":{"type":"boolean","description":"Accept resources priced only by usage that was not given. Default true."}}},{"title":"node-pool","description":"Karpenter NodePools are bounded and release idle capacity: required limits, consolidation of idle nodes, spot allowed.","type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"node-pool"},"gpuOnly":{"type":"boolean","description":"Judge only pools that may launch GPUs or accelerators (default true)."},"requireLimits":{"type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["gpu","cpu","memory"]},"description":"Limits every pool must set: gpu (nvidia.com/gpu or aws.amazon.com/neuron), cpu, memory."},"consolidation":{"type":"object","additionalProperties":false,"required":["maxConsolidateAfter"],"properties":{"maxConsolidateAfter":{"$ref":"#/$defs/duration","description":"Longest accepted consolidateAfter (e.g. 30m, 1h)."}}},"requireSpot":{"type":"boolean","description":"Spot must be among the pool's karpenter.sh/capacity-type values."}}},{"title":"unit-cost","description":"Inference unit costs per endpoint stay under caps across the cost's range: USD per 1k requests, per 1M input tokens, per 1M output tokens (usage: monthly_requests, input/output_tokens_per_request). Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxPer1kRequests, maxPer1MInputTokens, maxPer1MOutputTokens","properties":{"kind":{"const":"unit-cost"},"maxPer1kRequests":{"type":"number","minimum":0,"description":"USD per 1,000 requests."},"maxPer1MInputTokens":{"type":"number","minimum":0,"description":"USD per 1M input tokens."},"maxPer1MOutputTokens":{"type":"number","minimum":0,"description":"USD per 1M output tokens."}}},{"title":"training-run-cost","description":"The cost of one training run (instances × hours per run × price, with the spot interruption overhead; ceiling at the on-demand fallback and retry limit) stays under a cap. Unknown figures fail closed.","type":"object","additionalProperties":false,"required":["kind","maxPerRun"],"properties":{"kind":{"const":"training-run-cost"},"maxPerRun":{"type":"number","minimum":0,"description":"USD per run."}}},{"title":"idle-gpu-cost","description":"Idle GPU cost ((1 − gpu_utilization) × GPU instance cost) stays under a cap per resource and/or in total. GPU resources without gpu_utilization fail closed.","type":"object","additionalProperties":false,"required":["kind"],"minProperties":2,"x-expected":"at least one of maxMonthly, maxTotal","properties":{"kind":{"const":"idle-gpu-cost"},"maxMonthly":{"$ref":"#/$defs/money"},"maxTotal":{"$ref":"#/$defs/money"}}},{"title":"min-utilization","description":"GPU inference endpoints are utilised at least `min` (0–1): instances needed for the average load ÷ provisioned (basis throughput, from a measured throughput per instance) or gpu_utilization (basis gpu). Unknown utilisation fails closed.","type":"object","additionalProperties":false,"required":["kind","min"],"properties":{"kind":{"const":"min-utilization"},"min":{"type":"number","minimum":0,"maximum":1,"x-expected":"a fraction from 0 to 1"},"basis":{"enum":["throughput","gpu"],"description":"throughput (default): needed ÷ provisioned instances from the usage file's measured throughput; gpu: the usage file's gpu_utilization."}}}]};
 const schema47 = {"type":"string","pattern":"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$","x-expected":"total, stack or tag:<key> (e.g. tag:team)"};
 const schema48 = {"type":"number","minimum":0,"x-expected":"a non-negative amount in USD per month"};
 const schema50 = {"enum":["estimated","on-demand"],"description":"estimated = the estimate's monthly cost (spot at spot prices); on-demand = every component at its on-demand price (conservative). Default estimated."};
+const schema51 = {"enum":["list","effective"],"description":"list = AWS list prices; effective = after the price book (discounts, negotiated rates, commitments). Default effective (the same as list when no price book is given)."};
 const schema46 = {"type":"string","minLength":1,"maxLength":200,"description":"A JavaScript regular expression."};
-const schema62 = {"type":"string","pattern":"^[1-9][0-9]*(s|m|h|d)$","x-expected":"a duration such as 90m, 72h or 3d"};
+const schema64 = {"type":"string","pattern":"^[1-9][0-9]*(s|m|h|d)$","x-expected":"a duration such as 90m, 72h or 3d"};
 const schema45 = {"type":["object","null"],"additionalProperties":false,"properties":{"values":{"type":"array","minItems":1,"items":{"type":"string"}},"pattern":{"$ref":"#/$defs/regex"},"caseSensitive":{"type":"boolean","description":"false = the key may be written in any case and values compare case-insensitively. Default true."}}};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -826,7 +827,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key2 in data){
-if(!(((((((key2 === "kind") || (key2 === "groupBy")) || (key2 === "limit")) || (key2 === "limits")) || (key2 === "costBasis")) || (key2 === "whenAlreadyOver")) || (key2 === "strict"))){
+if(!((((((((key2 === "kind") || (key2 === "groupBy")) || (key2 === "limit")) || (key2 === "limits")) || (key2 === "costBasis")) || (key2 === "basis")) || (key2 === "whenAlreadyOver")) || (key2 === "strict"))){
 const err12 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err12];
@@ -953,10 +954,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.whenAlreadyOver !== undefined){
-let data11 = data.whenAlreadyOver;
-if(!((data11 === "increase-only") || (data11 === "always"))){
-const err22 = {instancePath:instancePath+"/whenAlreadyOver",schemaPath:"#/oneOf/1/properties/whenAlreadyOver/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[1].properties.whenAlreadyOver.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[1].properties.whenAlreadyOver.enum,parentSchema:schema44.oneOf[1].properties.whenAlreadyOver,data:data11};
+if(data.basis !== undefined){
+let data11 = data.basis;
+if(!((data11 === "list") || (data11 === "effective"))){
+const err22 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/priceBasis/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values",schema:schema51.enum,parentSchema:schema51,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -966,10 +967,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.strict !== undefined){
-let data12 = data.strict;
-if(typeof data12 !== "boolean"){
-const err23 = {instancePath:instancePath+"/strict",schemaPath:"#/oneOf/1/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[1].properties.strict.type,parentSchema:schema44.oneOf[1].properties.strict,data:data12};
+if(data.whenAlreadyOver !== undefined){
+let data12 = data.whenAlreadyOver;
+if(!((data12 === "increase-only") || (data12 === "always"))){
+const err23 = {instancePath:instancePath+"/whenAlreadyOver",schemaPath:"#/oneOf/1/properties/whenAlreadyOver/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[1].properties.whenAlreadyOver.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[1].properties.whenAlreadyOver.enum,parentSchema:schema44.oneOf[1].properties.whenAlreadyOver,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -979,14 +980,27 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[1].type,parentSchema:schema44.oneOf[1],data};
+if(data.strict !== undefined){
+let data13 = data.strict;
+if(typeof data13 !== "boolean"){
+const err24 = {instancePath:instancePath+"/strict",schemaPath:"#/oneOf/1/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[1].properties.strict.type,parentSchema:schema44.oneOf[1].properties.strict,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[1].type,parentSchema:schema44.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -997,17 +1011,7 @@ props0 = true;
 else if(tag0 === "cost-delta"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err25 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data.maxIncrease === undefined){
-const err26 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "maxIncrease"},message:"must have required property '"+"maxIncrease"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
+const err26 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1016,9 +1020,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key4 in data){
-if(!(((((key4 === "kind") || (key4 === "groupBy")) || (key4 === "maxIncrease")) || (key4 === "combine")) || (key4 === "costBasis"))){
-const err27 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[2],data};
+if(data.maxIncrease === undefined){
+const err27 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "maxIncrease"},message:"must have required property '"+"maxIncrease"+"'",schema:schema44.oneOf[2].required,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1027,11 +1030,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data13 = data.kind;
-if("cost-delta" !== data13){
-const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "cost-delta"},message:"must be equal to constant",schema:"cost-delta",parentSchema:schema44.oneOf[2].properties.kind,data:data13};
+for(const key4 in data){
+if(!((((((key4 === "kind") || (key4 === "groupBy")) || (key4 === "maxIncrease")) || (key4 === "combine")) || (key4 === "costBasis")) || (key4 === "basis"))){
+const err28 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1041,11 +1042,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.groupBy !== undefined){
-let data14 = data.groupBy;
-if(typeof data14 === "string"){
-if(!pattern8.test(data14)){
-const err29 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/pattern",keyword:"pattern",params:{pattern: "^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"},message:"must match pattern \""+"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"+"\"",schema:"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$",parentSchema:schema47,data:data14};
+if(data.kind !== undefined){
+let data14 = data.kind;
+if("cost-delta" !== data14){
+const err29 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "cost-delta"},message:"must be equal to constant",schema:"cost-delta",parentSchema:schema44.oneOf[2].properties.kind,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1055,8 +1055,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data14};
+if(data.groupBy !== undefined){
+let data15 = data.groupBy;
+if(typeof data15 === "string"){
+if(!pattern8.test(data15)){
+const err30 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/pattern",keyword:"pattern",params:{pattern: "^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"},message:"must match pattern \""+"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"+"\"",schema:"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$",parentSchema:schema47,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1066,11 +1069,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.maxIncrease !== undefined){
-let data15 = data.maxIncrease;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(Object.keys(data15).length < 1){
-const err31 = {instancePath:instancePath+"/maxIncrease",schemaPath:"#/oneOf/2/properties/maxIncrease/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44.oneOf[2].properties.maxIncrease,data:data15};
+else {
+const err31 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1079,9 +1079,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key5 in data15){
-if(!((key5 === "absolute") || (key5 === "percent"))){
-const err32 = {instancePath:instancePath+"/maxIncrease",schemaPath:"#/oneOf/2/properties/maxIncrease/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[2].properties.maxIncrease,data:data15};
+}
+if(data.maxIncrease !== undefined){
+let data16 = data.maxIncrease;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(Object.keys(data16).length < 1){
+const err32 = {instancePath:instancePath+"/maxIncrease",schemaPath:"#/oneOf/2/properties/maxIncrease/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44.oneOf[2].properties.maxIncrease,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1090,12 +1093,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data15.absolute !== undefined){
-let data16 = data15.absolute;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err33 = {instancePath:instancePath+"/maxIncrease/absolute",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data16};
+for(const key5 in data16){
+if(!((key5 === "absolute") || (key5 === "percent"))){
+const err33 = {instancePath:instancePath+"/maxIncrease",schemaPath:"#/oneOf/2/properties/maxIncrease/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[2].properties.maxIncrease,data:data16};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1105,8 +1105,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/maxIncrease/absolute",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data16};
+if(data16.absolute !== undefined){
+let data17 = data16.absolute;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err34 = {instancePath:instancePath+"/maxIncrease/absolute",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1116,11 +1119,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data15.percent !== undefined){
-let data17 = data15.percent;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < 0 || isNaN(data17)){
-const err35 = {instancePath:instancePath+"/maxIncrease/percent",schemaPath:"#/oneOf/2/properties/maxIncrease/properties/percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[2].properties.maxIncrease.properties.percent,data:data17};
+else {
+const err35 = {instancePath:instancePath+"/maxIncrease/absolute",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1130,8 +1130,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/maxIncrease/percent",schemaPath:"#/oneOf/2/properties/maxIncrease/properties/percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[2].properties.maxIncrease.properties.percent.type,parentSchema:schema44.oneOf[2].properties.maxIncrease.properties.percent,data:data17};
+if(data16.percent !== undefined){
+let data18 = data16.percent;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err36 = {instancePath:instancePath+"/maxIncrease/percent",schemaPath:"#/oneOf/2/properties/maxIncrease/properties/percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[2].properties.maxIncrease.properties.percent,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1141,9 +1144,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
 else {
-const err37 = {instancePath:instancePath+"/maxIncrease",schemaPath:"#/oneOf/2/properties/maxIncrease/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[2].properties.maxIncrease.type,parentSchema:schema44.oneOf[2].properties.maxIncrease,data:data15};
+const err37 = {instancePath:instancePath+"/maxIncrease/percent",schemaPath:"#/oneOf/2/properties/maxIncrease/properties/percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[2].properties.maxIncrease.properties.percent.type,parentSchema:schema44.oneOf[2].properties.maxIncrease.properties.percent,data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1153,10 +1155,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.combine !== undefined){
-let data18 = data.combine;
-if(!((data18 === "any") || (data18 === "all"))){
-const err38 = {instancePath:instancePath+"/combine",schemaPath:"#/oneOf/2/properties/combine/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[2].properties.combine.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[2].properties.combine.enum,parentSchema:schema44.oneOf[2].properties.combine,data:data18};
+}
+else {
+const err38 = {instancePath:instancePath+"/maxIncrease",schemaPath:"#/oneOf/2/properties/maxIncrease/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[2].properties.maxIncrease.type,parentSchema:schema44.oneOf[2].properties.maxIncrease,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1166,10 +1167,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.costBasis !== undefined){
-let data19 = data.costBasis;
-if(!((data19 === "estimated") || (data19 === "on-demand"))){
-const err39 = {instancePath:instancePath+"/costBasis",schemaPath:"#/$defs/costBasis/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data19};
+if(data.combine !== undefined){
+let data19 = data.combine;
+if(!((data19 === "any") || (data19 === "all"))){
+const err39 = {instancePath:instancePath+"/combine",schemaPath:"#/oneOf/2/properties/combine/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[2].properties.combine.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[2].properties.combine.enum,parentSchema:schema44.oneOf[2].properties.combine,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1179,14 +1180,40 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[2].type,parentSchema:schema44.oneOf[2],data};
+if(data.costBasis !== undefined){
+let data20 = data.costBasis;
+if(!((data20 === "estimated") || (data20 === "on-demand"))){
+const err40 = {instancePath:instancePath+"/costBasis",schemaPath:"#/$defs/costBasis/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.basis !== undefined){
+let data21 = data.basis;
+if(!((data21 === "list") || (data21 === "effective"))){
+const err41 = {instancePath:instancePath+"/basis",schemaPath:"#/$defs/priceBasis/enum",keyword:"enum",params:{allowedValues: schema51.enum},message:"must be equal to one of the allowed values",schema:schema51.enum,parentSchema:schema51,data:data21};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[2].type,parentSchema:schema44.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -1197,28 +1224,7 @@ props0 = true;
 else if(tag0 === "resource-cost"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err41 = {instancePath,schemaPath:"#/oneOf/3/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[3],data};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err42 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[3].required,parentSchema:schema44.oneOf[3],data};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-for(const key6 in data){
-if(!((((key6 === "kind") || (key6 === "maxHourly")) || (key6 === "maxMonthly")) || (key6 === "costBasis"))){
-const err43 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[3],data};
+const err43 = {instancePath,schemaPath:"#/oneOf/3/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1227,11 +1233,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data20 = data.kind;
-if("resource-cost" !== data20){
-const err44 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "resource-cost"},message:"must be equal to constant",schema:"resource-cost",parentSchema:schema44.oneOf[3].properties.kind,data:data20};
+if(data.kind === undefined){
+const err44 = {instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[3].required,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1240,12 +1243,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data.maxHourly !== undefined){
-let data21 = data.maxHourly;
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err45 = {instancePath:instancePath+"/maxHourly",schemaPath:"#/oneOf/3/properties/maxHourly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[3].properties.maxHourly,data:data21};
+for(const key6 in data){
+if(!((((key6 === "kind") || (key6 === "maxHourly")) || (key6 === "maxMonthly")) || (key6 === "costBasis"))){
+const err45 = {instancePath,schemaPath:"#/oneOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[3],data};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1255,8 +1255,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/maxHourly",schemaPath:"#/oneOf/3/properties/maxHourly/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[3].properties.maxHourly.type,parentSchema:schema44.oneOf[3].properties.maxHourly,data:data21};
+if(data.kind !== undefined){
+let data22 = data.kind;
+if("resource-cost" !== data22){
+const err46 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/3/properties/kind/const",keyword:"const",params:{allowedValue: "resource-cost"},message:"must be equal to constant",schema:"resource-cost",parentSchema:schema44.oneOf[3].properties.kind,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1266,11 +1268,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.maxMonthly !== undefined){
-let data22 = data.maxMonthly;
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err47 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data22};
+if(data.maxHourly !== undefined){
+let data23 = data.maxHourly;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err47 = {instancePath:instancePath+"/maxHourly",schemaPath:"#/oneOf/3/properties/maxHourly/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[3].properties.maxHourly,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1281,7 +1283,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data22};
+const err48 = {instancePath:instancePath+"/maxHourly",schemaPath:"#/oneOf/3/properties/maxHourly/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[3].properties.maxHourly.type,parentSchema:schema44.oneOf[3].properties.maxHourly,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1291,10 +1293,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.costBasis !== undefined){
-let data23 = data.costBasis;
-if(!((data23 === "estimated") || (data23 === "on-demand"))){
-const err49 = {instancePath:instancePath+"/costBasis",schemaPath:"#/$defs/costBasis/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data23};
+if(data.maxMonthly !== undefined){
+let data24 = data.maxMonthly;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err49 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1304,14 +1307,38 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
 else {
-const err50 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[3].type,parentSchema:schema44.oneOf[3],data};
+const err50 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.costBasis !== undefined){
+let data25 = data.costBasis;
+if(!((data25 === "estimated") || (data25 === "on-demand"))){
+const err51 = {instancePath:instancePath+"/costBasis",schemaPath:"#/$defs/costBasis/enum",keyword:"enum",params:{allowedValues: schema50.enum},message:"must be equal to one of the allowed values",schema:schema50.enum,parentSchema:schema50,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[3].type,parentSchema:schema44.oneOf[3],data};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
 }
 errors++;
 }
@@ -1322,28 +1349,7 @@ props0 = true;
 else if(tag0 === "gpu-count"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err51 = {instancePath,schemaPath:"#/oneOf/4/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[4],data};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err52 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[4].required,parentSchema:schema44.oneOf[4],data};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-for(const key7 in data){
-if(!((((key7 === "kind") || (key7 === "maxPerResource")) || (key7 === "maxTotal")) || (key7 === "groupBy"))){
-const err53 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[4],data};
+const err53 = {instancePath,schemaPath:"#/oneOf/4/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1352,11 +1358,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data24 = data.kind;
-if("gpu-count" !== data24){
-const err54 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "gpu-count"},message:"must be equal to constant",schema:"gpu-count",parentSchema:schema44.oneOf[4].properties.kind,data:data24};
+if(data.kind === undefined){
+const err54 = {instancePath,schemaPath:"#/oneOf/4/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[4].required,parentSchema:schema44.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1365,11 +1368,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data.maxPerResource !== undefined){
-let data25 = data.maxPerResource;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err55 = {instancePath:instancePath+"/maxPerResource",schemaPath:"#/oneOf/4/properties/maxPerResource/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[4].properties.maxPerResource.type,parentSchema:schema44.oneOf[4].properties.maxPerResource,data:data25};
+for(const key7 in data){
+if(!((((key7 === "kind") || (key7 === "maxPerResource")) || (key7 === "maxTotal")) || (key7 === "groupBy"))){
+const err55 = {instancePath,schemaPath:"#/oneOf/4/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[4],data};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1378,9 +1379,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < 0 || isNaN(data25)){
-const err56 = {instancePath:instancePath+"/maxPerResource",schemaPath:"#/oneOf/4/properties/maxPerResource/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[4].properties.maxPerResource,data:data25};
+}
+if(data.kind !== undefined){
+let data26 = data.kind;
+if("gpu-count" !== data26){
+const err56 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/4/properties/kind/const",keyword:"const",params:{allowedValue: "gpu-count"},message:"must be equal to constant",schema:"gpu-count",parentSchema:schema44.oneOf[4].properties.kind,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1390,11 +1393,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-if(data.maxTotal !== undefined){
-let data26 = data.maxTotal;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err57 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/oneOf/4/properties/maxTotal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[4].properties.maxTotal.type,parentSchema:schema44.oneOf[4].properties.maxTotal,data:data26};
+if(data.maxPerResource !== undefined){
+let data27 = data.maxPerResource;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err57 = {instancePath:instancePath+"/maxPerResource",schemaPath:"#/oneOf/4/properties/maxPerResource/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[4].properties.maxPerResource.type,parentSchema:schema44.oneOf[4].properties.maxPerResource,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1403,9 +1405,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err58 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/oneOf/4/properties/maxTotal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[4].properties.maxTotal,data:data26};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err58 = {instancePath:instancePath+"/maxPerResource",schemaPath:"#/oneOf/4/properties/maxPerResource/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[4].properties.maxPerResource,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1416,11 +1418,10 @@ errors++;
 }
 }
 }
-if(data.groupBy !== undefined){
-let data27 = data.groupBy;
-if(typeof data27 === "string"){
-if(!pattern8.test(data27)){
-const err59 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/pattern",keyword:"pattern",params:{pattern: "^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"},message:"must match pattern \""+"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"+"\"",schema:"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$",parentSchema:schema47,data:data27};
+if(data.maxTotal !== undefined){
+let data28 = data.maxTotal;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err59 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/oneOf/4/properties/maxTotal/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[4].properties.maxTotal.type,parentSchema:schema44.oneOf[4].properties.maxTotal,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1429,9 +1430,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data27};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 < 0 || isNaN(data28)){
+const err60 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/oneOf/4/properties/maxTotal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[4].properties.maxTotal,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1442,13 +1443,39 @@ errors++;
 }
 }
 }
-else {
-const err61 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[4].type,parentSchema:schema44.oneOf[4],data};
+if(data.groupBy !== undefined){
+let data29 = data.groupBy;
+if(typeof data29 === "string"){
+if(!pattern8.test(data29)){
+const err61 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/pattern",keyword:"pattern",params:{pattern: "^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"},message:"must match pattern \""+"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$"+"\"",schema:"^(total|stack|tag:[A-Za-z0-9_.:/=+@ -]+)$",parentSchema:schema47,data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/groupBy",schemaPath:"#/$defs/groupBy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.type,parentSchema:schema47,data:data29};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/oneOf/4/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[4].type,parentSchema:schema44.oneOf[4],data};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }
@@ -1459,28 +1486,7 @@ props0 = true;
 else if(tag0 === "instance-types"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err62 = {instancePath,schemaPath:"#/oneOf/5/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[5],data};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err63 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[5].required,parentSchema:schema44.oneOf[5],data};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-for(const key8 in data){
-if(!(((key8 === "kind") || (key8 === "allow")) || (key8 === "deny"))){
-const err64 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[5],data};
+const err64 = {instancePath,schemaPath:"#/oneOf/5/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1489,11 +1495,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data28 = data.kind;
-if("instance-types" !== data28){
-const err65 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "instance-types"},message:"must be equal to constant",schema:"instance-types",parentSchema:schema44.oneOf[5].properties.kind,data:data28};
+if(data.kind === undefined){
+const err65 = {instancePath,schemaPath:"#/oneOf/5/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[5].required,parentSchema:schema44.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1502,12 +1505,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.allow !== undefined){
-let data29 = data.allow;
-if(Array.isArray(data29)){
-if(data29.length < 1){
-const err66 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data29};
+for(const key8 in data){
+if(!(((key8 === "kind") || (key8 === "allow")) || (key8 === "deny"))){
+const err66 = {instancePath,schemaPath:"#/oneOf/5/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[5],data};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1516,12 +1516,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-const len0 = data29.length;
-for(let i0=0; i0<len0; i0++){
-let data30 = data29[i0];
-if(typeof data30 === "string"){
-if(func1(data30) < 1){
-const err67 = {instancePath:instancePath+"/allow/" + i0,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data30};
+}
+if(data.kind !== undefined){
+let data30 = data.kind;
+if("instance-types" !== data30){
+const err67 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/5/properties/kind/const",keyword:"const",params:{allowedValue: "instance-types"},message:"must be equal to constant",schema:"instance-types",parentSchema:schema44.oneOf[5].properties.kind,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1531,8 +1530,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/allow/" + i0,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data30};
+if(data.allow !== undefined){
+let data31 = data.allow;
+if(Array.isArray(data31)){
+if(data31.length < 1){
+const err68 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1541,10 +1543,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data29};
+const len0 = data31.length;
+for(let i0=0; i0<len0; i0++){
+let data32 = data31[i0];
+if(typeof data32 === "string"){
+if(func1(data32) < 1){
+const err69 = {instancePath:instancePath+"/allow/" + i0,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1554,11 +1558,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.deny !== undefined){
-let data31 = data.deny;
-if(Array.isArray(data31)){
-if(data31.length < 1){
-const err70 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data31};
+else {
+const err70 = {instancePath:instancePath+"/allow/" + i0,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data32};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1567,12 +1568,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-const len1 = data31.length;
-for(let i1=0; i1<len1; i1++){
-let data32 = data31[i1];
-if(typeof data32 === "string"){
-if(func1(data32) < 1){
-const err71 = {instancePath:instancePath+"/deny/" + i1,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data32};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data31};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1582,8 +1581,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-else {
-const err72 = {instancePath:instancePath+"/deny/" + i1,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data32};
+if(data.deny !== undefined){
+let data33 = data.deny;
+if(Array.isArray(data33)){
+if(data33.length < 1){
+const err72 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1592,10 +1594,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data31};
+const len1 = data33.length;
+for(let i1=0; i1<len1; i1++){
+let data34 = data33[i1];
+if(typeof data34 === "string"){
+if(func1(data34) < 1){
+const err73 = {instancePath:instancePath+"/deny/" + i1,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1605,14 +1609,37 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
 else {
-const err74 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[5].type,parentSchema:schema44.oneOf[5],data};
+const err74 = {instancePath:instancePath+"/deny/" + i1,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data34};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data33};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath,schemaPath:"#/oneOf/5/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[5].type,parentSchema:schema44.oneOf[5],data};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -1623,28 +1650,7 @@ props0 = true;
 else if(tag0 === "regions"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err75 = {instancePath,schemaPath:"#/oneOf/6/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[6],data};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err76 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[6].required,parentSchema:schema44.oneOf[6],data};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-for(const key9 in data){
-if(!(((key9 === "kind") || (key9 === "allow")) || (key9 === "deny"))){
-const err77 = {instancePath,schemaPath:"#/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[6],data};
+const err77 = {instancePath,schemaPath:"#/oneOf/6/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[6],data};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1653,11 +1659,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data33 = data.kind;
-if("regions" !== data33){
-const err78 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "regions"},message:"must be equal to constant",schema:"regions",parentSchema:schema44.oneOf[6].properties.kind,data:data33};
+if(data.kind === undefined){
+const err78 = {instancePath,schemaPath:"#/oneOf/6/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[6].required,parentSchema:schema44.oneOf[6],data};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1666,12 +1669,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data.allow !== undefined){
-let data34 = data.allow;
-if(Array.isArray(data34)){
-if(data34.length < 1){
-const err79 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data34};
+for(const key9 in data){
+if(!(((key9 === "kind") || (key9 === "allow")) || (key9 === "deny"))){
+const err79 = {instancePath,schemaPath:"#/oneOf/6/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[6],data};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1680,12 +1680,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-const len2 = data34.length;
-for(let i2=0; i2<len2; i2++){
-let data35 = data34[i2];
-if(typeof data35 === "string"){
-if(func1(data35) < 1){
-const err80 = {instancePath:instancePath+"/allow/" + i2,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data35};
+}
+if(data.kind !== undefined){
+let data35 = data.kind;
+if("regions" !== data35){
+const err80 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/6/properties/kind/const",keyword:"const",params:{allowedValue: "regions"},message:"must be equal to constant",schema:"regions",parentSchema:schema44.oneOf[6].properties.kind,data:data35};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1695,8 +1694,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/allow/" + i2,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data35};
+if(data.allow !== undefined){
+let data36 = data.allow;
+if(Array.isArray(data36)){
+if(data36.length < 1){
+const err81 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data36};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1705,10 +1707,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data34};
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if(typeof data37 === "string"){
+if(func1(data37) < 1){
+const err82 = {instancePath:instancePath+"/allow/" + i2,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data37};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1718,11 +1722,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.deny !== undefined){
-let data36 = data.deny;
-if(Array.isArray(data36)){
-if(data36.length < 1){
-const err83 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data36};
+else {
+const err83 = {instancePath:instancePath+"/allow/" + i2,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data37};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1731,12 +1732,10 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len3 = data36.length;
-for(let i3=0; i3<len3; i3++){
-let data37 = data36[i3];
-if(typeof data37 === "string"){
-if(func1(data37) < 1){
-const err84 = {instancePath:instancePath+"/deny/" + i3,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data37};
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data36};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1746,8 +1745,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/deny/" + i3,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data37};
+if(data.deny !== undefined){
+let data38 = data.deny;
+if(Array.isArray(data38)){
+if(data38.length < 1){
+const err85 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39,data:data38};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1756,10 +1758,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data36};
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+if(typeof data39 === "string"){
+if(func1(data39) < 1){
+const err86 = {instancePath:instancePath+"/deny/" + i3,schemaPath:"#/$defs/globList/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.items,data:data39};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1769,14 +1773,37 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
 else {
-const err87 = {instancePath,schemaPath:"#/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[6].type,parentSchema:schema44.oneOf[6],data};
+const err87 = {instancePath:instancePath+"/deny/" + i3,schemaPath:"#/$defs/globList/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.items.type,parentSchema:schema39.items,data:data39};
 if(vErrors === null){
 vErrors = [err87];
 }
 else {
 vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/globList/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.type,parentSchema:schema39,data:data38};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/oneOf/6/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[6].type,parentSchema:schema44.oneOf[6],data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }
@@ -1787,28 +1814,7 @@ props0 = true;
 else if(tag0 === "purchase-option"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err88 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[7].required,parentSchema:schema44.oneOf[7],data};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data.require === undefined){
-const err89 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "require"},message:"must have required property '"+"require"+"'",schema:schema44.oneOf[7].required,parentSchema:schema44.oneOf[7],data};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-for(const key10 in data){
-if(!(((key10 === "kind") || (key10 === "require")) || (key10 === "allowMixed"))){
-const err90 = {instancePath,schemaPath:"#/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[7],data};
+const err90 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[7].required,parentSchema:schema44.oneOf[7],data};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1817,11 +1823,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data38 = data.kind;
-if("purchase-option" !== data38){
-const err91 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "purchase-option"},message:"must be equal to constant",schema:"purchase-option",parentSchema:schema44.oneOf[7].properties.kind,data:data38};
+if(data.require === undefined){
+const err91 = {instancePath,schemaPath:"#/oneOf/7/required",keyword:"required",params:{missingProperty: "require"},message:"must have required property '"+"require"+"'",schema:schema44.oneOf[7].required,parentSchema:schema44.oneOf[7],data};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1830,11 +1833,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data.require !== undefined){
-let data39 = data.require;
-if(!((data39 === "spot") || (data39 === "on-demand"))){
-const err92 = {instancePath:instancePath+"/require",schemaPath:"#/oneOf/7/properties/require/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[7].properties.require.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[7].properties.require.enum,parentSchema:schema44.oneOf[7].properties.require,data:data39};
+for(const key10 in data){
+if(!(((key10 === "kind") || (key10 === "require")) || (key10 === "allowMixed"))){
+const err92 = {instancePath,schemaPath:"#/oneOf/7/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[7],data};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1844,10 +1845,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.allowMixed !== undefined){
-let data40 = data.allowMixed;
-if(typeof data40 !== "boolean"){
-const err93 = {instancePath:instancePath+"/allowMixed",schemaPath:"#/oneOf/7/properties/allowMixed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[7].properties.allowMixed.type,parentSchema:schema44.oneOf[7].properties.allowMixed,data:data40};
+if(data.kind !== undefined){
+let data40 = data.kind;
+if("purchase-option" !== data40){
+const err93 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/7/properties/kind/const",keyword:"const",params:{allowedValue: "purchase-option"},message:"must be equal to constant",schema:"purchase-option",parentSchema:schema44.oneOf[7].properties.kind,data:data40};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1857,14 +1858,40 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath,schemaPath:"#/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[7].type,parentSchema:schema44.oneOf[7],data};
+if(data.require !== undefined){
+let data41 = data.require;
+if(!((data41 === "spot") || (data41 === "on-demand"))){
+const err94 = {instancePath:instancePath+"/require",schemaPath:"#/oneOf/7/properties/require/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[7].properties.require.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[7].properties.require.enum,parentSchema:schema44.oneOf[7].properties.require,data:data41};
 if(vErrors === null){
 vErrors = [err94];
 }
 else {
 vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.allowMixed !== undefined){
+let data42 = data.allowMixed;
+if(typeof data42 !== "boolean"){
+const err95 = {instancePath:instancePath+"/allowMixed",schemaPath:"#/oneOf/7/properties/allowMixed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[7].properties.allowMixed.type,parentSchema:schema44.oneOf[7].properties.allowMixed,data:data42};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/oneOf/7/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[7].type,parentSchema:schema44.oneOf[7],data};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
 }
 errors++;
 }
@@ -1875,31 +1902,7 @@ props0 = true;
 else if(tag0 === "checkpointing"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err95 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[8].required,parentSchema:schema44.oneOf[8],data};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-for(const key11 in data){
-if(!(((key11 === "kind") || (key11 === "when")) || (key11 === "locationPattern"))){
-const err96 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[8],data};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data41 = data.kind;
-if("checkpointing" !== data41){
-const err97 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/8/properties/kind/const",keyword:"const",params:{allowedValue: "checkpointing"},message:"must be equal to constant",schema:"checkpointing",parentSchema:schema44.oneOf[8].properties.kind,data:data41};
+const err97 = {instancePath,schemaPath:"#/oneOf/8/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[8].required,parentSchema:schema44.oneOf[8],data};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1908,11 +1911,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data.when !== undefined){
-let data42 = data.when;
-if(!((data42 === "spot") || (data42 === "always"))){
-const err98 = {instancePath:instancePath+"/when",schemaPath:"#/oneOf/8/properties/when/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[8].properties.when.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[8].properties.when.enum,parentSchema:schema44.oneOf[8].properties.when,data:data42};
+for(const key11 in data){
+if(!(((key11 === "kind") || (key11 === "when")) || (key11 === "locationPattern"))){
+const err98 = {instancePath,schemaPath:"#/oneOf/8/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[8],data};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1922,11 +1923,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.locationPattern !== undefined){
-let data43 = data.locationPattern;
-if(typeof data43 === "string"){
-if(func1(data43) > 200){
-const err99 = {instancePath:instancePath+"/locationPattern",schemaPath:"#/$defs/regex/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema46,data:data43};
+if(data.kind !== undefined){
+let data43 = data.kind;
+if("checkpointing" !== data43){
+const err99 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/8/properties/kind/const",keyword:"const",params:{allowedValue: "checkpointing"},message:"must be equal to constant",schema:"checkpointing",parentSchema:schema44.oneOf[8].properties.kind,data:data43};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1935,8 +1935,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(func1(data43) < 1){
-const err100 = {instancePath:instancePath+"/locationPattern",schemaPath:"#/$defs/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46,data:data43};
+}
+if(data.when !== undefined){
+let data44 = data.when;
+if(!((data44 === "spot") || (data44 === "always"))){
+const err100 = {instancePath:instancePath+"/when",schemaPath:"#/oneOf/8/properties/when/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[8].properties.when.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[8].properties.when.enum,parentSchema:schema44.oneOf[8].properties.when,data:data44};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1946,8 +1949,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-else {
-const err101 = {instancePath:instancePath+"/locationPattern",schemaPath:"#/$defs/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data43};
+if(data.locationPattern !== undefined){
+let data45 = data.locationPattern;
+if(typeof data45 === "string"){
+if(func1(data45) > 200){
+const err101 = {instancePath:instancePath+"/locationPattern",schemaPath:"#/$defs/regex/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema46,data:data45};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1956,15 +1962,36 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-}
-else {
-const err102 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[8].type,parentSchema:schema44.oneOf[8],data};
+if(func1(data45) < 1){
+const err102 = {instancePath:instancePath+"/locationPattern",schemaPath:"#/$defs/regex/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema46,data:data45};
 if(vErrors === null){
 vErrors = [err102];
 }
 else {
 vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/locationPattern",schemaPath:"#/$defs/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data45};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath,schemaPath:"#/oneOf/8/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[8].type,parentSchema:schema44.oneOf[8],data};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
 }
 errors++;
 }
@@ -1975,28 +2002,7 @@ props0 = true;
 else if(tag0 === "training-limits"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err103 = {instancePath,schemaPath:"#/oneOf/9/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[9],data};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err104 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[9].required,parentSchema:schema44.oneOf[9],data};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-for(const key12 in data){
-if(!(((key12 === "kind") || (key12 === "maxRuntime")) || (key12 === "maxWait"))){
-const err105 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[9],data};
+const err105 = {instancePath,schemaPath:"#/oneOf/9/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[9],data};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2005,11 +2011,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data44 = data.kind;
-if("training-limits" !== data44){
-const err106 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "training-limits"},message:"must be equal to constant",schema:"training-limits",parentSchema:schema44.oneOf[9].properties.kind,data:data44};
+if(data.kind === undefined){
+const err106 = {instancePath,schemaPath:"#/oneOf/9/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[9].required,parentSchema:schema44.oneOf[9],data};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2018,12 +2021,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data.maxRuntime !== undefined){
-let data45 = data.maxRuntime;
-if(typeof data45 === "string"){
-if(!pattern11.test(data45)){
-const err107 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(s|m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(s|m|h|d)$"+"\"",schema:"^[1-9][0-9]*(s|m|h|d)$",parentSchema:schema62,data:data45};
+for(const key12 in data){
+if(!(((key12 === "kind") || (key12 === "maxRuntime")) || (key12 === "maxWait"))){
+const err107 = {instancePath,schemaPath:"#/oneOf/9/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[9],data};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2033,8 +2033,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-else {
-const err108 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data45};
+if(data.kind !== undefined){
+let data46 = data.kind;
+if("training-limits" !== data46){
+const err108 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/9/properties/kind/const",keyword:"const",params:{allowedValue: "training-limits"},message:"must be equal to constant",schema:"training-limits",parentSchema:schema44.oneOf[9].properties.kind,data:data46};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2044,11 +2046,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.maxWait !== undefined){
-let data46 = data.maxWait;
-if(typeof data46 === "string"){
-if(!pattern11.test(data46)){
-const err109 = {instancePath:instancePath+"/maxWait",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(s|m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(s|m|h|d)$"+"\"",schema:"^[1-9][0-9]*(s|m|h|d)$",parentSchema:schema62,data:data46};
+if(data.maxRuntime !== undefined){
+let data47 = data.maxRuntime;
+if(typeof data47 === "string"){
+if(!pattern11.test(data47)){
+const err109 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(s|m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(s|m|h|d)$"+"\"",schema:"^[1-9][0-9]*(s|m|h|d)$",parentSchema:schema64,data:data47};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2059,7 +2061,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/maxWait",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data46};
+const err110 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data47};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2069,14 +2071,39 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[9].type,parentSchema:schema44.oneOf[9],data};
+if(data.maxWait !== undefined){
+let data48 = data.maxWait;
+if(typeof data48 === "string"){
+if(!pattern11.test(data48)){
+const err111 = {instancePath:instancePath+"/maxWait",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(s|m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(s|m|h|d)$"+"\"",schema:"^[1-9][0-9]*(s|m|h|d)$",parentSchema:schema64,data:data48};
 if(vErrors === null){
 vErrors = [err111];
 }
 else {
 vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/maxWait",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data48};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath,schemaPath:"#/oneOf/9/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[9].type,parentSchema:schema44.oneOf[9],data};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
 }
 errors++;
 }
@@ -2087,28 +2114,7 @@ props0 = true;
 else if(tag0 === "inference-scaling"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err112 = {instancePath,schemaPath:"#/oneOf/10/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[10],data};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err113 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[10].required,parentSchema:schema44.oneOf[10],data};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-for(const key13 in data){
-if(!(((key13 === "kind") || (key13 === "maxMinCapacity")) || (key13 === "require"))){
-const err114 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[10],data};
+const err114 = {instancePath,schemaPath:"#/oneOf/10/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[10],data};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2117,11 +2123,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data47 = data.kind;
-if("inference-scaling" !== data47){
-const err115 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "inference-scaling"},message:"must be equal to constant",schema:"inference-scaling",parentSchema:schema44.oneOf[10].properties.kind,data:data47};
+if(data.kind === undefined){
+const err115 = {instancePath,schemaPath:"#/oneOf/10/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[10].required,parentSchema:schema44.oneOf[10],data};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2130,11 +2133,9 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data.maxMinCapacity !== undefined){
-let data48 = data.maxMinCapacity;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err116 = {instancePath:instancePath+"/maxMinCapacity",schemaPath:"#/oneOf/10/properties/maxMinCapacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[10].properties.maxMinCapacity.type,parentSchema:schema44.oneOf[10].properties.maxMinCapacity,data:data48};
+for(const key13 in data){
+if(!(((key13 === "kind") || (key13 === "maxMinCapacity")) || (key13 === "require"))){
+const err116 = {instancePath,schemaPath:"#/oneOf/10/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[10],data};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2143,9 +2144,11 @@ vErrors.push(err116);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err117 = {instancePath:instancePath+"/maxMinCapacity",schemaPath:"#/oneOf/10/properties/maxMinCapacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[10].properties.maxMinCapacity,data:data48};
+}
+if(data.kind !== undefined){
+let data49 = data.kind;
+if("inference-scaling" !== data49){
+const err117 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/10/properties/kind/const",keyword:"const",params:{allowedValue: "inference-scaling"},message:"must be equal to constant",schema:"inference-scaling",parentSchema:schema44.oneOf[10].properties.kind,data:data49};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2155,11 +2158,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-}
-if(data.require !== undefined){
-let data49 = data.require;
-if(!((data49 === "scale-to-zero") || (data49 === "scale-down"))){
-const err118 = {instancePath:instancePath+"/require",schemaPath:"#/oneOf/10/properties/require/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[10].properties.require.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[10].properties.require.enum,parentSchema:schema44.oneOf[10].properties.require,data:data49};
+if(data.maxMinCapacity !== undefined){
+let data50 = data.maxMinCapacity;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err118 = {instancePath:instancePath+"/maxMinCapacity",schemaPath:"#/oneOf/10/properties/maxMinCapacity/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.oneOf[10].properties.maxMinCapacity.type,parentSchema:schema44.oneOf[10].properties.maxMinCapacity,data:data50};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2168,15 +2170,40 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[10].type,parentSchema:schema44.oneOf[10],data};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 0 || isNaN(data50)){
+const err119 = {instancePath:instancePath+"/maxMinCapacity",schemaPath:"#/oneOf/10/properties/maxMinCapacity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[10].properties.maxMinCapacity,data:data50};
 if(vErrors === null){
 vErrors = [err119];
 }
 else {
 vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+if(data.require !== undefined){
+let data51 = data.require;
+if(!((data51 === "scale-to-zero") || (data51 === "scale-down"))){
+const err120 = {instancePath:instancePath+"/require",schemaPath:"#/oneOf/10/properties/require/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[10].properties.require.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[10].properties.require.enum,parentSchema:schema44.oneOf[10].properties.require,data:data51};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath,schemaPath:"#/oneOf/10/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[10].type,parentSchema:schema44.oneOf[10],data};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
 }
 errors++;
 }
@@ -2187,31 +2214,7 @@ props0 = true;
 else if(tag0 === "pricing-coverage"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err120 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[11].required,parentSchema:schema44.oneOf[11],data};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-for(const key14 in data){
-if(!(((key14 === "kind") || (key14 === "gpuOnly")) || (key14 === "allowUsageBased"))){
-const err121 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[11],data};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data50 = data.kind;
-if("pricing-coverage" !== data50){
-const err122 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/const",keyword:"const",params:{allowedValue: "pricing-coverage"},message:"must be equal to constant",schema:"pricing-coverage",parentSchema:schema44.oneOf[11].properties.kind,data:data50};
+const err122 = {instancePath,schemaPath:"#/oneOf/11/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[11].required,parentSchema:schema44.oneOf[11],data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2220,11 +2223,9 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data.gpuOnly !== undefined){
-let data51 = data.gpuOnly;
-if(typeof data51 !== "boolean"){
-const err123 = {instancePath:instancePath+"/gpuOnly",schemaPath:"#/oneOf/11/properties/gpuOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[11].properties.gpuOnly.type,parentSchema:schema44.oneOf[11].properties.gpuOnly,data:data51};
+for(const key14 in data){
+if(!(((key14 === "kind") || (key14 === "gpuOnly")) || (key14 === "allowUsageBased"))){
+const err123 = {instancePath,schemaPath:"#/oneOf/11/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[11],data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2234,10 +2235,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.allowUsageBased !== undefined){
-let data52 = data.allowUsageBased;
-if(typeof data52 !== "boolean"){
-const err124 = {instancePath:instancePath+"/allowUsageBased",schemaPath:"#/oneOf/11/properties/allowUsageBased/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[11].properties.allowUsageBased.type,parentSchema:schema44.oneOf[11].properties.allowUsageBased,data:data52};
+if(data.kind !== undefined){
+let data52 = data.kind;
+if("pricing-coverage" !== data52){
+const err124 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/11/properties/kind/const",keyword:"const",params:{allowedValue: "pricing-coverage"},message:"must be equal to constant",schema:"pricing-coverage",parentSchema:schema44.oneOf[11].properties.kind,data:data52};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2247,14 +2248,40 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
-else {
-const err125 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[11].type,parentSchema:schema44.oneOf[11],data};
+if(data.gpuOnly !== undefined){
+let data53 = data.gpuOnly;
+if(typeof data53 !== "boolean"){
+const err125 = {instancePath:instancePath+"/gpuOnly",schemaPath:"#/oneOf/11/properties/gpuOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[11].properties.gpuOnly.type,parentSchema:schema44.oneOf[11].properties.gpuOnly,data:data53};
 if(vErrors === null){
 vErrors = [err125];
 }
 else {
 vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data.allowUsageBased !== undefined){
+let data54 = data.allowUsageBased;
+if(typeof data54 !== "boolean"){
+const err126 = {instancePath:instancePath+"/allowUsageBased",schemaPath:"#/oneOf/11/properties/allowUsageBased/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[11].properties.allowUsageBased.type,parentSchema:schema44.oneOf[11].properties.allowUsageBased,data:data54};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath,schemaPath:"#/oneOf/11/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[11].type,parentSchema:schema44.oneOf[11],data};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
 }
 errors++;
 }
@@ -2265,31 +2292,7 @@ props0 = true;
 else if(tag0 === "node-pool"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err126 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[12].required,parentSchema:schema44.oneOf[12],data};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-for(const key15 in data){
-if(!(((((key15 === "kind") || (key15 === "gpuOnly")) || (key15 === "requireLimits")) || (key15 === "consolidation")) || (key15 === "requireSpot"))){
-const err127 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[12],data};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data53 = data.kind;
-if("node-pool" !== data53){
-const err128 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/const",keyword:"const",params:{allowedValue: "node-pool"},message:"must be equal to constant",schema:"node-pool",parentSchema:schema44.oneOf[12].properties.kind,data:data53};
+const err128 = {instancePath,schemaPath:"#/oneOf/12/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[12].required,parentSchema:schema44.oneOf[12],data};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2298,11 +2301,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-if(data.gpuOnly !== undefined){
-let data54 = data.gpuOnly;
-if(typeof data54 !== "boolean"){
-const err129 = {instancePath:instancePath+"/gpuOnly",schemaPath:"#/oneOf/12/properties/gpuOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[12].properties.gpuOnly.type,parentSchema:schema44.oneOf[12].properties.gpuOnly,data:data54};
+for(const key15 in data){
+if(!(((((key15 === "kind") || (key15 === "gpuOnly")) || (key15 === "requireLimits")) || (key15 === "consolidation")) || (key15 === "requireSpot"))){
+const err129 = {instancePath,schemaPath:"#/oneOf/12/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[12],data};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2312,11 +2313,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.requireLimits !== undefined){
-let data55 = data.requireLimits;
-if(Array.isArray(data55)){
-if(data55.length < 1){
-const err130 = {instancePath:instancePath+"/requireLimits",schemaPath:"#/oneOf/12/properties/requireLimits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44.oneOf[12].properties.requireLimits,data:data55};
+if(data.kind !== undefined){
+let data55 = data.kind;
+if("node-pool" !== data55){
+const err130 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/12/properties/kind/const",keyword:"const",params:{allowedValue: "node-pool"},message:"must be equal to constant",schema:"node-pool",parentSchema:schema44.oneOf[12].properties.kind,data:data55};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2325,11 +2325,11 @@ vErrors.push(err130);
 }
 errors++;
 }
-const len4 = data55.length;
-for(let i4=0; i4<len4; i4++){
-let data56 = data55[i4];
-if(!(((data56 === "gpu") || (data56 === "cpu")) || (data56 === "memory"))){
-const err131 = {instancePath:instancePath+"/requireLimits/" + i4,schemaPath:"#/oneOf/12/properties/requireLimits/items/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[12].properties.requireLimits.items.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[12].properties.requireLimits.items.enum,parentSchema:schema44.oneOf[12].properties.requireLimits.items,data:data56};
+}
+if(data.gpuOnly !== undefined){
+let data56 = data.gpuOnly;
+if(typeof data56 !== "boolean"){
+const err131 = {instancePath:instancePath+"/gpuOnly",schemaPath:"#/oneOf/12/properties/gpuOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[12].properties.gpuOnly.type,parentSchema:schema44.oneOf[12].properties.gpuOnly,data:data56};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2339,14 +2339,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-let i5 = data55.length;
-let j0;
-if(i5 > 1){
-outer0:
-for(;i5--;){
-for(j0 = i5; j0--;){
-if(func0(data55[i5], data55[j0])){
-const err132 = {instancePath:instancePath+"/requireLimits",schemaPath:"#/oneOf/12/properties/requireLimits/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema44.oneOf[12].properties.requireLimits,data:data55};
+if(data.requireLimits !== undefined){
+let data57 = data.requireLimits;
+if(Array.isArray(data57)){
+if(data57.length < 1){
+const err132 = {instancePath:instancePath+"/requireLimits",schemaPath:"#/oneOf/12/properties/requireLimits/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44.oneOf[12].properties.requireLimits,data:data57};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2354,14 +2351,12 @@ else {
 vErrors.push(err132);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/requireLimits",schemaPath:"#/oneOf/12/properties/requireLimits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.oneOf[12].properties.requireLimits.type,parentSchema:schema44.oneOf[12].properties.requireLimits,data:data55};
+const len4 = data57.length;
+for(let i4=0; i4<len4; i4++){
+let data58 = data57[i4];
+if(!(((data58 === "gpu") || (data58 === "cpu")) || (data58 === "memory"))){
+const err133 = {instancePath:instancePath+"/requireLimits/" + i4,schemaPath:"#/oneOf/12/properties/requireLimits/items/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[12].properties.requireLimits.items.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[12].properties.requireLimits.items.enum,parentSchema:schema44.oneOf[12].properties.requireLimits.items,data:data58};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2371,11 +2366,14 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data.consolidation !== undefined){
-let data57 = data.consolidation;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.maxConsolidateAfter === undefined){
-const err134 = {instancePath:instancePath+"/consolidation",schemaPath:"#/oneOf/12/properties/consolidation/required",keyword:"required",params:{missingProperty: "maxConsolidateAfter"},message:"must have required property '"+"maxConsolidateAfter"+"'",schema:schema44.oneOf[12].properties.consolidation.required,parentSchema:schema44.oneOf[12].properties.consolidation,data:data57};
+let i5 = data57.length;
+let j0;
+if(i5 > 1){
+outer0:
+for(;i5--;){
+for(j0 = i5; j0--;){
+if(func0(data57[i5], data57[j0])){
+const err134 = {instancePath:instancePath+"/requireLimits",schemaPath:"#/oneOf/12/properties/requireLimits/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema44.oneOf[12].properties.requireLimits,data:data57};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2383,10 +2381,14 @@ else {
 vErrors.push(err134);
 }
 errors++;
+break outer0;
 }
-for(const key16 in data57){
-if(!(key16 === "maxConsolidateAfter")){
-const err135 = {instancePath:instancePath+"/consolidation",schemaPath:"#/oneOf/12/properties/consolidation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[12].properties.consolidation,data:data57};
+}
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/requireLimits",schemaPath:"#/oneOf/12/properties/requireLimits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.oneOf[12].properties.requireLimits.type,parentSchema:schema44.oneOf[12].properties.requireLimits,data:data57};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2396,11 +2398,11 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data57.maxConsolidateAfter !== undefined){
-let data58 = data57.maxConsolidateAfter;
-if(typeof data58 === "string"){
-if(!pattern11.test(data58)){
-const err136 = {instancePath:instancePath+"/consolidation/maxConsolidateAfter",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(s|m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(s|m|h|d)$"+"\"",schema:"^[1-9][0-9]*(s|m|h|d)$",parentSchema:schema62,data:data58};
+if(data.consolidation !== undefined){
+let data59 = data.consolidation;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.maxConsolidateAfter === undefined){
+const err136 = {instancePath:instancePath+"/consolidation",schemaPath:"#/oneOf/12/properties/consolidation/required",keyword:"required",params:{missingProperty: "maxConsolidateAfter"},message:"must have required property '"+"maxConsolidateAfter"+"'",schema:schema44.oneOf[12].properties.consolidation.required,parentSchema:schema44.oneOf[12].properties.consolidation,data:data59};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2409,9 +2411,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/consolidation/maxConsolidateAfter",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data58};
+for(const key16 in data59){
+if(!(key16 === "maxConsolidateAfter")){
+const err137 = {instancePath:instancePath+"/consolidation",schemaPath:"#/oneOf/12/properties/consolidation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[12].properties.consolidation,data:data59};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2421,9 +2423,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/consolidation",schemaPath:"#/oneOf/12/properties/consolidation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[12].properties.consolidation.type,parentSchema:schema44.oneOf[12].properties.consolidation,data:data57};
+if(data59.maxConsolidateAfter !== undefined){
+let data60 = data59.maxConsolidateAfter;
+if(typeof data60 === "string"){
+if(!pattern11.test(data60)){
+const err138 = {instancePath:instancePath+"/consolidation/maxConsolidateAfter",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]*(s|m|h|d)$"},message:"must match pattern \""+"^[1-9][0-9]*(s|m|h|d)$"+"\"",schema:"^[1-9][0-9]*(s|m|h|d)$",parentSchema:schema64,data:data60};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2433,10 +2437,8 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.requireSpot !== undefined){
-let data59 = data.requireSpot;
-if(typeof data59 !== "boolean"){
-const err139 = {instancePath:instancePath+"/requireSpot",schemaPath:"#/oneOf/12/properties/requireSpot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[12].properties.requireSpot.type,parentSchema:schema44.oneOf[12].properties.requireSpot,data:data59};
+else {
+const err139 = {instancePath:instancePath+"/consolidation/maxConsolidateAfter",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data60};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2448,12 +2450,37 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[12].type,parentSchema:schema44.oneOf[12],data};
+const err140 = {instancePath:instancePath+"/consolidation",schemaPath:"#/oneOf/12/properties/consolidation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[12].properties.consolidation.type,parentSchema:schema44.oneOf[12].properties.consolidation,data:data59};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data.requireSpot !== undefined){
+let data61 = data.requireSpot;
+if(typeof data61 !== "boolean"){
+const err141 = {instancePath:instancePath+"/requireSpot",schemaPath:"#/oneOf/12/properties/requireSpot/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.oneOf[12].properties.requireSpot.type,parentSchema:schema44.oneOf[12].properties.requireSpot,data:data61};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+else {
+const err142 = {instancePath,schemaPath:"#/oneOf/12/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[12].type,parentSchema:schema44.oneOf[12],data};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
 }
 errors++;
 }
@@ -2464,28 +2491,7 @@ props0 = true;
 else if(tag0 === "unit-cost"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err141 = {instancePath,schemaPath:"#/oneOf/13/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[13],data};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err142 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[13].required,parentSchema:schema44.oneOf[13],data};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-for(const key17 in data){
-if(!((((key17 === "kind") || (key17 === "maxPer1kRequests")) || (key17 === "maxPer1MInputTokens")) || (key17 === "maxPer1MOutputTokens"))){
-const err143 = {instancePath,schemaPath:"#/oneOf/13/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[13],data};
+const err143 = {instancePath,schemaPath:"#/oneOf/13/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[13],data};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2494,11 +2500,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data60 = data.kind;
-if("unit-cost" !== data60){
-const err144 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/const",keyword:"const",params:{allowedValue: "unit-cost"},message:"must be equal to constant",schema:"unit-cost",parentSchema:schema44.oneOf[13].properties.kind,data:data60};
+if(data.kind === undefined){
+const err144 = {instancePath,schemaPath:"#/oneOf/13/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[13].required,parentSchema:schema44.oneOf[13],data};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2507,12 +2510,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-if(data.maxPer1kRequests !== undefined){
-let data61 = data.maxPer1kRequests;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err145 = {instancePath:instancePath+"/maxPer1kRequests",schemaPath:"#/oneOf/13/properties/maxPer1kRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[13].properties.maxPer1kRequests,data:data61};
+for(const key17 in data){
+if(!((((key17 === "kind") || (key17 === "maxPer1kRequests")) || (key17 === "maxPer1MInputTokens")) || (key17 === "maxPer1MOutputTokens"))){
+const err145 = {instancePath,schemaPath:"#/oneOf/13/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[13],data};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2522,8 +2522,10 @@ vErrors.push(err145);
 errors++;
 }
 }
-else {
-const err146 = {instancePath:instancePath+"/maxPer1kRequests",schemaPath:"#/oneOf/13/properties/maxPer1kRequests/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[13].properties.maxPer1kRequests.type,parentSchema:schema44.oneOf[13].properties.maxPer1kRequests,data:data61};
+if(data.kind !== undefined){
+let data62 = data.kind;
+if("unit-cost" !== data62){
+const err146 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/13/properties/kind/const",keyword:"const",params:{allowedValue: "unit-cost"},message:"must be equal to constant",schema:"unit-cost",parentSchema:schema44.oneOf[13].properties.kind,data:data62};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2533,11 +2535,11 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data.maxPer1MInputTokens !== undefined){
-let data62 = data.maxPer1MInputTokens;
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 0 || isNaN(data62)){
-const err147 = {instancePath:instancePath+"/maxPer1MInputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[13].properties.maxPer1MInputTokens,data:data62};
+if(data.maxPer1kRequests !== undefined){
+let data63 = data.maxPer1kRequests;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 0 || isNaN(data63)){
+const err147 = {instancePath:instancePath+"/maxPer1kRequests",schemaPath:"#/oneOf/13/properties/maxPer1kRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[13].properties.maxPer1kRequests,data:data63};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2548,7 +2550,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/maxPer1MInputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MInputTokens/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[13].properties.maxPer1MInputTokens.type,parentSchema:schema44.oneOf[13].properties.maxPer1MInputTokens,data:data62};
+const err148 = {instancePath:instancePath+"/maxPer1kRequests",schemaPath:"#/oneOf/13/properties/maxPer1kRequests/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[13].properties.maxPer1kRequests.type,parentSchema:schema44.oneOf[13].properties.maxPer1kRequests,data:data63};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2558,11 +2560,11 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data.maxPer1MOutputTokens !== undefined){
-let data63 = data.maxPer1MOutputTokens;
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 0 || isNaN(data63)){
-const err149 = {instancePath:instancePath+"/maxPer1MOutputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[13].properties.maxPer1MOutputTokens,data:data63};
+if(data.maxPer1MInputTokens !== undefined){
+let data64 = data.maxPer1MInputTokens;
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 0 || isNaN(data64)){
+const err149 = {instancePath:instancePath+"/maxPer1MInputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MInputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[13].properties.maxPer1MInputTokens,data:data64};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2573,7 +2575,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/maxPer1MOutputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MOutputTokens/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[13].properties.maxPer1MOutputTokens.type,parentSchema:schema44.oneOf[13].properties.maxPer1MOutputTokens,data:data63};
+const err150 = {instancePath:instancePath+"/maxPer1MInputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MInputTokens/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[13].properties.maxPer1MInputTokens.type,parentSchema:schema44.oneOf[13].properties.maxPer1MInputTokens,data:data64};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2583,14 +2585,39 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
-else {
-const err151 = {instancePath,schemaPath:"#/oneOf/13/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[13].type,parentSchema:schema44.oneOf[13],data};
+if(data.maxPer1MOutputTokens !== undefined){
+let data65 = data.maxPer1MOutputTokens;
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err151 = {instancePath:instancePath+"/maxPer1MOutputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MOutputTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[13].properties.maxPer1MOutputTokens,data:data65};
 if(vErrors === null){
 vErrors = [err151];
 }
 else {
 vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/maxPer1MOutputTokens",schemaPath:"#/oneOf/13/properties/maxPer1MOutputTokens/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[13].properties.maxPer1MOutputTokens.type,parentSchema:schema44.oneOf[13].properties.maxPer1MOutputTokens,data:data65};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+}
+else {
+const err153 = {instancePath,schemaPath:"#/oneOf/13/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[13].type,parentSchema:schema44.oneOf[13],data};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
 }
 errors++;
 }
@@ -2601,28 +2628,7 @@ props0 = true;
 else if(tag0 === "training-run-cost"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err152 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[14].required,parentSchema:schema44.oneOf[14],data};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-if(data.maxPerRun === undefined){
-const err153 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "maxPerRun"},message:"must have required property '"+"maxPerRun"+"'",schema:schema44.oneOf[14].required,parentSchema:schema44.oneOf[14],data};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-for(const key18 in data){
-if(!((key18 === "kind") || (key18 === "maxPerRun"))){
-const err154 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[14],data};
+const err154 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[14].required,parentSchema:schema44.oneOf[14],data};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2631,11 +2637,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data64 = data.kind;
-if("training-run-cost" !== data64){
-const err155 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "training-run-cost"},message:"must be equal to constant",schema:"training-run-cost",parentSchema:schema44.oneOf[14].properties.kind,data:data64};
+if(data.maxPerRun === undefined){
+const err155 = {instancePath,schemaPath:"#/oneOf/14/required",keyword:"required",params:{missingProperty: "maxPerRun"},message:"must have required property '"+"maxPerRun"+"'",schema:schema44.oneOf[14].required,parentSchema:schema44.oneOf[14],data};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2644,12 +2647,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data.maxPerRun !== undefined){
-let data65 = data.maxPerRun;
-if((typeof data65 == "number") && (isFinite(data65))){
-if(data65 < 0 || isNaN(data65)){
-const err156 = {instancePath:instancePath+"/maxPerRun",schemaPath:"#/oneOf/14/properties/maxPerRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[14].properties.maxPerRun,data:data65};
+for(const key18 in data){
+if(!((key18 === "kind") || (key18 === "maxPerRun"))){
+const err156 = {instancePath,schemaPath:"#/oneOf/14/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[14],data};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2659,8 +2659,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/maxPerRun",schemaPath:"#/oneOf/14/properties/maxPerRun/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[14].properties.maxPerRun.type,parentSchema:schema44.oneOf[14].properties.maxPerRun,data:data65};
+if(data.kind !== undefined){
+let data66 = data.kind;
+if("training-run-cost" !== data66){
+const err157 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/14/properties/kind/const",keyword:"const",params:{allowedValue: "training-run-cost"},message:"must be equal to constant",schema:"training-run-cost",parentSchema:schema44.oneOf[14].properties.kind,data:data66};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2670,14 +2672,39 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
-else {
-const err158 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[14].type,parentSchema:schema44.oneOf[14],data};
+if(data.maxPerRun !== undefined){
+let data67 = data.maxPerRun;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err158 = {instancePath:instancePath+"/maxPerRun",schemaPath:"#/oneOf/14/properties/maxPerRun/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[14].properties.maxPerRun,data:data67};
 if(vErrors === null){
 vErrors = [err158];
 }
 else {
 vErrors.push(err158);
+}
+errors++;
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/maxPerRun",schemaPath:"#/oneOf/14/properties/maxPerRun/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[14].properties.maxPerRun.type,parentSchema:schema44.oneOf[14].properties.maxPerRun,data:data67};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath,schemaPath:"#/oneOf/14/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[14].type,parentSchema:schema44.oneOf[14],data};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
 }
 errors++;
 }
@@ -2688,28 +2715,7 @@ props0 = true;
 else if(tag0 === "idle-gpu-cost"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length < 2){
-const err159 = {instancePath,schemaPath:"#/oneOf/15/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[15],data};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err160 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[15].required,parentSchema:schema44.oneOf[15],data};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-for(const key19 in data){
-if(!(((key19 === "kind") || (key19 === "maxMonthly")) || (key19 === "maxTotal"))){
-const err161 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[15],data};
+const err161 = {instancePath,schemaPath:"#/oneOf/15/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema44.oneOf[15],data};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2718,11 +2724,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data66 = data.kind;
-if("idle-gpu-cost" !== data66){
-const err162 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "idle-gpu-cost"},message:"must be equal to constant",schema:"idle-gpu-cost",parentSchema:schema44.oneOf[15].properties.kind,data:data66};
+if(data.kind === undefined){
+const err162 = {instancePath,schemaPath:"#/oneOf/15/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[15].required,parentSchema:schema44.oneOf[15],data};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2731,12 +2734,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data.maxMonthly !== undefined){
-let data67 = data.maxMonthly;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
-const err163 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data67};
+for(const key19 in data){
+if(!(((key19 === "kind") || (key19 === "maxMonthly")) || (key19 === "maxTotal"))){
+const err163 = {instancePath,schemaPath:"#/oneOf/15/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[15],data};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2746,8 +2746,10 @@ vErrors.push(err163);
 errors++;
 }
 }
-else {
-const err164 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data67};
+if(data.kind !== undefined){
+let data68 = data.kind;
+if("idle-gpu-cost" !== data68){
+const err164 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/15/properties/kind/const",keyword:"const",params:{allowedValue: "idle-gpu-cost"},message:"must be equal to constant",schema:"idle-gpu-cost",parentSchema:schema44.oneOf[15].properties.kind,data:data68};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2757,11 +2759,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data.maxTotal !== undefined){
-let data68 = data.maxTotal;
-if((typeof data68 == "number") && (isFinite(data68))){
-if(data68 < 0 || isNaN(data68)){
-const err165 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data68};
+if(data.maxMonthly !== undefined){
+let data69 = data.maxMonthly;
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err165 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data69};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2772,7 +2774,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data68};
+const err166 = {instancePath:instancePath+"/maxMonthly",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data69};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2782,14 +2784,39 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
-else {
-const err167 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[15].type,parentSchema:schema44.oneOf[15],data};
+if(data.maxTotal !== undefined){
+let data70 = data.maxTotal;
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err167 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/$defs/money/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema48,data:data70};
 if(vErrors === null){
 vErrors = [err167];
 }
 else {
 vErrors.push(err167);
+}
+errors++;
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/maxTotal",schemaPath:"#/$defs/money/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema48.type,parentSchema:schema48,data:data70};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath,schemaPath:"#/oneOf/15/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[15].type,parentSchema:schema44.oneOf[15],data};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
 }
 errors++;
 }
@@ -2800,28 +2827,7 @@ props0 = true;
 else if(tag0 === "min-utilization"){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind === undefined){
-const err168 = {instancePath,schemaPath:"#/oneOf/16/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[16].required,parentSchema:schema44.oneOf[16],data};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-if(data.min === undefined){
-const err169 = {instancePath,schemaPath:"#/oneOf/16/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema44.oneOf[16].required,parentSchema:schema44.oneOf[16],data};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-for(const key20 in data){
-if(!(((key20 === "kind") || (key20 === "min")) || (key20 === "basis"))){
-const err170 = {instancePath,schemaPath:"#/oneOf/16/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[16],data};
+const err170 = {instancePath,schemaPath:"#/oneOf/16/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.oneOf[16].required,parentSchema:schema44.oneOf[16],data};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2830,11 +2836,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data69 = data.kind;
-if("min-utilization" !== data69){
-const err171 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/16/properties/kind/const",keyword:"const",params:{allowedValue: "min-utilization"},message:"must be equal to constant",schema:"min-utilization",parentSchema:schema44.oneOf[16].properties.kind,data:data69};
+if(data.min === undefined){
+const err171 = {instancePath,schemaPath:"#/oneOf/16/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema44.oneOf[16].required,parentSchema:schema44.oneOf[16],data};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2843,12 +2846,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-if(data.min !== undefined){
-let data70 = data.min;
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 > 1 || isNaN(data70)){
-const err172 = {instancePath:instancePath+"/min",schemaPath:"#/oneOf/16/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema44.oneOf[16].properties.min,data:data70};
+for(const key20 in data){
+if(!(((key20 === "kind") || (key20 === "min")) || (key20 === "basis"))){
+const err172 = {instancePath,schemaPath:"#/oneOf/16/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema44.oneOf[16],data};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2857,8 +2857,11 @@ vErrors.push(err172);
 }
 errors++;
 }
-if(data70 < 0 || isNaN(data70)){
-const err173 = {instancePath:instancePath+"/min",schemaPath:"#/oneOf/16/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[16].properties.min,data:data70};
+}
+if(data.kind !== undefined){
+let data71 = data.kind;
+if("min-utilization" !== data71){
+const err173 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/16/properties/kind/const",keyword:"const",params:{allowedValue: "min-utilization"},message:"must be equal to constant",schema:"min-utilization",parentSchema:schema44.oneOf[16].properties.kind,data:data71};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2868,8 +2871,11 @@ vErrors.push(err173);
 errors++;
 }
 }
-else {
-const err174 = {instancePath:instancePath+"/min",schemaPath:"#/oneOf/16/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[16].properties.min.type,parentSchema:schema44.oneOf[16].properties.min,data:data70};
+if(data.min !== undefined){
+let data72 = data.min;
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 1 || isNaN(data72)){
+const err174 = {instancePath:instancePath+"/min",schemaPath:"#/oneOf/16/properties/min/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema44.oneOf[16].properties.min,data:data72};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2878,11 +2884,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-if(data.basis !== undefined){
-let data71 = data.basis;
-if(!((data71 === "throughput") || (data71 === "gpu"))){
-const err175 = {instancePath:instancePath+"/basis",schemaPath:"#/oneOf/16/properties/basis/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[16].properties.basis.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[16].properties.basis.enum,parentSchema:schema44.oneOf[16].properties.basis,data:data71};
+if(data72 < 0 || isNaN(data72)){
+const err175 = {instancePath:instancePath+"/min",schemaPath:"#/oneOf/16/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema44.oneOf[16].properties.min,data:data72};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2892,9 +2895,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-}
 else {
-const err176 = {instancePath,schemaPath:"#/oneOf/16/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[16].type,parentSchema:schema44.oneOf[16],data};
+const err176 = {instancePath:instancePath+"/min",schemaPath:"#/oneOf/16/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema44.oneOf[16].properties.min.type,parentSchema:schema44.oneOf[16].properties.min,data:data72};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2903,12 +2905,11 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(props0 !== true){
-props0 = true;
 }
-}
-else {
-const err177 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema44.discriminator,parentSchema:schema44,data};
+if(data.basis !== undefined){
+let data73 = data.basis;
+if(!((data73 === "throughput") || (data73 === "gpu"))){
+const err177 = {instancePath:instancePath+"/basis",schemaPath:"#/oneOf/16/properties/basis/enum",keyword:"enum",params:{allowedValues: schema44.oneOf[16].properties.basis.enum},message:"must be equal to one of the allowed values",schema:schema44.oneOf[16].properties.basis.enum,parentSchema:schema44.oneOf[16].properties.basis,data:data73};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2918,8 +2919,9 @@ vErrors.push(err177);
 errors++;
 }
 }
+}
 else {
-const err178 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema44.discriminator,parentSchema:schema44,data};
+const err178 = {instancePath,schemaPath:"#/oneOf/16/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.oneOf[16].type,parentSchema:schema44.oneOf[16],data};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2928,14 +2930,39 @@ vErrors.push(err178);
 }
 errors++;
 }
+if(props0 !== true){
+props0 = true;
+}
 }
 else {
-const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err179 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "kind", tagValue: tag0},message:"value of tag \"kind\" must be in oneOf",schema:schema44.discriminator,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err179];
 }
 else {
 vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "kind", tagValue: tag0},message:"tag \"kind\" must be string",schema:schema44.discriminator,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+else {
+const err181 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
 }
 errors++;
 }
@@ -3291,7 +3318,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"type":"object","additionalProperties":false,"required":["rule","address","reason","owner","expires"],"properties":{"id":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1},"address":{"type":"string","minLength":1,"description":"Glob over `stack/address` or `address` (resource findings) or the group label (`total`, `stack:<name>`, `tag:<key>=<value>`)."},"reason":{"type":"string","minLength":10,"x-expected":"a reason of at least 10 characters"},"owner":{"type":"string","minLength":2},"ticket":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","x-expected":"a date YYYY-MM-DD (the exemption applies through that day, UTC)"},"maxMonthlyCost":{"$ref":"#/$defs/money","description":"The exemption applies only while the exempted resource (or group) costs at most this per month."}}};
+const schema69 = {"type":"object","additionalProperties":false,"required":["rule","address","reason","owner","expires"],"properties":{"id":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1},"address":{"type":"string","minLength":1,"description":"Glob over `stack/address` or `address` (resource findings) or the group label (`total`, `stack:<name>`, `tag:<key>=<value>`)."},"reason":{"type":"string","minLength":10,"x-expected":"a reason of at least 10 characters"},"owner":{"type":"string","minLength":2},"ticket":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","x-expected":"a date YYYY-MM-DD (the exemption applies through that day, UTC)"},"maxMonthlyCost":{"$ref":"#/$defs/money","description":"The exemption applies only while the exempted resource (or group) costs at most this per month."}}};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3305,7 +3332,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.rule === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3315,7 +3342,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.address === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3325,7 +3352,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3335,7 +3362,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.owner === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3345,7 +3372,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.expires === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3356,7 +3383,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "id") || (key0 === "rule")) || (key0 === "address")) || (key0 === "reason")) || (key0 === "owner")) || (key0 === "ticket")) || (key0 === "expires")) || (key0 === "maxMonthlyCost"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3370,7 +3397,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func1(data0) < 1){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3381,7 +3408,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.id.type,parentSchema:schema67.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3395,7 +3422,7 @@ if(data.rule !== undefined){
 let data1 = data.rule;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err8 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.rule,data:data1};
+const err8 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.rule,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3406,7 +3433,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.rule.type,parentSchema:schema67.properties.rule,data:data1};
+const err9 = {instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.rule.type,parentSchema:schema69.properties.rule,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3420,7 +3447,7 @@ if(data.address !== undefined){
 let data2 = data.address;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err10 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.address,data:data2};
+const err10 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.address,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3431,7 +3458,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.address.type,parentSchema:schema67.properties.address,data:data2};
+const err11 = {instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.address.type,parentSchema:schema69.properties.address,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3445,7 +3472,7 @@ if(data.reason !== undefined){
 let data3 = data.reason;
 if(typeof data3 === "string"){
 if(func1(data3) < 10){
-const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters",schema:10,parentSchema:schema67.properties.reason,data:data3};
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 10},message:"must NOT have fewer than 10 characters",schema:10,parentSchema:schema69.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3456,7 +3483,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.reason.type,parentSchema:schema67.properties.reason,data:data3};
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.reason.type,parentSchema:schema69.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3470,7 +3497,7 @@ if(data.owner !== undefined){
 let data4 = data.owner;
 if(typeof data4 === "string"){
 if(func1(data4) < 2){
-const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema67.properties.owner,data:data4};
+const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema69.properties.owner,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3481,7 +3508,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.owner.type,parentSchema:schema67.properties.owner,data:data4};
+const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.owner.type,parentSchema:schema69.properties.owner,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3495,7 +3522,7 @@ if(data.ticket !== undefined){
 let data5 = data.ticket;
 if(typeof data5 === "string"){
 if(func1(data5) < 1){
-const err16 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ticket,data:data5};
+const err16 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.ticket,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3506,7 +3533,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ticket.type,parentSchema:schema67.properties.ticket,data:data5};
+const err17 = {instancePath:instancePath+"/ticket",schemaPath:"#/properties/ticket/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.ticket.type,parentSchema:schema69.properties.ticket,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3520,7 +3547,7 @@ if(data.expires !== undefined){
 let data6 = data.expires;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err18 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema67.properties.expires,data:data6};
+const err18 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema69.properties.expires,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3531,7 +3558,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.expires.type,parentSchema:schema67.properties.expires,data:data6};
+const err19 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.expires.type,parentSchema:schema69.properties.expires,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3568,7 +3595,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err22];
 }
