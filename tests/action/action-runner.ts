@@ -3,11 +3,11 @@
 // process (`runActionInProcess`: src/action/run.ts, what most end-to-end tests use) or as the bundled dist/index.js
 // in a child process (`runBundledAction`: the few tests about the bundle or the process itself).
 import { spawn } from "node:child_process";
-import { isMainThread } from "node:worker_threads";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
+import { withProcessState } from "../helpers/process-state.js";
 import { run } from "../../src/action/run.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
@@ -182,26 +182,18 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
   return result(step, code, stdout, stderr, started);
 }
 
-/** Variables of this test worker kept while the action runs in it (vitest's own). */
-const WORKER_ENV = /^VITEST/;
-
 /**
- * Run the action's `run()` once in this process, with the same step as `runBundledAction`: `run` gets the step's
- * environment explicitly, and for the duration of the call the process is made to look like the step's, because
- * what the action uses reads the process itself: `@actions/core` writes GITHUB_OUTPUT / the log to `process.env` /
- * `process.stdout` and fails the step through `process.exitCode`, the AWS SDK's credential chain reads
- * `process.env` (and ~/.aws through HOME), plan paths are relative to `process.cwd()`. So the process environment
- * is replaced in place (the C environment too: HOME for os.homedir), the working directory is the repository,
- * stdout/stderr writes are captured, and all of it is restored afterwards. The exit code is `process.exitCode`
- * as run() leaves it (dist/index.js exits with it). Needs vitest's `forks` pool (process.chdir); tests in a file
- * run one at a time, so nothing else sees the swapped process.
+ * Run the action's `run()` once in this process, with the same step as `runBundledAction`. `run` gets the step's
+ * environment explicitly; for the duration of the call the process is also made to look like the step's (see
+ * withProcessState), because what the action uses reads the process itself: `@actions/core` writes outputs to
+ * `process.env.GITHUB_OUTPUT`, the log to `process.stdout` and fails the step through `process.exitCode`; the AWS
+ * SDK's credential chain reads `process.env` (and ~/.aws through HOME); plan paths are relative to
+ * `process.cwd()`, the repository. Stdout/stderr writes are captured and the exit code is `process.exitCode` as
+ * run() leaves it (dist/index.js exits with it); all of it is restored afterwards.
  * What this cannot capture: output of child processes that inherit the process's stdio (the synth command).
  */
 export async function runActionInProcess(o: RunOptions): Promise<RunResult> {
-  if (!isMainThread) throw new Error("runActionInProcess changes the working directory: run it in vitest's forks pool, not in a worker thread");
   const step = prepareStep(o);
-  const savedEnv = { ...process.env };
-  const savedCwd = process.cwd();
   const savedExitCode = process.exitCode;
   const out = process.stdout.write;
   const err = process.stderr.write;
@@ -215,24 +207,19 @@ export async function runActionInProcess(o: RunOptions): Promise<RunResult> {
       return true;
     };
   const started = Date.now();
-  let code: number | null;
-  try {
-    for (const k of Object.keys(process.env)) if (!WORKER_ENV.test(k)) delete process.env[k];
-    Object.assign(process.env, step.env);
-    process.chdir(o.repoDir);
+  const code = await withProcessState({ env: step.env, cwd: o.repoDir }, async () => {
     process.exitCode = undefined;
     process.stdout.write = capture((t) => (stdout += t)) as typeof process.stdout.write;
     process.stderr.write = capture((t) => (stderr += t)) as typeof process.stderr.write;
-    await run({ ...step.env });
-    code = Number(process.exitCode ?? 0);
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    process.exitCode = savedExitCode;
-    process.chdir(savedCwd);
-    for (const k of Object.keys(process.env)) delete process.env[k];
-    Object.assign(process.env, savedEnv);
-  }
+    try {
+      await run({ ...step.env });
+      return Number(process.exitCode ?? 0);
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+      process.exitCode = savedExitCode;
+    }
+  });
   return result(step, code, stdout, stderr, started);
 }
 
