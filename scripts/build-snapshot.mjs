@@ -38,6 +38,11 @@ const { grafanaUserPrice } = await lib("catalog/aws-grafana-workspace.js");
 const { dynamodbPrice } = await lib("catalog/aws-dynamodb-table.js");
 const { cloudfrontDataOutPrice, CLOUDFRONT_REGION } = await lib("catalog/aws-cloudfront-distribution.js");
 const { elasticacheNodePrice, elasticacheBackupPrice } = await lib("catalog/aws-elasticache.js");
+const { transferPrice } = await lib("catalog/aws-transfer-server.js");
+const { fsxOpenzfsPrice } = await lib("catalog/aws-fsx-openzfs.js");
+const { elasticacheServerlessPrice } = await lib("catalog/aws-elasticache-serverless.js");
+const { s3GlacierStoragePrice, s3DeepArchiveStoragePrice } = await lib("catalog/s3-storage-classes.js");
+const { opensearchServerlessPrice } = await lib("catalog/aws-opensearch-serverless.js");
 const { opensearchInstancePrice, opensearchStoragePrice, opensearchProvisionedPrice, searchInstanceType } = await lib("catalog/aws-opensearch-domain.js");
 const ALL_COMMERCIAL = "all-commercial";
 const factsDir = resolve(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? join(root, "..", "shared", "pricing"));
@@ -46,6 +51,19 @@ const out = join(root, "src", "pricing", "snapshot", "price-snapshot.json");
 const gpu = JSON.parse(readFileSync(join(factsDir, "gpu-prices.json"), "utf8"));
 const services = JSON.parse(readFileSync(join(factsDir, readdirSync(factsDir).filter((f) => /^services-.*\.json$/.test(f)).sort().at(-1)), "utf8"));
 const ec2Regions = JSON.parse(readFileSync(join(factsDir, readdirSync(factsDir).filter((f) => /^ec2-regions-.*\.json$/.test(f)).sort().at(-1)), "utf8"));
+// Rows this repository adds to the shared services file, in its shape (goldens the shared file did not read, dated
+// pages it did not cite): scripts/price-facts/*.json, each row with its dataset (the file's own `datasets`, or
+// one of the services file's), source and as-of.
+const repoFactsDir = join(root, "scripts", "price-facts");
+for (const f of readdirSync(repoFactsDir).filter((x) => x.endsWith(".json")).sort()) {
+  const extra = JSON.parse(readFileSync(join(repoFactsDir, f), "utf8"));
+  for (const d of extra.datasets ?? []) {
+    if (services.datasets.some((x) => x.id === d.id)) throw new Error(`${f}: dataset ${d.id} is already in the services file`);
+    services.datasets.push({ ...d, ...(d.url ? { retrieved_from: d.url } : {}) });
+  }
+  for (const r of extra.rows) if (!services.datasets.some((d) => d.id === r.dataset)) throw new Error(`${f}: dataset ${r.dataset} is not in the services file`);
+  services.rows.push(...extra.rows);
+}
 const ec2File = readdirSync(factsDir).find((f) => /^ec2-ondemand-us-east-1-.*\.json$/.test(f));
 const ec2All = JSON.parse(readFileSync(join(factsDir, ec2File), "utf8"));
 const ds = (id) => {
@@ -278,6 +296,38 @@ const SERVICE_ROWS = [
   { service: "AmazonEC2", component: "EBS snapshot storage (standard tier)", price: (region) => ebsSnapshotPrice(region) },
   { service: "AmazonGrafana", component: "Managed Grafana editor/administrator licenses", price: (region) => grafanaUserPrice(region, "editor") },
   { service: "AmazonGrafana", component: "Managed Grafana viewer licenses", price: (region) => grafanaUserPrice(region, "viewer") },
+  // Transfer Family and FSx for OpenZFS (scripts/price-facts/infracost-goldens-extra-*.json).
+  ...["SFTP", "FTPS", "FTP"].map((protocol) => ({ service: "AWSTransfer", component: `Transfer Family ${protocol} protocol hours`, price: (region) => transferPrice(region, "protocol-hours", protocol) })),
+  { service: "AWSTransfer", component: "Transfer Family data downloaded", price: (region) => transferPrice(region, "downloaded", "FTP") },
+  { service: "AWSTransfer", component: "Transfer Family data uploaded", price: (region) => transferPrice(region, "uploaded", "FTP") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS throughput capacity (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "throughput", "Single-AZ") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS SSD storage (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "storage", "Single-AZ") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS provisioned SSD IOPS (Single-AZ)", price: (region) => fsxOpenzfsPrice(region, "iops", "Single-AZ") },
+  { service: "AmazonFSx", component: "FSx for OpenZFS backup storage", price: (region) => fsxOpenzfsPrice(region, "backup", "N/A") },
+  // S3 storage classes (lifecycle targets): the goldens print S3 storage "per GB" of a month's storage, i.e. GB-months.
+  ...[
+    ["STANDARD_IA", "S3 Standard - infrequent access: Storage"],
+    ["ONEZONE_IA", "S3 One zone - infrequent access: Storage"],
+    ["INTELLIGENT_TIERING_FA", "S3 Intelligent tiering: Storage (frequent access)"],
+    ["INTELLIGENT_TIERING_IA", "S3 Intelligent tiering: Storage (infrequent access)"],
+  ].map(([cls, component]) => ({ service: "AmazonS3", component, unit: "GB-months", price: (region) => s3StoragePrice(region, cls) })),
+  { service: "AmazonS3", component: "S3 Glacier flexible retrieval: Storage", unit: "GB-months", price: (region) => s3GlacierStoragePrice(region) },
+  { service: "AmazonS3", component: "S3 Glacier deep archive: Storage", unit: "GB-months", price: (region) => s3DeepArchiveStoragePrice(region) },
+  // Low confidence, dated third-party pages that state no region (scripts/price-facts/third-party-serverless-*.json).
+  ...[["storage", "data stored"], ["ecpu", "ECPUs"]].map(([part, what]) => ({
+    service: "AmazonElastiCache",
+    component: `ElastiCache Serverless Redis ${what}`,
+    assumedRegion: /^us-east-1 \(assumed/,
+    rowNote: "low confidence: third-party page dated 2024-02-21; the source states no region (us-east-1 assumed)",
+    price: (region) => elasticacheServerlessPrice(region, "redis", part),
+  })),
+  ...["indexing", "search"].map((part) => ({
+    service: "AmazonES",
+    component: `OpenSearch Serverless ${part} OCU-hours`,
+    assumedRegion: /^us-east-1 \(assumed/,
+    rowNote: "low confidence: third-party page (Feb 2026), \"about $0.24 per OCU-hour\"; the source states no region (us-east-1 assumed)",
+    price: (region) => opensearchServerlessPrice(region, part),
+  })),
   // DynamoDB: us-east-2 rows only; the provisioned-capacity and write-unit rows are rounded (skipped by exact: false).
   ...[
     ["read-units", "DynamoDB on-demand read request units"],
@@ -315,6 +365,10 @@ const SOURCE_UNITS = {
   "1M requests": "1M requests",
   // EFS: the source's "MB/s-month" is the Price List's MiBps (usage type ProvisionedTP-MiBpsHrs).
   "MBps-month": "MiBps-months",
+  "1M ECPUs": "1M ECPUs",
+  "OCU-hour": "hours",
+  // FSx: the golden's MBps (throughput capacity in MB/s), not EFS's MiB/s.
+  "FSx MBps-month": "MBps-months",
   "node-hour": "hours",
   "ACU-hour": "ACU-hours",
   "GB-second": "GB-seconds",
@@ -337,14 +391,17 @@ const SOURCE_UNITS = {
 };
 // Datasets dated per row are dated, as a whole, by their newest row used here (each row keeps its own date).
 const PER_ROW = "per row";
+// A date a source states: a day (2024-07-01) or, for a page dated by month only, the month (2026-02), never a
+// day made up for it.
+const datePrefix = (v) => /^\d{4}-\d{2}(-\d{2})?(?!\d)/.exec(String(v ?? ""))?.[0];
 const serviceDataset = (id) => {
   if (datasets[id]) return id;
   const d = services.datasets.find((x) => x.id === id);
   if (!d) throw new Error(`dataset ${id} missing from the services file`);
   return addDataset(id, {
-    asOf: /^\d{4}-\d{2}-\d{2}/.test(String(d.as_of)) ? String(d.as_of).slice(0, 10) : PER_ROW,
+    asOf: datePrefix(d.as_of) ?? PER_ROW,
     source: d.source,
-    retrievedFrom: d.repo ? `${d.repo}${d.commit ? `@${d.commit}` : ""}` : d.source,
+    retrievedFrom: d.retrieved_from ?? (d.repo ? `${d.repo}${d.commit ? `@${d.commit}` : ""}` : d.source),
     basis: (d.notes ?? []).join("; ") || d.source,
     confidence: d.confidence ?? "high",
   });
@@ -369,12 +426,12 @@ for (const want of SERVICE_ROWS) {
     const globalRow = want.global && region === "global";
     if (!r.uniform_across_regions && !globalRow && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) continue; // e.g. "global", "us-east-1 (assumed…)"
     if (r.exact === false) continue; // rounded in the source: not a price to quote
-    const unit = SOURCE_UNITS[r.unit];
+    const unit = want.unit ?? SOURCE_UNITS[r.unit];
     if (!unit) throw new Error(`unknown unit ${r.unit} of ${want.service} "${want.component}"`);
     // A row without its own date takes its dataset's, when that starts with one (e.g. "2026-01-05 (page date; …)").
     const dsDate = String(services.datasets.find((x) => x.id === r.dataset)?.as_of ?? "");
-    const asOf = (r.as_of !== undefined ? String(r.as_of) : dsDate).slice(0, 10);
-    const dated = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+    const asOf = datePrefix(r.as_of !== undefined ? r.as_of : dsDate) ?? "";
+    const dated = asOf !== "";
     if (!dated && !want.undated) throw new Error(`${want.service} "${want.component}" row has no as-of date`);
     // An undated source page (stated, not guessed): its rows form a dataset of their own whose as-of is "undated".
     const dsId = dated ? serviceDataset(r.dataset) : undatedDataset(r, want.undated);
@@ -388,7 +445,8 @@ for (const want of SERVICE_ROWS) {
     // Two source rows for one filter (the same price read from two goldens) must agree.
     const had = prices[filter.region]?.[filter.rowKey];
     if (had && had[0] !== r.price_usd) throw new Error(`${filter.id}: source rows disagree (${had[0]} and ${r.price_usd})`);
-    put(filter, r.price_usd, dsId, unit, asOf);
+    // A row dated by month only (a page dated so) carries no day of its own: its dataset says the month.
+    put(filter, r.price_usd, dsId, unit, asOf.length === 10 ? asOf : undefined);
     if (datasets[dsId].asOf === undefined || datasets[dsId].asOf === PER_ROW || asOf > datasets[dsId].asOf) datasets[dsId].asOf = asOf;
   }
 }

@@ -8,6 +8,7 @@ import type { Estimate } from "./pricing/estimate.js";
 import { unmatchedUsageWarnings } from "./pricing/usage-matching.js";
 import { estimatePlans, estimatePlansSync, type EstimateOptions, type SyncEstimateOptions } from "./pricing/estimate-plans.js";
 import type { Usage } from "./pricing/usage.js";
+import type { PriceBook } from "./pricing/price-book/price-book.js";
 import { scenarioNames, scenarioUsage } from "./pricing/usage-scenarios.js";
 import { scenarioSummary } from "./pricing/unit-economics/scenario-summary.js";
 
@@ -20,6 +21,11 @@ export interface GateRequest {
   policies?: readonly LoadedPolicy[];
   /** Overrides, today's date and the default environment for evaluation (the base comes from `base`). */
   evaluation?: Omit<EvaluateOptions, "base">;
+  /**
+   * Your own prices, applied to head and base alike after list prices (its rules' validity is judged on
+   * `evaluation.today`). Effective costs are then what policies judge unless a rule asks for `basis: list`.
+   */
+  priceBook?: PriceBook;
 }
 
 /** The gate's outcome: estimates of head (and base), their diff, and the verdict when policies were given. */
@@ -43,7 +49,7 @@ export interface GateOutcome {
  */
 export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): Promise<GateOutcome> {
   const plans = plansOf(req);
-  const { names, passes } = scenarioPasses(pricing);
+  const { names, passes } = scenarioPasses(pricedOn(req, pricing));
   const priced: Estimate[][] = [];
   for (const pass of passes) priced.push(await estimatePlans(plans, pass));
   // Usage entries that match no resource of either plan are typos until shown otherwise: say so on each side.
@@ -61,7 +67,7 @@ export async function runGate(req: GateRequest, pricing: EstimateOptions = {}): 
  */
 export function runGateSync(req: GateRequest, pricing: SyncEstimateOptions = {}): GateOutcome {
   const plans = plansOf(req);
-  const { names, passes } = scenarioPasses(pricing);
+  const { names, passes } = scenarioPasses(pricedOn(req, pricing));
   return judged(req, names, passes.map((pass) => estimatePlansSync(plans, pass)));
 }
 
@@ -73,6 +79,17 @@ function scenarioPasses<P extends { usage?: Usage }>(pricing: P): { names: strin
   const names = pricing.usage ? scenarioNames(pricing.usage) : [];
   if (names.length === 0) return { names, passes: [pricing] };
   return { names, passes: names.map((name) => ({ ...pricing, usage: scenarioUsage(pricing.usage!, name) })) };
+}
+
+/**
+ * The pricing options with the request's price book and one date for the whole gate: prices that change on a date
+ * (EKS support, price-book validity) are read on the day policies are judged (`--today`). The pricing options'
+ * own price book and date win when given.
+ */
+function pricedOn<P extends { priceBook?: PriceBook; today?: string }>(req: GateRequest, pricing: P): P {
+  const today = pricing.today ?? req.evaluation?.today;
+  const priceBook = pricing.priceBook ?? req.priceBook;
+  return { ...pricing, ...(priceBook ? { priceBook } : {}), ...(today ? { today } : {}) };
 }
 
 /** Head (and base) to price; a lone cdk.tf.json named after its folder takes the other side's stack name. */

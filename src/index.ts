@@ -28,6 +28,9 @@ export { selectPriceSources, type PriceMode, type PriceSelection, type PriceSour
 export { runGate, runGateSync, type GateOutcome, type GateRequest } from "./gate.js";
 export { PriceCache, defaultCacheDir, DEFAULT_CACHE_TTL_HOURS } from "./pricing/sources/price-cache.js";
 export { loadUsageFile, parseUsage, EMPTY_USAGE, type Usage } from "./pricing/usage.js";
+export { loadPriceBookFile, parsePriceBook } from "./pricing/price-book/load-price-book.js";
+export { applyPriceBook } from "./pricing/price-book/apply-price-book.js";
+export type { PriceBook, PriceBookRate, PriceBookCommitment, PriceBookMatch } from "./pricing/price-book/price-book.js";
 export { scenarioUsage, scenarioNames, DEFAULT_SCENARIO } from "./pricing/usage-scenarios.js";
 export { unitEconomicsOf, withUnitEconomics } from "./pricing/unit-economics/unit-economics.js";
 export type { ResourceUnitEconomics, InferenceUnits, TrainingUnits, IdleGpu, Alternative, UnitEconomicsTotals } from "./pricing/unit-economics/unit-figures.js";

@@ -8,6 +8,8 @@ import type { LoadedPolicy } from "../../src/policy/policy-document.js";
 import type { Override, Verdict } from "../../src/policy/verdict.js";
 import { runGateSync } from "../../src/gate.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
+import { loadPriceBookFile } from "../../src/pricing/price-book/load-price-book.js";
+import type { PriceBook } from "../../src/pricing/price-book/price-book.js";
 import { EMPTY_USAGE, loadUsageFile, type Usage } from "../../src/pricing/usage.js";
 import { unmatchedUsageWarnings } from "../../src/pricing/usage-matching.js";
 import { withConstructUsage } from "../framework/unit-usage.js";
@@ -23,6 +25,11 @@ export interface CostGovernanceOptions {
   readonly policy: string | readonly string[] | readonly LoadedPolicy[];
   /** A usage file path, or a parsed usage. */
   readonly usage?: string | Usage;
+  /**
+   * Your own prices (discounts, negotiated rates, reservations, Savings Plans): a price-book file path, as for
+   * `costgate check --price-book`, or a loaded price book. Without one, list prices.
+   */
+  readonly priceBook?: string | PriceBook;
   /** Region for providers without one (default us-east-1). */
   readonly defaultRegion?: string;
   /** Approvals for soft-mandatory findings. */
@@ -63,6 +70,7 @@ export interface GovernanceResult {
 export class CostGovernanceAspect {
   private readonly policies: readonly LoadedPolicy[];
   private readonly usage: Usage;
+  private readonly priceBook: PriceBook | undefined;
   private readonly ledger = new AnnotationLedger();
   private lastPath: string | undefined;
   private result: GovernanceResult | undefined;
@@ -77,6 +85,7 @@ export class CostGovernanceAspect {
     const p = opts.policy;
     this.policies = typeof p === "string" ? loadPolicyFiles([p]) : p.length > 0 && typeof p[0] === "string" ? loadPolicyFiles(p as string[]) : (p as LoadedPolicy[]);
     this.usage = typeof opts.usage === "string" ? loadUsageFile(opts.usage) : (opts.usage ?? EMPTY_USAGE);
+    this.priceBook = typeof opts.priceBook === "string" ? loadPriceBookFile(opts.priceBook) : opts.priceBook;
   }
 
   /** Estimate and verdict of the latest synth (undefined before the first). */
@@ -120,6 +129,7 @@ export class CostGovernanceAspect {
         {
           head: plan,
           policies: this.policies,
+          ...(this.priceBook ? { priceBook: this.priceBook } : {}),
           evaluation: {
             ...(this.opts.overrides ? { overrides: [...this.opts.overrides] } : {}),
             ...(this.opts.today ? { today: this.opts.today } : {}),

@@ -19,6 +19,8 @@ export interface ActionInputs {
   /** Where policy files are read from; `base` (default) so a PR cannot loosen its own policy. */
   policySource: PolicySource;
   usage?: string;
+  /** Price book (your own prices), read like policies (from the base commit unless `policy-source: head`). */
+  priceBook?: string;
   /** Where the usage file is read from; `base` (default) so a PR cannot discount its own compute. */
   usageSource: UsageSource;
   /** Extra environment variable names passed to `synth-command` (beyond the built-in allow-list). */
@@ -94,6 +96,7 @@ export function readInputs(read: InputReader = envInputReader()): ActionInputs {
     policies,
     policySource: oneOf("policy-source", get("policy-source"), ["base", "head"] as const),
     ...(optional("usage") ? { usage: get("usage") } : {}),
+    ...(optional("price-book") ? { priceBook: get("price-book") } : {}),
     usageSource: oneOf("usage-source", get("usage-source"), ["base", "head"] as const),
     synthEnv,
     githubApiTimeout,

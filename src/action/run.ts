@@ -26,6 +26,7 @@ import { overrideSettings } from "./override-settings.js";
 import { readPolicyTexts, type PolicyText } from "./policy-files.js";
 import { restrictUntrustedPolicy } from "./untrusted-policy.js";
 import { readActionUsage } from "./usage-files.js";
+import { readActionPriceBook } from "./price-book-file.js";
 import { addGateFindings, findUsageDiscounts, usageDiscountFindings } from "./usage-discounts.js";
 import { fitSummaryBytes, GITHUB_SUMMARY_MAX_BYTES } from "./summary-size.js";
 import { readRunContext, type RunContext } from "./pull-request.js";
@@ -118,6 +119,7 @@ function requireBaseWhereAsked(inputs: ActionInputs, ctx: RunContext): void {
   const asked = [
     ...(inputs.policies.length > 0 && inputs.policySource === "base" ? ["`policy-source: base`"] : []),
     ...(inputs.usage && inputs.usageSource === "base" ? ["`usage-source: base`"] : []),
+    ...(inputs.priceBook && inputs.policySource === "base" && !(inputs.policies.length > 0) ? ["`policy-source: base` (for the price book)"] : []),
   ];
   if (asked.length === 0) return;
   throw new CostgateError(
@@ -149,6 +151,9 @@ async function gate(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | un
   const usage = await readActionUsage(inputs.usage, inputs.usageSource, baseSha, { cwd, ...(gh ? { gh } : {}), owner: ctx.owner, repo: ctx.repo });
   notices.push(...usage.notes);
   if (usage.label) core.info(`Usage ${inputs.usage}: ${usage.from === "base" ? `from the base commit (${usage.label})` : "from the checkout"}`);
+  const priceBookFile = await readActionPriceBook(inputs.priceBook, inputs.policySource, baseSha, { cwd, ...(gh ? { gh } : {}), owner: ctx.owner, repo: ctx.repo });
+  notices.push(...priceBookFile.notes);
+  const priceBook = priceBookFile.book ? { priceBook: priceBookFile.book } : {};
   // No on-disk price cache in the action: any process of the job's user (the PR's own build steps, a restored
   // actions/cache) could plant entries there. Prices are fetched fresh and deduplicated in memory for this run.
   const sources = await selectPriceSources({
@@ -161,13 +166,13 @@ async function gate(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | un
   if (inputs.prices !== "snapshot") core.info(`Prices: ${sources.mode === "aws" ? "AWS Price List API" : "embedded snapshot (no AWS credentials found)"}`);
   const pricing = { usage: usage.usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: inputs.allowUnknownTypes };
   const outcome = await runGate(
-    { head: headPlan, ...(basePlan ? { base: basePlan } : {}), policies: judge.policies, evaluation: { overrides: judge.overrides } },
+    { head: headPlan, ...(basePlan ? { base: basePlan } : {}), policies: judge.policies, evaluation: { overrides: judge.overrides }, ...priceBook },
     pricing,
   );
   // Usage from the pull request: every compute quantity it lowers below the trusted usage is shown and judged.
   let gateFindings: Finding[] = [];
   if (usage.usage !== usage.trusted) {
-    const { head: trustedHead } = await runGate({ head: headPlan }, { ...pricing, usage: usage.trusted });
+    const { head: trustedHead } = await runGate({ head: headPlan, ...priceBook }, { ...pricing, usage: usage.trusted });
     const discounts = findUsageDiscounts(trustedHead, outcome.head);
     for (const d of discounts.slice(0, 10))
       notices.push(`usage from the pull request lowers ${d.stack}/${d.address} ${d.component} to ${d.usageQuantity} ${d.unit}/month (the plan says ${d.trustedQuantity})`);

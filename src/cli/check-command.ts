@@ -33,7 +33,7 @@ Options:
   --environment <env>     environment of resources without an environment tag (else the policy's
                           unresolvedEnvironment, default prod)
   --override RULE:approver:reason   approve a soft-mandatory finding (repeatable; RULE may be *)
-  --today YYYY-MM-DD      evaluate exemption expiry and enforceFrom as of this date (default today, UTC)
+  --today YYYY-MM-DD      evaluate exemption expiry, enforceFrom and price-book validity as of this date (default today, UTC)
   --usage <file>          usage file (YAML) for usage-based components
   --format table|json|markdown|sarif|focus-csv   output format (default table); json is
                           costgate.verdict/v1, sarif is SARIF 2.1.0, focus-csv prices the plan

@@ -1,12 +1,14 @@
 import { loadPlan } from "../plan/load-plan.js";
 import { runGate, type GateOutcome, type GateRequest } from "../gate.js";
 import { EMPTY_USAGE, loadUsageFile } from "../pricing/usage.js";
+import { loadPriceBookFile } from "../pricing/price-book/load-price-book.js";
 import type { CliIO } from "./cli-io.js";
 import { PRICE_OPTIONS, PRICE_OPTIONS_HELP, resolvePriceSources } from "./price-options.js";
 
 /** Options of every command that loads and prices plans (estimate, diff, check). */
 export const PLAN_OPTIONS = {
   usage: { type: "string" },
+  "price-book": { type: "string" },
   region: { type: "string" },
   "allow-unknown-types": { type: "boolean" },
   format: { type: "string" },
@@ -20,9 +22,10 @@ export const PLAN_OPTIONS_HELP = `  --wide                  table output: show e
                           else COLUMNS, else 100 columns)
   --region <region>       region for providers without a literal region (default us-east-1)
   --allow-unknown-types   list unknown instance types as unpriced instead of failing
+  --price-book <file>     your own prices (YAML): discounts, negotiated rates, reservations, Savings Plans
 ${PRICE_OPTIONS_HELP}`;
 
-type PlanOptionValues = { usage?: string; region?: string; "allow-unknown-types"?: boolean } & Parameters<typeof resolvePriceSources>[0];
+type PlanOptionValues = { usage?: string; "price-book"?: string; region?: string; "allow-unknown-types"?: boolean } & Parameters<typeof resolvePriceSources>[0];
 
 /**
  * Load the usage file, then the head (and base) plan, choose the price sources, and run the gate on them: one
@@ -35,12 +38,13 @@ export async function gateFromOptions(
   judge: Pick<GateRequest, "policies" | "evaluation"> = {},
 ): Promise<GateOutcome> {
   const usage = values.usage ? loadUsageFile(values.usage) : EMPTY_USAGE;
+  const priceBook = values["price-book"] ? loadPriceBookFile(values["price-book"]) : undefined;
   const planOpts = values.region ? { defaultRegion: values.region } : {};
   const base = paths.base !== undefined ? loadPlan(paths.base, planOpts) : undefined;
   const head = loadPlan(paths.head, planOpts);
   const sources = await resolvePriceSources(values, io);
   return runGate(
-    { head, ...(base ? { base } : {}), ...judge },
+    { head, ...(base ? { base } : {}), ...judge, ...(priceBook ? { priceBook } : {}) },
     { usage, prices: sources.prices, spot: sources.spot, allowUnknownInstanceTypes: values["allow-unknown-types"] ?? false },
   );
 }

@@ -41,7 +41,8 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
       const raw = byName[name];
       const at = typeAt + pointerSegment(name);
       if (!isObject(raw)) throw new CostgateError(`resource ${type}.${name} must be an object`, file, at);
-      const providerKey = providerKeyOf(raw.provider);
+      // An awscc resource without `provider` uses the default awscc configuration (its region), else the aws one.
+      const providerKey = raw.provider === undefined && type.startsWith("awscc_") && providers.has("awscc") ? "awscc" : providerKeyOf(raw.provider);
       const provider = providers.get(providerKey);
       if (!provider && providerKey !== "aws" && type.startsWith("aws_"))
         throw new CostgateError(`resource refers to provider \`${providerKey}\`, which is not configured in \`provider.aws\``, file, `${at}/provider`);
@@ -50,7 +51,7 @@ export function planFromCdktfStack(json: unknown, opts: CdktfStackOptions): Plan
       if (!region) {
         region = defaultRegion;
         regionDefaulted = true;
-        if (type.startsWith("aws_") && !warnedProviders.has(providerKey)) {
+        if (/^aws(cc)?_/.test(type) && !warnedProviders.has(providerKey)) {
           warnedProviders.add(providerKey);
           warnings.push(
             `${stack}: provider ${providerKey} has ${provider?.regionUnknown ? "a region expression costgate cannot resolve" : "no region"}; assumed ${defaultRegion} (set --region)`,

@@ -10,12 +10,13 @@ export interface AwsProviderConfig {
   defaultTagsUnknown: string[];
 }
 
-/** Read the `provider.aws` configurations of a cdktf / Terraform JSON configuration (object or array form). */
+/** Read the `provider.aws` (and `provider.awscc`) configurations of a cdktf / Terraform JSON configuration (object or array form). */
 export function readAwsProviders(providerSection: unknown): Map<string, AwsProviderConfig> {
   const out = new Map<string, AwsProviderConfig>();
   const section = (providerSection ?? {}) as Record<string, unknown>;
-  for (const cfg of blocks(section.aws)) {
-    const key = typeof cfg.alias === "string" ? `aws.${cfg.alias}` : "aws";
+  // `provider.awscc` (Cloud Control) configurations are read for their region; that provider has no default_tags.
+  for (const [name, cfg] of [...blocks(section.aws).map((c) => ["aws", c] as const), ...blocks(section.awscc).map((c) => ["awscc", c] as const)]) {
+    const key = typeof cfg.alias === "string" ? `${name}.${cfg.alias}` : name;
     const dt: { tags: Record<string, string>; unknown: string[] } = { tags: {}, unknown: [] };
     for (const b of blocks(cfg.default_tags)) {
       const t = readTags(b.tags);

@@ -76,7 +76,7 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
     if (!region) {
       region = defaultRegion;
       regionDefaulted = true;
-      if ((rc.type as string).startsWith("aws_") && !warned.has(providerKey)) {
+      if (/^aws(cc)?_/.test(rc.type as string) && !warned.has(providerKey)) {
         warned.add(providerKey);
         warnings.push(
           `${stack}: provider ${providerKey} has ${provider?.regionUnknown ? "a region costgate cannot resolve in its module's scope" : "no resolvable region"}; assumed ${defaultRegion} (set --region)`,
@@ -88,7 +88,9 @@ export function planFromTerraformPlan(json: unknown, opts: TerraformPlanOptions)
     const tagsAll = readTags(attributes.tags_all);
     const base = Object.keys(tagsAll.tags).length > 0 ? tagsAll.tags : provider?.defaultTags ?? {};
     const { tags, unknownTags } = effectiveTags(rc.type as string, attributes, base);
-    const unknownTagKeys = [...new Set([...unknownTags, ...unknowns.filter((p) => p.startsWith("/tags/")).map((p) => p.slice(6))])];
+    const awscc = (rc.type as string).startsWith("awscc_");
+    // (awscc tags are `{ key, value }` lists: an unknown value is already an unknown key from effectiveTags.)
+    const unknownTagKeys = [...new Set([...unknownTags, ...(awscc ? [] : unknowns.filter((p) => p.startsWith("/tags/")).map((p) => p.slice(6)))])];
     const r: Resource = {
       address,
       stack,
@@ -127,7 +129,8 @@ function readPlanProviders(section: unknown, variables: Record<string, unknown>,
   const out = new Map<string, ProviderInfo>();
   if (!isObject(section)) return out;
   for (const [key, cfg] of Object.entries(section)) {
-    if (!isObject(cfg) || cfg.name !== "aws") continue;
+    // The awscc (Cloud Control) provider has a region too (and no default_tags).
+    if (!isObject(cfg) || (cfg.name !== "aws" && cfg.name !== "awscc")) continue;
     const mod = modules.get(typeof cfg.module_address === "string" ? modulePathOf(cfg.module_address) : "");
     const ex = isObject(cfg.expressions) ? cfg.expressions : {};
     const region = resolveInModule(ex.region, variables, mod);

@@ -59,6 +59,8 @@ export interface RuleScope {
 /** `total`, `stack` or `tag:<key>`. */
 export type GroupBy = string;
 export type CostBasis = "estimated" | "on-demand";
+/** Which prices a budget or cost delta judges: AWS list prices, or effective prices after the price book (default). */
+export type PriceBasis = "list" | "effective";
 
 export interface TagRequirement {
   values?: string[];
@@ -77,6 +79,7 @@ export interface BudgetCheck {
   limit: number;
   limits?: Record<string, number>;
   costBasis?: CostBasis;
+  basis?: PriceBasis;
   whenAlreadyOver?: "increase-only" | "always";
   /**
    * Whether not-fully-priced resources that run no compute (storage, networking, types costgate cannot price
@@ -91,6 +94,7 @@ export interface CostDeltaCheck {
   maxIncrease: { absolute?: number; percent?: number };
   combine?: "any" | "all";
   costBasis?: CostBasis;
+  basis?: PriceBasis;
 }
 export interface ResourceCostCheck {
   kind: "resource-cost";

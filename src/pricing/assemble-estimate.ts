@@ -1,4 +1,4 @@
-import { leavesHead, type Plan } from "../plan/resource.js";
+import { leavesHead, type Plan, type ResourceAction } from "../plan/resource.js";
 import type { CostComponentSpec } from "./cost-component.js";
 import {
   addRange,
@@ -34,42 +34,7 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
   for (const cp of costPlans) {
     const r = cp.resource;
     const components = cp.components.map((c) => priceComponent(c, prices));
-    const notes: string[] = [];
-    let status: ResourceStatus;
-    const range = zeroRange();
-    const rangeOnDemand = zeroRange();
-    if (cp.kind === "unsupported") {
-      status = "unsupported";
-      notes.push(`costgate has no pricing for ${r.type}; it is not counted (and not assumed free)`);
-    } else if (cp.kind === "free") {
-      status = "free";
-    } else if (cp.kind === "not-aws") {
-      status = "not-aws";
-    } else {
-      let unpriced = 0;
-      let usageOnly = 0;
-      for (const c of components) {
-        if (c.unpricedReason !== undefined) {
-          unpriced++;
-          notes.push(`${c.name}: ${c.unpricedReason}`);
-        } else if (c.monthlyCost === null) {
-          usageOnly++;
-          notes.push(`${c.name}: usage-based; set \`${c.usageKey ?? "usage"}\` in a usage file to price it`);
-        }
-        addComponent(range, rangeOnDemand, c);
-      }
-      if (components.length === 0) status = leavesHead(r.action) ? "priced" : "free";
-      else if (unpriced === components.length) status = "unpriced";
-      else if (unpriced > 0) status = "partial";
-      else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";
-      else status = "priced";
-    }
-    // Complete only when every component has a cost: a usage-based part without usage is an unknown amount too.
-    const complete = !isIncompleteStatus(status) && components.every((c) => c.monthlyCost !== null);
-    if (!complete) {
-      range.high = null;
-      rangeOnDemand.high = null;
-    }
+    const { status, range, rangeOnDemand, complete, notes } = resourceFigures(cp.kind, components, r.type, r.action);
     const est: ResourceEstimate = {
       address: r.address,
       stack: r.stack,
@@ -110,6 +75,55 @@ export function assembleEstimate(plan: Plan, costPlans: ResourceCostPlan[], pric
     priceSources: prices.sources,
     warnings: [...plan.warnings, ...prices.warnings],
   };
+}
+
+/**
+ * A resource's status, ranges and notes from its priced components (`kind` is its cost plan's kind). Also used
+ * to re-sum a resource after a price book changed its components' prices.
+ */
+export function resourceFigures(
+  kind: ResourceCostPlan["kind"],
+  components: readonly ComponentEstimate[],
+  type: string,
+  action: ResourceAction,
+): { status: ResourceStatus; range: CostRange; rangeOnDemand: CostRange; complete: boolean; notes: string[] } {
+  const notes: string[] = [];
+  let status: ResourceStatus;
+  const range = zeroRange();
+  const rangeOnDemand = zeroRange();
+  if (kind === "unsupported") {
+    status = "unsupported";
+    notes.push(`costgate has no pricing for ${type}; it is not counted (and not assumed free)`);
+  } else if (kind === "free") {
+    status = "free";
+  } else if (kind === "not-aws") {
+    status = "not-aws";
+  } else {
+    let unpriced = 0;
+    let usageOnly = 0;
+    for (const c of components) {
+      if (c.unpricedReason !== undefined) {
+        unpriced++;
+        notes.push(`${c.name}: ${c.unpricedReason}`);
+      } else if (c.monthlyCost === null) {
+        usageOnly++;
+        notes.push(`${c.name}: usage-based; set \`${c.usageKey ?? "usage"}\` in a usage file to price it`);
+      }
+      addComponent(range, rangeOnDemand, c);
+    }
+    if (components.length === 0) status = leavesHead(action) ? "priced" : "free";
+    else if (unpriced === components.length) status = "unpriced";
+    else if (unpriced > 0) status = "partial";
+    else if (usageOnly > 0 && usageOnly === components.length) status = "usage-based";
+    else status = "priced";
+  }
+  // Complete only when every component has a cost: a usage-based part without usage is an unknown amount too.
+  const complete = !isIncompleteStatus(status) && components.every((c) => c.monthlyCost !== null);
+  if (!complete) {
+    range.high = null;
+    rangeOnDemand.high = null;
+  }
+  return { status, range, rangeOnDemand, complete, notes };
 }
 
 /**

@@ -9,6 +9,8 @@ import { SnapshotPriceSource } from "./sources/snapshot-source.js";
 import { SpotDiscountSource, type SpotDiscountOptions } from "./sources/spot-discount-source.js";
 import { EMPTY_USAGE, type Usage } from "./usage.js";
 import { withUnitEconomics } from "./unit-economics/unit-economics.js";
+import { applyPriceBook } from "./price-book/apply-price-book.js";
+import type { PriceBook } from "./price-book/price-book.js";
 
 export interface EstimateOptions {
   usage?: Usage;
@@ -16,6 +18,13 @@ export interface EstimateOptions {
   spot?: SpotPriceSource;
   /** List unknown instance types as unpriced instead of failing. */
   allowUnknownInstanceTypes?: boolean;
+  /** Your own prices, applied after list prices are resolved (see price-book/apply-price-book.ts). */
+  priceBook?: PriceBook;
+  /**
+   * The pricing date, YYYY-MM-DD (UTC); default: today. Prices that change on a date (EKS support, price-book
+   * validity periods) are chosen as of this day.
+   */
+  today?: string;
 }
 
 /** Options of the synchronous variant: prices always come from the embedded snapshot. */
@@ -25,6 +34,9 @@ export interface SyncEstimateOptions {
   spot?: SpotDiscountOptions;
   /** List unknown instance types as unpriced instead of failing. */
   allowUnknownInstanceTypes?: boolean;
+  priceBook?: PriceBook;
+  /** The pricing date, YYYY-MM-DD (UTC); default: today. */
+  today?: string;
 }
 
 /**
@@ -34,7 +46,7 @@ export interface SyncEstimateOptions {
 export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): Promise<Estimate[]> {
   const costPlans = costPlansOf(plans, opts);
   const resolved = await resolvePrices(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), opts.prices ?? new SnapshotPriceSource(), opts.spot ?? new SpotDiscountSource());
-  return plans.map((p, i) => withUnitEconomics(assembleEstimate(p, costPlans[i]!, resolved), opts.usage));
+  return plans.map((p, i) => withUnitEconomics(withPriceBook(assembleEstimate(p, costPlans[i]!, resolved), opts), opts.usage));
 }
 
 /**
@@ -44,7 +56,7 @@ export async function estimatePlans(plans: Plan[], opts: EstimateOptions = {}): 
 export function estimatePlansSync(plans: Plan[], opts: SyncEstimateOptions = {}): Estimate[] {
   const costPlans = costPlansOf(plans, opts);
   const resolved = resolvePricesSync(costPlans.length === 1 ? costPlans[0]! : costPlans.flat(), new SnapshotPriceSource(), new SpotDiscountSource(opts.spot ?? {}));
-  return plans.map((p, i) => withUnitEconomics(assembleEstimate(p, costPlans[i]!, resolved), opts.usage));
+  return plans.map((p, i) => withUnitEconomics(withPriceBook(assembleEstimate(p, costPlans[i]!, resolved), opts), opts.usage));
 }
 
 export async function estimatePlan(plan: Plan, opts: EstimateOptions = {}): Promise<Estimate> {
@@ -56,8 +68,14 @@ export function estimatePlanSync(plan: Plan, opts: SyncEstimateOptions = {}): Es
   return estimatePlansSync([plan], opts)[0]!;
 }
 
-function costPlansOf(plans: Plan[], opts: { usage?: Usage; allowUnknownInstanceTypes?: boolean }): ResourceCostPlan[][] {
-  return plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false }));
+/** The estimate at effective prices when a price book is given (before unit economics, which read the cost). */
+function withPriceBook(e: Estimate, opts: { priceBook?: PriceBook; today?: string }): Estimate {
+  return opts.priceBook ? applyPriceBook(e, opts.priceBook, opts.today ?? new Date().toISOString().slice(0, 10)) : e;
+}
+
+function costPlansOf(plans: Plan[], opts: { usage?: Usage; allowUnknownInstanceTypes?: boolean; today?: string }): ResourceCostPlan[][] {
+  const options = { allowUnknownInstanceTypes: opts.allowUnknownInstanceTypes ?? false, ...(opts.today ? { today: opts.today } : {}) };
+  return plans.map((p) => planCosts(p, opts.usage ?? EMPTY_USAGE, options));
 }
 
 /** Resolve every distinct price key (and spot rate) the cost plans need. */

@@ -54,6 +54,97 @@ export interface ComponentEstimate {
   unpricedReason?: string;
   /** Spot interruption band (Spot Advisor), when known. */
   interruptionBand?: string;
+  /**
+   * Optional (price book given; still estimate/v2): the list figures before the price book. `unitPrice` and
+   * `monthlyCost` above are then effective: negotiated rates (`priceBookRule`) and commitments (`commitments`).
+   * `unitPrice` null: the list price is unknown (a fixed rate priced the component).
+   */
+  list?: {
+    unitPrice: number | null;
+    monthlyCost: number | null;
+    costRange?: { low: number; high: number | null };
+    /** Spot capacity: the monthly cost at the on-demand list price. */
+    onDemandMonthlyCost?: number | null;
+  };
+  /** Optional: the price-book rate rule that set `unitPrice` (the contracted rate, before commitments). */
+  priceBookRule?: PriceBookRuleApplied;
+  /** Optional: the commitments (reservations, Savings Plans) covering part of the quantity, in allocation order. */
+  commitments?: CommitmentCoverage[];
+}
+
+/** The price-book rate rule applied to a component. */
+export interface PriceBookRuleApplied {
+  id: string;
+  reason: string;
+  /** `discount`: `discountPercent` off list; `rate`: a fixed `usdPerUnit`. */
+  kind: "discount" | "rate";
+  discountPercent?: number;
+  usdPerUnit?: number;
+  /** True when a fixed rate priced a component whose list price is unknown. */
+  listUnknown?: boolean;
+}
+
+/** Quantity at the low / expected / high ends (high null: unbounded). */
+export interface QuantityRange {
+  low: number;
+  expected: number;
+  high: number | null;
+}
+
+/** How much of a component's quantity one commitment covers, and at what rate (USD per unit). */
+export interface CommitmentCoverage {
+  id: string;
+  kind: "reservation" | "savings-plan";
+  usdPerUnit: number;
+  /** Covered quantity (instance-hours a month) at the component's low / expected / high quantity. */
+  covered: QuantityRange;
+}
+
+/** One commitment's month: what it costs, what covered usage used, and the unused part (real spend). */
+export interface CommitmentSummary {
+  id: string;
+  kind: "reservation" | "savings-plan";
+  reason: string;
+  /** The commitment's monthly cost (instances × rate × 730, or $/hour × 730). */
+  monthlyCommitment: number;
+  /** Value of covered usage at the commitment's rates, at low / expected / high usage (high null: unbounded). */
+  used: { atLow: number; expected: number; atHigh: number };
+  /** The unused part at low / expected / high usage (it falls as usage rises; counted in the totals). */
+  unused: { atLow: number; expected: number; atHigh: number };
+  /** Resources it covers (`stack/address`), in allocation order. */
+  covers: string[];
+}
+
+/** A price-book rule that no longer (or not yet) applies on the estimate's date. */
+export interface PriceBookRuleOutOfDate {
+  id: string;
+  reason: string;
+  status: "expired" | "not-yet";
+  /** `until` for expired rules, `from` for rules not yet valid. */
+  date: string;
+  /** Components it would match (they are priced by the next rule that applies, else at list). */
+  matches: number;
+}
+
+/** Optional (price book given): what the price book did. */
+export interface PriceBookSummary {
+  /** The price book's name in reports (`path@<sha>` when read from a base commit). */
+  label: string;
+  name: string;
+  /** The date validity was judged on (YYYY-MM-DD). */
+  today: string;
+  /** Rate rules applied, with the number of components each priced. */
+  rulesApplied: { id: string; reason: string; components: number }[];
+  commitments: CommitmentSummary[];
+  outOfDate: PriceBookRuleOutOfDate[];
+}
+
+/** List figures of a resource, stack or the totals (price book given): the same fields at list prices. */
+export interface ListFigures {
+  monthlyCost: number;
+  monthlyCostOnDemand: number;
+  range: CostRange;
+  rangeOnDemand: CostRange;
 }
 
 /** How completely a resource is priced. */
@@ -103,6 +194,8 @@ export interface ResourceEstimate {
    * src/pricing/unit-economics/unit-figures.ts and the README's "Unit economics".
    */
   unitEconomics?: ResourceUnitEconomics;
+  /** Optional (price book given): the figures at list prices; `monthlyCost` and `range` above are effective. */
+  list?: ListFigures;
 }
 
 export interface StackEstimate {
@@ -114,6 +207,8 @@ export interface StackEstimate {
   /** Resources whose cost is not fully known (the stack's figures are then lower bounds). */
   notPriced: number;
   resources: ResourceEstimate[];
+  /** Optional (price book given): the stack's figures at list prices. */
+  list?: ListFigures;
 }
 
 export interface EstimateTotals {
@@ -132,6 +227,11 @@ export interface EstimateTotals {
   /** Resources of providers that create no AWS bill by themselves (counted, never priced). */
   notAws: number;
   unsupported: number;
+  /**
+   * Optional (price book given): the totals at list prices. The effective totals above also count the unused
+   * part of commitments (`Estimate.priceBook.commitments`), which no resource carries.
+   */
+  list?: ListFigures;
 }
 
 export interface Estimate {
@@ -145,8 +245,11 @@ export interface Estimate {
   priceSources: PriceSourceInfo[];
   warnings: string[];
   /** Optional: unit-economics totals (idle GPU cost, monthly training), when any resource has unit figures. */
-  unitEconomics?: UnitEconomicsTotals;  /** Optional: when the usage file defines scenarios, each scenario's totals and unit figures (`expected` first). */
+  unitEconomics?: UnitEconomicsTotals;
+  /** Optional: when the usage file defines scenarios, each scenario's totals and unit figures (`expected` first). */
   scenarios?: ScenarioSummary[];
+  /** Optional: the price book applied (rules, commitments with their unused part, rules out of date). */
+  priceBook?: PriceBookSummary;
 }
 
 /** Every resource of an estimate in stack order. */

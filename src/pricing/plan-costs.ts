@@ -21,6 +21,8 @@ export interface ResourceCostPlan {
 export interface PlanCostsOptions {
   /** List unknown instance types as unpriced instead of failing (e.g. types newer than the snapshot). */
   allowUnknownInstanceTypes?: boolean;
+  /** The pricing date, YYYY-MM-DD (UTC); default: today. See `CatalogContext.today`. */
+  today?: string;
 }
 
 const NO_FACTS: ResourceFacts = Object.freeze({ instanceTypes: Object.freeze([]) as unknown as string[], instanceCount: null, gpusPerInstance: null });
@@ -34,6 +36,7 @@ export function planCosts(plan: Plan, usage: Usage = EMPTY_USAGE, opts: PlanCost
   let resource: Resource = plan.resources[0]!;
   const ctx: CatalogContext = {
     usage: EMPTY_RESOURCE_USAGE,
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
     findResource: (type, name) => index.find(resource.stack, type, name),
     resourcesOfType: (type) => index.ofType(resource.stack, type),
     gpusOf,

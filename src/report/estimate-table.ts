@@ -5,6 +5,7 @@ import { quantity, unitPrice, usd } from "../money.js";
 import { terminalSafe as t } from "./text-table.js";
 import { providerOfType } from "../pricing/catalog/non-aws-providers.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
+import { componentPriceBookNote, priceBookLines } from "./price-book-lines.js";
 
 const STATUS_LABEL: Record<ResourceEstimate["status"], string> = {
   priced: "",
@@ -31,6 +32,14 @@ const COLUMNS: TableColumn[] = [
   { header: "Price source / status", fit: "wrap", movable: true, min: 20 },
 ];
 
+/** The columns with a price book: list monthly cost before the effective one. */
+const COLUMNS_WITH_LIST: TableColumn[] = [...COLUMNS.slice(0, 4), { header: "List/mo", align: "r" }, { header: "Effective/mo", align: "r" }, COLUMNS[5]!];
+
+/** A row with the list cell inserted before the monthly cost (price book given), else the row itself. */
+function withList(row: TableCell[], pb: boolean, list: string): TableCell[] {
+  return pb ? [...row.slice(0, 4), list, ...row.slice(4)] : row;
+}
+
 /**
  * The terminal rendering of an Estimate: per stack, per resource, per component, then totals and sources.
  * Lines fit `opts.width` columns: long addresses are cut in the middle, component names and messages wrap at
@@ -38,14 +47,18 @@ const COLUMNS: TableColumn[] = [
  */
 export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {}): string {
   const width = opts.width ?? Infinity;
+  // With a price book: a list column beside the (effective) monthly cost, and the rule in the source column.
+  const pb = e.priceBook !== undefined;
+  const listCell = (x: { list?: { range: Estimate["totals"]["range"] } }, complete: boolean): string => (x.list ? formatCost(rangeCell(x.list.range, complete)) : "");
   // Stack and resource rows are names that are cut in the middle (even with spaces); component names wrap.
   const rows: TableCell[][] = [];
   for (const s of e.stacks) {
-    rows.push([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(rangeCell(s.range, s.notPriced === 0)), ""]);
+    rows.push(withList([{ text: t(s.name), fit: "middle" }, "", "", "", formatCost(rangeCell(s.range, s.notPriced === 0)), ""], pb, listCell(s, s.notPriced === 0)));
     for (const r of s.resources) {
       if ((r.status === "free" || r.status === "not-aws") && r.components.length === 0) continue;
       const status = [STATUS_LABEL[r.status], r.action === "delete" ? "deleted" : ""].filter(Boolean).join(", ");
-      rows.push([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", r.components.length && r.status !== "unpriced" ? formatCost(rangeCell(r.range, r.complete)) : r.status === "unpriced" ? "-" : "", status]);
+      const shown = r.components.length && r.status !== "unpriced";
+      rows.push(withList([{ text: `  ${t(r.address)}`, fit: "middle" }, "", "", "", shown ? formatCost(rangeCell(r.range, r.complete)) : r.status === "unpriced" ? "-" : "", status], pb, shown ? listCell(r, r.complete) : ""));
       r.components.forEach((c, i) => {
         const last = i === r.components.length - 1;
         const source = c.unpricedReason
@@ -55,14 +68,16 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
             : c.price
               ? `${c.price.label}${c.price.estimated && c.price.source !== "spot-discount" ? " (estimated)" : ""}${c.purchaseOption === "spot" && c.onDemandMonthlyCost != null ? `; on-demand ${usd(c.onDemandMonthlyCost)}` : ""}`
               : "";
-        rows.push([
+        const note = componentPriceBookNote(c);
+        const listCost = c.list ? c.list.monthlyCost : c.monthlyCost;
+        rows.push(withList([
           `    ${last ? "└─" : "├─"} ${t(c.name)}`,
           c.monthlyQuantity === null ? "-" : quantity(c.monthlyQuantity),
           c.unit,
           unitPrice(c.unitPrice),
           c.monthlyCost === null ? "-" : formatCost(cost(c.monthlyCost)),
-          source,
-        ]);
+          note ? t(source ? `${source}; ${note}` : note) : source,
+        ], pb, listCost === null ? "-" : formatCost(cost(listCost))));
       });
     }
   }
@@ -71,7 +86,7 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   const para = (text: string, first = "", rest = first) => out.push(wrapHanging(text, width, first, rest).join("\n") + "\n");
   para(`costgate estimate: ${t(e.input)} (${e.stacks.length} stack${e.stacks.length === 1 ? "" : "s"}, ${all.length} resource${all.length === 1 ? "" : "s"})`);
   out.push("\n");
-  out.push(fitTable(COLUMNS, rows, width));
+  out.push(fitTable(pb ? COLUMNS_WITH_LIST : COLUMNS, rows, width));
   const tot = e.totals;
   out.push("\n");
   para(
@@ -81,6 +96,12 @@ export function renderEstimateTable(e: Estimate, opts: TerminalRenderOptions = {
   para(
     `${tot.resources} resource${tot.resources === 1 ? "" : "s"}: ${tot.priced} priced, ${tot.partial} partly unpriced, ${tot.unpriced} unpriced, ${tot.usageBased} usage-based, ${tot.free} free, ${tot.unsupported} unsupported${tot.notAws ? `, ${tot.notAws} not AWS cost` : ""}`,
   );
+  const book = priceBookLines(e);
+  if (book.length) {
+    out.push("\n");
+    para(t(book[0]!));
+    for (const line of book.slice(1)) para(t(line), "  - ", "    ");
+  }
   const unpriced = all.filter((r) => r.status === "unpriced" || r.status === "partial");
   if (unpriced.length) {
     out.push(`\nNot counted in the total (unpriced):\n`);

@@ -1,4 +1,4 @@
-import type { ComponentEstimate, Estimate, ResourceEstimate } from "../pricing/estimate.js";
+import type { CommitmentSummary, ComponentEstimate, Estimate, ResourceEstimate } from "../pricing/estimate.js";
 import { allResources } from "../pricing/estimate.js";
 import { priceKeyFromId } from "../pricing/price-key.js";
 import { normalizeText } from "./escape-markdown.js";
@@ -32,6 +32,10 @@ export const FOCUS_COLUMNS = [
   "ChargeClass",
   "ChargeDescription",
   "ChargeFrequency",
+  "CommitmentDiscountCategory",
+  "CommitmentDiscountId",
+  "CommitmentDiscountStatus",
+  "CommitmentDiscountType",
   "ProviderName",
   "PublisherName",
   "InvoiceIssuerName",
@@ -53,6 +57,7 @@ export const FOCUS_COLUMNS = [
   "x_QuantitySource",
   "x_CostLow",
   "x_CostHigh",
+  "x_PriceBookRule",
   "x_EstimateInput",
   "x_Flags",
 ] as const;
@@ -78,10 +83,94 @@ export function renderFocusCsv(estimate: Estimate, opts: FocusCsvOptions = {}): 
   const { start, end } = representativeMonth(opts.now ?? new Date());
   const lines = [FOCUS_COLUMNS.join(",")];
   for (const r of allResources(estimate)) {
-    for (const c of r.components) lines.push(row(focusRow(estimate, r, c, start, end)));
+    for (const c of r.components) for (const part of focusRows(estimate, r, c, start, end)) lines.push(row(part));
     if (r.components.length === 0 && r.status === "unsupported") lines.push(row(unsupportedRow(estimate, r, start, end)));
   }
+  for (const k of estimate.priceBook?.commitments ?? []) for (const part of commitmentRows(estimate, k, start, end)) lines.push(row(part));
   return lines.join("\r\n") + "\r\n";
+}
+
+/**
+ * A component's rows: one, or — when commitments cover part of its quantity — one per commitment (FOCUS: the
+ * covered usage is `BilledCost` 0, paid by the commitment's purchase row, and `EffectiveCost` at the commitment's
+ * rate; `CommitmentDiscountStatus` Used) and one for the uncovered rest.
+ */
+function focusRows(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate, start: string, end: string): Record<FocusColumn, string>[] {
+  const covered = (c.commitments ?? []).filter((k) => k.covered.expected > 0);
+  if (covered.length === 0 || c.monthlyQuantity === null) return [focusRow(estimate, r, c, start, end)];
+  const listUnit = c.list ? c.list.unitPrice : c.unitPrice;
+  // The component as a plain one-quantity charge (no range, no coverage), for the shared columns.
+  const { costRange: _range, quantityRange: _qRange, commitments: _covered, list: _list, ...plain } = c;
+  const prices = (q: number) => ({
+    ListCost: num(listUnit === null ? null : listUnit * q),
+    ListUnitPrice: num(listUnit),
+    ContractedCost: num(c.unitPrice === null ? null : c.unitPrice * q),
+    ContractedUnitPrice: num(c.unitPrice),
+    x_CostLow: "",
+    x_CostHigh: "",
+  });
+  const out: Record<FocusColumn, string>[] = [];
+  let rest = c.monthlyQuantity;
+  for (const k of covered) {
+    rest -= k.covered.expected;
+    const q = k.covered.expected;
+    out.push({
+      ...focusRow(estimate, r, { ...plain, monthlyQuantity: q, monthlyCost: q * k.usdPerUnit }, start, end),
+      ...prices(q),
+      BilledCost: "0",
+      EffectiveCost: num(q * k.usdPerUnit),
+      PricingCategory: "Committed",
+      CommitmentDiscountCategory: k.kind === "reservation" ? "Usage" : "Spend",
+      CommitmentDiscountId: k.id,
+      CommitmentDiscountStatus: "Used",
+      CommitmentDiscountType: k.kind === "reservation" ? "Reservation" : "Savings Plan",
+    });
+  }
+  out.push({ ...focusRow(estimate, r, { ...plain, monthlyQuantity: rest, monthlyCost: c.unitPrice === null ? null : c.unitPrice * rest }, start, end), ...prices(rest) });
+  return out;
+}
+
+/**
+ * A commitment's own rows: its purchase for the month (`ChargeCategory` Purchase, `BilledCost` the commitment,
+ * `EffectiveCost` 0 as FOCUS amortizes it into the usage it covers) and its unused part (`CommitmentDiscountStatus`
+ * Unused, `EffectiveCost` the unused amount), so BilledCost and EffectiveCost each sum to the same month.
+ */
+function commitmentRows(estimate: Estimate, k: CommitmentSummary, start: string, end: string): Record<FocusColumn, string>[] {
+  const common: Record<FocusColumn, string> = Object.fromEntries(FOCUS_COLUMNS.map((col) => [col, ""])) as Record<FocusColumn, string>;
+  const shared: Partial<Record<FocusColumn, string>> = {
+    BillingCurrency: estimate.currency,
+    BillingAccountId: "unknown",
+    BillingPeriodStart: start,
+    BillingPeriodEnd: end,
+    ChargePeriodStart: start,
+    ChargePeriodEnd: end,
+    ProviderName: "AWS",
+    PublisherName: "AWS",
+    InvoiceIssuerName: "AWS",
+    ServiceCategory: "Compute",
+    CommitmentDiscountCategory: k.kind === "reservation" ? "Usage" : "Spend",
+    CommitmentDiscountId: k.id,
+    CommitmentDiscountType: k.kind === "reservation" ? "Reservation" : "Savings Plan",
+    x_QuantitySource: "plan",
+    x_PriceBookRule: k.id,
+    x_EstimateInput: estimate.input,
+  };
+  return [
+    { ...common, ...shared, ChargeCategory: "Purchase", ChargeFrequency: "Recurring", ChargeDescription: `${k.id}: ${k.reason}`, BilledCost: num(k.monthlyCommitment), EffectiveCost: "0", x_Flags: JSON.stringify(["price-book", "commitment-purchase"]) },
+    {
+      ...common,
+      ...shared,
+      ChargeCategory: "Usage",
+      ChargeFrequency: "Usage-Based",
+      ChargeDescription: `${k.id}: unused commitment`,
+      CommitmentDiscountStatus: "Unused",
+      BilledCost: "0",
+      EffectiveCost: num(k.unused.expected),
+      x_CostLow: num(Math.min(k.unused.atLow, k.unused.atHigh)),
+      x_CostHigh: num(Math.max(k.unused.atLow, k.unused.atHigh)),
+      x_Flags: JSON.stringify(["price-book", "commitment-unused"]),
+    },
+  ];
 }
 
 function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate, start: string, end: string): Record<FocusColumn, string> {
@@ -91,14 +180,20 @@ function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate,
   const qty = c.monthlyQuantity;
   const priced = c.monthlyCost !== null;
   const spot = c.purchaseOption === "spot";
-  const listCost = spot ? c.onDemandMonthlyCost ?? null : c.monthlyCost;
-  const listUnit = listCost !== null && qty ? listCost / qty : spot ? null : c.unitPrice;
+  // List: the public price (spot capacity: its on-demand list price). Contracted: after negotiated rates
+  // (the price book's rule), before commitments. Effective: what the month costs, commitments included.
+  const listCost = c.list ? (spot ? c.list.onDemandMonthlyCost ?? null : c.list.monthlyCost) : spot ? c.onDemandMonthlyCost ?? null : c.monthlyCost;
+  const listUnit = listCost !== null && qty ? listCost / qty : spot ? null : c.list ? c.list.unitPrice : c.unitPrice;
+  const contractedCost = spot ? c.onDemandMonthlyCost ?? null : c.unitPrice === null || qty === null ? null : c.unitPrice * qty;
+  const contractedUnit = spot ? c.onDemandUnitPrice ?? null : c.unitPrice;
   const flags = [
     "synthetic-resource-id",
     ...(c.unpricedReason !== undefined ? ["unpriced"] : []),
     ...(c.unpricedReason === undefined && !priced ? ["usage-unknown"] : []),
     ...(c.price?.estimated ? ["price-estimated"] : []),
     ...(spot ? ["spot"] : []),
+    ...(c.priceBookRule ? ["price-book"] : []),
+    ...(c.priceBookRule?.listUnknown ? ["list-unknown"] : []),
   ];
   const instanceType = price?.instanceType;
   const sku: Record<string, unknown> = {
@@ -111,14 +206,19 @@ function focusRow(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate,
     BilledCost: num(c.monthlyCost),
     EffectiveCost: num(c.monthlyCost),
     ListCost: num(listCost),
-    ContractedCost: num(listCost),
+    ContractedCost: num(c.list || !spot ? contractedCost : listCost),
     ListUnitPrice: num(listUnit),
-    ContractedUnitPrice: num(listUnit),
+    ContractedUnitPrice: num(c.list || !spot ? contractedUnit : listUnit),
     PricingQuantity: num(qty),
     PricingUnit: qty === null ? "" : UNITS[c.unit] ?? c.unit,
     PricingCategory: spot ? "Dynamic" : "Standard",
     ChargeDescription: c.name,
     ChargeFrequency: "Usage-Based",
+    CommitmentDiscountCategory: "",
+    CommitmentDiscountId: "",
+    CommitmentDiscountStatus: "",
+    CommitmentDiscountType: "",
+    x_PriceBookRule: c.priceBookRule?.id ?? "",
     ServiceName: service?.name ?? "",
     ServiceCategory: service?.category ?? "Other",
     ServiceSubcategory: service?.subcategory ?? "",
@@ -147,6 +247,11 @@ function unsupportedRow(estimate: Estimate, r: ResourceEstimate, start: string, 
     PricingCategory: "",
     ChargeDescription: r.notes.join("; "),
     ChargeFrequency: "",
+    CommitmentDiscountCategory: "",
+    CommitmentDiscountId: "",
+    CommitmentDiscountStatus: "",
+    CommitmentDiscountType: "",
+    x_PriceBookRule: "",
     ServiceName: "",
     ServiceCategory: "Other",
     ServiceSubcategory: "",
@@ -173,6 +278,11 @@ type CommonColumns = Exclude<
   | "PricingCategory"
   | "ChargeDescription"
   | "ChargeFrequency"
+  | "CommitmentDiscountCategory"
+  | "CommitmentDiscountId"
+  | "CommitmentDiscountStatus"
+  | "CommitmentDiscountType"
+  | "x_PriceBookRule"
   | "ServiceName"
   | "ServiceCategory"
   | "ServiceSubcategory"

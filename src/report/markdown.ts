@@ -9,6 +9,7 @@ import { mermaidBars, mermaidPie, type ChartSlice } from "./mermaid-chart.js";
 import { shortenAddress } from "./text-width.js";
 import { fitSections, type MarkdownSection } from "./truncate-markdown.js";
 import { unitEconomicsSection } from "./unit-economics-markdown.js";
+import { priceBookSection } from "./price-book-markdown.js";
 
 export interface MarkdownReportInput {
   /** The estimate of the head (or the only) plan. */
@@ -73,6 +74,7 @@ export function markdownReportSections(input: MarkdownReportInput): MarkdownSect
   }
   add(diff ? changedResourcesSection(diff, top) : costliestResourcesSection(estimate, top));
   add(stacksSection(estimate, diff));
+  add(priceBookSection(estimate, top));
   add(unitEconomicsSection(estimate, diff, { alternatives: input.alternatives ?? false }));
   if (verdict && verdict.policyFiles.length > 0)
     add({
@@ -134,11 +136,13 @@ function totalsLine(estimate: Estimate, diff: EstimateDiff | undefined): string 
       ? ` — a lower bound: ${head.notPriced} resource${s(head.notPriced)} not fully priced`
       : rangeNote(head.range).replace(/\$/g, "\\$");
   const headCost = money(head.notPriced > 0 ? { expected: head.monthlyCost, lowerBound: true } : cost(head.monthlyCost));
-  if (!diff) return `**Monthly cost:** ${headCost}${bound}${spot}`;
+  // With a price book the headline is effective; the list figure follows it.
+  const list = head.list ? ` (effective; list ${money(head.notPriced > 0 ? { expected: head.list.monthlyCost, lowerBound: true } : cost(head.list.monthlyCost))})` : "";
+  if (!diff) return `**Monthly cost:** ${headCost}${list}${bound}${spot}`;
   const t = diff.totals;
   const pct = t.deltaPct === null ? "" : `, ${signedPct(t.deltaPct)}`;
   const unknown = t.complete ? "" : `; ${t.unknownChanges} changed resource${s(t.unknownChanges)} not fully priced, so the real change is unknown`;
-  return `**Monthly cost:** ${money(cost(t.baseMonthlyCost))} → ${headCost} (**${signed(cost(t.delta))}**${pct}${unknown})${bound}${spot}`;
+  return `**Monthly cost:** ${money(cost(t.baseMonthlyCost))} → ${headCost} (**${signed(cost(t.delta))}**${pct}${unknown})${list}${bound}${spot}`;
 }
 
 /** `52 resources — 8 priced, 44 free.` (zero counts left out) and the caveat when some are not counted. */

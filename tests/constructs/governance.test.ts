@@ -11,6 +11,8 @@ import { GpuNodePool } from "../../constructs/node-pool/gpu-node-pool.js";
 import { CostTags } from "../../constructs/tags/cost-tags.js";
 import { loadPlan } from "../../src/plan/load-plan.js";
 import { estimatePlan } from "../../src/pricing/estimate-plans.js";
+import { parsePriceBook } from "../../src/pricing/price-book/load-price-book.js";
+import type { PriceBook } from "../../src/pricing/price-book/price-book.js";
 import { GOOD_TAGS, annotations, errors, testApp, type TestApp } from "./synth-helpers.js";
 
 const POLICY = "tests/constructs/fixtures/governance-policy.yaml";
@@ -178,6 +180,30 @@ describe("applyCostGovernance", () => {
     expect(applyCostGovernance(stack, { policy: POLICY })).toBe(aspect);
     expect(() => applyCostGovernance(t.app, { policy: POLICY })).toThrow(/is not a stack/);
     expect(() => applyCostGovernance(stack.node.children[1] as TerraformStack, { policy: POLICY })).toThrow(/is not a stack/);
+  });
+
+  test("a price book prices the stack at effective cost at synth, as `check --price-book` does", () => {
+    const book = parsePriceBook("apiVersion: costgate.price-book/v1\nmetadata: {name: edp}\nrates:\n  - {id: edp, reason: contract 42, discountPercent: 10}\n", "book.yaml");
+    const synthStack = (priceBook?: PriceBook) => {
+      t?.cleanup();
+      t = testApp();
+      const stack = t.stack("dev");
+      CostTags.of(stack).set(GOOD_TAGS);
+      new GpuInferenceEndpoint(stack, "inference", { image: "serve:1", instanceType: "ml.g5.xlarge", instanceCount: { min: 1, max: 4 } });
+      const aspect = applyCostGovernance(stack, { policy: POLICY, today: "2026-11-23", print: false, ...(priceBook ? { priceBook } : {}) });
+      t.app.synth();
+      return aspect.lastResult!.estimate.stacks[0]!;
+    };
+    const list = synthStack();
+    const effective = synthStack(book);
+    expect(list.monthlyCost).toBeGreaterThan(0);
+    expect(list.list).toBeUndefined();
+    expect(effective.list!.monthlyCost).toBeCloseTo(list.monthlyCost, 9);
+    // Every priced component matches the 10% EDP rule: effective = 0.9 × list.
+    expect(effective.monthlyCost).toBeCloseTo(0.9 * list.monthlyCost, 9);
+    const priced = effective.resources.flatMap((r) => r.components).filter((c) => c.monthlyCost !== null);
+    expect(priced.length).toBeGreaterThan(0);
+    expect(priced.every((c) => c.priceBookRule?.id === "edp")).toBe(true);
   });
 
   test("a policy file error surfaces when governance is applied", () => {

@@ -21,6 +21,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/policy/load-policy.js";
 import { parseUsage } from "../../src/pricing/usage.js";
+import { parsePriceBook } from "../../src/pricing/price-book/load-price-book.js";
 import { withProcessState } from "../helpers/process-state.js";
 import { runCliCaptured } from "../helpers/run-cli.js";
 import { codeBlocks, type CodeBlock } from "./markdown-blocks.js";
@@ -125,7 +126,8 @@ const POLICY_HEAD = "apiVersion: costgate.policy/v1\nmetadata:\n  name: readme\n
 function checkYaml(block: CodeBlock): void {
   const text = block.code;
   const where = `README.md:${block.line}`;
-  if (/^apiVersion: costgate\.policy\/v1$/m.test(text)) parsePolicy(text, where);
+  if (/^apiVersion: costgate\.price-book\/v1$/m.test(text)) parsePriceBook(text, where);
+  else if (/^apiVersion: costgate\.policy\/v1$/m.test(text)) parsePolicy(text, where);
   else if (/^- id: /.test(text)) parsePolicy(POLICY_HEAD + text.replace(/^/gm, "  "), where);
   else if (/^(exemptions|overrides):/.test(text)) {
     const full = blocks.find((b) => b.lang === "yaml" && /^apiVersion: costgate\.policy\/v1$/m.test(b.code))!;

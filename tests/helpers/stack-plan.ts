@@ -24,9 +24,9 @@ export function stackPlan(
 /** Price an inline stack with the embedded snapshot and return the estimate and a resource lookup. */
 export async function priceStack(
   resource: Record<string, Record<string, unknown>>,
-  opts: Parameters<typeof stackPlan>[1] & { usage?: Usage } = {},
+  opts: Parameters<typeof stackPlan>[1] & { usage?: Usage; today?: string } = {},
 ): Promise<{ estimate: Estimate; res: (address: string) => ResourceEstimate }> {
-  const estimate = await estimatePlan(stackPlan(resource, opts), opts.usage ? { usage: opts.usage } : {});
+  const estimate = await estimatePlan(stackPlan(resource, opts), { ...(opts.usage ? { usage: opts.usage } : {}), ...(opts.today ? { today: opts.today } : {}) });
   const res = (address: string) => {
     const r = estimate.stacks.flatMap((s) => s.resources).find((x) => x.address === address);
     if (!r) throw new Error(`no resource ${address}`);

@@ -24,7 +24,7 @@ describe("loadPolicyFile: bad policy files give one positioned error each", () =
     ],
     ["bad-date.yaml", '15:14: "2026-02-30" is not a valid date for exemptions[0].expires; expected a date YYYY-MM-DD (the exemption applies through that day, UTC)'],
     ["bad-regex.yaml", "12:32: bad regular expression /^CC-([0-9]{4}$/: Unterminated group"],
-    ["bad-unknown-key.yaml", "12:7: unknown key `combin` in rules[0].check (check kind cost-delta); expected one of kind, groupBy, maxIncrease, combine, costBasis"],
+    ["bad-unknown-key.yaml", "12:7: unknown key `combin` in rules[0].check (check kind cost-delta); expected one of kind, groupBy, maxIncrease, combine, costBasis, basis"],
     ["bad-missing-combine.yaml", "11:20: both `absolute` and `percent` are set, so `combine` is required: any (either cap fails) or all (both must be exceeded)"],
     [
       "bad-enforcement.yaml",

@@ -9,7 +9,7 @@ describe("embedded price snapshot", () => {
       for (const [key, [price, ds, unit, asOf]] of Object.entries(rows)) {
         expect(price, `${region} ${key}`).toBeGreaterThan(0);
         expect(SNAPSHOT.datasets[ds], `${region} ${key}`).toBeDefined();
-        expect(unit, `${region} ${key}`).toMatch(/^(hours|GB-months|IOPS-months|MiBps-months|GB|1k requests|10k requests|1M requests|1M tokens|key-months|secret-months|ACU-hours|GB-seconds|GB-hours|1k transitions|1M messages|1M minutes|1M units|DPU-hours|zone-months|user-months|1M request units|LCU-hours)$/);
+        expect(unit, `${region} ${key}`).toMatch(/^(hours|GB-months|IOPS-months|MiBps-months|MBps-months|1M ECPUs|GB|1k requests|10k requests|1M requests|1M tokens|key-months|secret-months|ACU-hours|GB-seconds|GB-hours|1k transitions|1M messages|1M minutes|1M units|DPU-hours|zone-months|user-months|1M request units|LCU-hours)$/);
         if (asOf !== undefined) expect(asOf, `${region} ${key}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
     expect(Object.keys(SNAPSHOT.prices["us-east-1"]!).filter((k) => k.startsWith("ec2-instance|")).length).toBeGreaterThan(1300);

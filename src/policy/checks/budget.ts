@@ -1,7 +1,8 @@
 import type { BudgetCheck } from "../policy-document.js";
 import { groupResources, limitFor } from "../groups.js";
-import { costIsIncomplete, costRangeOf, incompleteReason, mayBeCompute, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
-import type { CostBasis } from "../policy-document.js";
+import { costIsIncomplete, incompleteReason, mayBeCompute, usd, type PolicyResource } from "../policy-resource.js";
+import type { CostBasis, PriceBasis } from "../policy-document.js";
+import { basisNote, rangeOnBasis, sumRangesOnBasis } from "./price-basis.js";
 import { notWeaker, same, upperBound } from "./strictness.js";
 import type { CheckDefinition, CheckResult } from "./check-definition.js";
 
@@ -14,22 +15,24 @@ export const budget: CheckDefinition<BudgetCheck> = {
   kind: "budget",
   evaluate(check, ctx) {
     const basis = check.costBasis ?? "estimated";
+    const price = check.basis ?? "effective";
     const baseGroups = ctx.base ? new Map(groupResources(ctx.base, check.groupBy).map((g) => [g.value, g])) : undefined;
     const out: CheckResult[] = [];
     for (const g of groupResources(ctx.head, check.groupBy)) {
       const limit = limitFor(g.value, check.limit, check.limits);
-      const range = sumRanges(g.resources, basis);
+      const range = sumRangesOnBasis(g.resources, basis, price);
+      const at = basisNote(g.resources, price);
       const cost = range.expected;
       const incomplete = g.resources.filter((r) => costIsIncomplete(r.estimate));
       const group = { label: g.label, ...(g.stack ? { stack: g.stack } : {}), resources: g.resources };
       if (cost > limit) {
         const baseGroup = baseGroups?.get(g.value);
-        const baseCost = baseGroup ? sumRanges(baseGroup.resources, basis).expected : 0;
+        const baseCost = baseGroup ? sumRangesOnBasis(baseGroup.resources, basis, price).expected : 0;
         // Already over in the base and not increased: not this change's doing (unless `always`).
         if ((check.whenAlreadyOver ?? "increase-only") === "increase-only" && baseGroups && baseCost > limit && cost <= baseCost) continue;
         out.push({
           group,
-          message: `${g.label} costs ${usd(cost)}/month, over its ${usd(limit)} budget by ${usd(cost - limit)}${
+          message: `${g.label} costs ${usd(cost)}/month${at}, over its ${usd(limit)} budget by ${usd(cost - limit)}${
             incomplete.length ? ` (and ${incomplete.length} resource${incomplete.length === 1 ? " is" : "s are"} not fully priced)` : ""
           }`,
           monthlyCost: cost - limit,
@@ -50,8 +53,8 @@ export const budget: CheckDefinition<BudgetCheck> = {
         out.push({
           group,
           unknown: true,
-          message: `${g.label} costs ${usd(cost)}/month expected, within its ${usd(limit)} budget, but ${
-            range.high === null ? `its capacity has no upper bound (${unbounded(g.resources, basis)})` : `could reach ${usd(range.high)}/month at maximum capacity`
+          message: `${g.label} costs ${usd(cost)}/month expected${at}, within its ${usd(limit)} budget, but ${
+            range.high === null ? `its capacity has no upper bound (${unbounded(g.resources, basis, price)})` : `could reach ${usd(range.high)}/month at maximum capacity`
           }`,
         });
       }
@@ -67,6 +70,7 @@ export const budget: CheckDefinition<BudgetCheck> = {
       if (p > c) out.push(`raises the limit of ${g} from ${c} to ${p}`);
     }
     out.push(...notWeaker("costBasis", ["estimated", "on-demand"], central.costBasis ?? "estimated", project.costBasis ?? "estimated"));
+    out.push(...notWeaker("basis", ["effective", "list"], central.basis ?? "effective", project.basis ?? "effective"));
     if (central.strict === true && project.strict !== true) out.push("drops strict");
     out.push(
       ...notWeaker("whenAlreadyOver", ["increase-only", "always"], central.whenAlreadyOver ?? "increase-only", project.whenAlreadyOver ?? "increase-only"),
@@ -83,7 +87,7 @@ export function describeIncomplete(rs: readonly PolicyResource[]): string {
 }
 
 /** The resources whose high end is unbounded, named (at most three). */
-export function unbounded(rs: readonly PolicyResource[], basis: CostBasis): string {
-  const open = rs.filter((r) => costRangeOf(r.estimate, basis).high === null).map((r) => r.key);
+export function unbounded(rs: readonly PolicyResource[], basis: CostBasis, price: PriceBasis = "effective"): string {
+  const open = rs.filter((r) => rangeOnBasis(r.estimate, basis, price).high === null).map((r) => r.key);
   return open.slice(0, 3).join(", ") + (open.length > 3 ? `, and ${open.length - 3} more` : "");
 }

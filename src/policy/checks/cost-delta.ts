@@ -1,7 +1,8 @@
 import type { CostDeltaCheck } from "../policy-document.js";
 import { groupLabel, groupValueOf } from "../groups.js";
-import { costIsIncomplete, costRangeOf, sumRanges, usd, type PolicyResource } from "../policy-resource.js";
-import type { CostBasis } from "../policy-document.js";
+import { costIsIncomplete, usd, type PolicyResource } from "../policy-resource.js";
+import type { CostBasis, PriceBasis } from "../policy-document.js";
+import { basisNote, rangeOnBasis, sumRangesOnBasis } from "./price-basis.js";
 import { sameCost } from "../../pricing/diff-estimates.js";
 import { describeIncomplete } from "./budget.js";
 import { notWeaker, same, upperBound } from "./strictness.js";
@@ -24,6 +25,7 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
   evaluate(check, ctx) {
     if (!ctx.base) return [];
     const basis = check.costBasis ?? "estimated";
+    const price = check.basis ?? "effective";
     const groupBy = check.groupBy ?? "total";
     const groups = new Map<string, { head: PolicyResource[]; base: PolicyResource[] }>();
     const add = (side: "head" | "base", r: PolicyResource) => {
@@ -38,15 +40,15 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
     for (const [value, g] of groups) {
       const label = groupLabel(value, groupBy);
       // One pass per side: the expected figures judge the change, the high ends judge maximum capacity below.
-      const headRange = sumRanges(g.head, basis);
-      const baseRange = sumRanges(g.base, basis);
+      const headRange = sumRangesOnBasis(g.head, basis, price);
+      const baseRange = sumRangesOnBasis(g.base, basis, price);
       const head = headRange.expected;
       const base = baseRange.expected;
       const delta = head - base;
       const pct = base > 0 ? (delta / base) * 100 : null;
       const exceeded = exceeds(check, delta, pct);
       const group = { label, ...(groupBy === "stack" ? { stack: value } : {}), resources: g.head };
-      const change = `${label} changes by ${delta >= 0 ? "+" : ""}${usd(delta)}/month${pct === null ? " (from $0)" : ` (${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%)`}, ${usd(base)} → ${usd(head)}`;
+      const change = `${label} changes by ${delta >= 0 ? "+" : ""}${usd(delta)}/month${basisNote([...g.head, ...g.base], price)}${pct === null ? " (from $0)" : ` (${pct >= 0 ? "+" : ""}${pct.toFixed(1)}%)`}, ${usd(base)} → ${usd(head)}`;
       if (exceeded) {
         out.push({ group, message: `${change}; cap ${caps(check)}`, monthlyCost: delta });
         continue;
@@ -64,7 +66,7 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
       const headHigh = headRange.high;
       const baseHigh = baseRange.high;
       if (headHigh === null) {
-        const open = changedUnbounded(g.head, g.base, basis);
+        const open = changedUnbounded(g.head, g.base, basis, price);
         if (open.length > 0)
           out.push({ group, unknown: true, message: `${change}, but changed capacity has no upper bound (${open.map((r) => r.key).slice(0, 3).join(", ")}); cap ${caps(check)}` });
       } else if (baseHigh !== null) {
@@ -87,6 +89,7 @@ export const costDelta: CheckDefinition<CostDeltaCheck> = {
     if (pBoth && project.combine === "all" && (!cBoth || central.combine !== "all"))
       out.push(cBoth ? "weakens combine from any to all" : "adds a second cap under combine: all, so both must be exceeded");
     out.push(...notWeaker("costBasis", ["estimated", "on-demand"], central.costBasis ?? "estimated", project.costBasis ?? "estimated"));
+    out.push(...notWeaker("basis", ["effective", "list"], central.basis ?? "effective", project.basis ?? "effective"));
     return out;
   },
 };
@@ -101,10 +104,10 @@ function exceeds(check: CostDeltaCheck, delta: number, pct: number | null): bool
 }
 
 /** Head resources with an unbounded high end that are new or changed. */
-function changedUnbounded(head: readonly PolicyResource[], base: readonly PolicyResource[], basis: CostBasis): PolicyResource[] {
+function changedUnbounded(head: readonly PolicyResource[], base: readonly PolicyResource[], basis: CostBasis, price: PriceBasis): PolicyResource[] {
   const b = new Map(base.map((r) => [r.key, r]));
   return head.filter((r) => {
-    if (costRangeOf(r.estimate, basis).high !== null) return false;
+    if (rangeOnBasis(r.estimate, basis, price).high !== null) return false;
     const br = b.get(r.key);
     return !br || !sameCost(br.estimate, r.estimate);
   });

@@ -1,4 +1,5 @@
 import { blocks, describeUnresolved, firstBlock, isUnresolved, literalString, toNumber } from "../../plan/json-values.js";
+import { publicIpv4Component, publicIpv4Of, templatePublicIp } from "./public-ipv4.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
@@ -140,7 +141,7 @@ function shape(r: Resource, ctx: CatalogContext): AsgShape {
 /**
  * `aws_autoscaling_group`: desired (else min) capacity, converted from capacity units to instances, of the
  * launch template's or launch configuration's type, on spot when the template asks for it; mixed instances
- * policies split on-demand/spot.
+ * policies split on-demand/spot; the instances' volumes and public IPv4 addresses (see `public-ipv4.ts`).
  */
 export const awsAutoscalingGroup: CatalogEntry = {
   types: ["aws_autoscaling_group"],
@@ -173,6 +174,12 @@ export const awsAutoscalingGroup: CatalogEntry = {
       out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: s.spot ? "spot" : "on-demand", ...cap(s.capacity?.all) }));
     }
     out.push(...launchVolumes(s.template, r.region, s.instances));
+    // Public IPv4 of the instances: the launch configuration's `associate_public_ip_address` or the launch
+    // template's primary network interface's, else the `vpc_zone_identifier` subnets' `map_public_ip_on_launch`.
+    const associate = s.template?.type === "aws_launch_configuration" ? s.template.attributes.associate_public_ip_address : templatePublicIp(s.template);
+    const zones = r.attributes.vpc_zone_identifier;
+    const subnets = Array.isArray(zones) ? zones : zones === undefined || zones === null ? [] : [zones];
+    out.push(...publicIpv4Component(r, publicIpv4Of(associate, subnets, r, ctx), s.instances, hours, s.capacity?.all));
     return out;
   },
   facts(r, ctx) {

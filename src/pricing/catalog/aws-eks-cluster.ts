@@ -61,7 +61,7 @@ export const EKS_END_OF_STANDARD_SUPPORT: Readonly<Record<string, string>> = {
  * entering extended support). No `version` means the latest version EKS offers, which is in standard support.
  * Returns a problem (not a guess) for an expression, a version not in the table or past extended support.
  */
-export function eksSupportOn(attributes: Record<string, unknown>, at: Date): { support: EksSupport; why: string } | { problem: string } {
+export function eksSupportOn(attributes: Record<string, unknown>, day: string): { support: EksSupport; why: string } | { problem: string } {
   const version = attributes.version;
   if (version === undefined || version === null) return { support: "standard", why: "version not set: EKS creates the cluster on its latest version" };
   if (isExpression(version)) return { problem: `Kubernetes version is an expression (${version}): standard or extended support, costgate cannot tell which` };
@@ -69,7 +69,6 @@ export function eksSupportOn(attributes: Record<string, unknown>, at: Date): { s
   const minor = v?.match(/^(\d+\.\d+)(\.\d+)?$/)?.[1];
   const endOfStandard = minor === undefined ? undefined : EKS_END_OF_STANDARD_SUPPORT[minor];
   if (!endOfStandard) return { problem: `Kubernetes version ${JSON.stringify(version)} is not in costgate's EKS support calendar: standard or extended support unknown` };
-  const day = at.toISOString().slice(0, 10);
   if (day < endOfStandard) return { support: "standard", why: `${minor} is in standard support until ${endOfStandard}` };
   const endOfExtended = `${Number(endOfStandard.slice(0, 4)) + 1}${endOfStandard.slice(4)}`;
   const policy = firstBlock(attributes.upgrade_policy)?.support_type;
@@ -83,7 +82,7 @@ export function eksSupportOn(attributes: Record<string, unknown>, at: Date): { s
 export const awsEksCluster: CatalogEntry = {
   types: ["aws_eks_cluster"],
   components(r: Resource, ctx) {
-    const s = eksSupportOn(r.attributes, new Date());
+    const s = eksSupportOn(r.attributes, ctx.today);
     const problem = "problem" in s ? s.problem : countProblem(r);
     const support = "support" in s ? s.support : undefined;
     return [

@@ -5,6 +5,7 @@ import { countProblem, ec2InstanceHours, factsWith, monthlyHours, readInstanceTy
 import { referencedLaunchTemplate } from "./launch-template-reference.js";
 import { ebsBlockDevices, launchVolumes, requestsSpot, rootVolume } from "./launch-settings.js";
 import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
+import { publicIpv4Component, publicIpv4Of, templatePublicIp } from "./public-ipv4.js";
 
 /** The instance (or, when it sets no market options, its launch template) asks for a Capacity Block. */
 function capacityBlock(own: Record<string, unknown>, template: Record<string, unknown> | undefined): boolean {
@@ -26,7 +27,23 @@ function settings(r: Resource, ctx: CatalogContext) {
   return { template, typeValue, typePointer: ownType || !template ? "/instance_type" : "/launch_template", spot };
 }
 
-/** `aws_instance`: instance-hours (spot via instance_market_options) plus root and EBS block devices; unset settings come from its launch template. */
+/**
+ * Whether an `aws_instance` gets an AWS-provided public IPv4 (see `publicIpv4Of`): its own
+ * `associate_public_ip_address`, else its launch template's; not set: its `subnet_id`'s `map_public_ip_on_launch`
+ * when that subnet is in the plan. Attached `network_interface`s carry their own addresses (an `aws_eip`).
+ */
+function instancePublicIpv4(r: Resource, template: Resource | undefined, ctx: CatalogContext) {
+  const a = r.attributes;
+  const associate = a.associate_public_ip_address ?? templatePublicIp(template);
+  if (associate === undefined && blocks(a.network_interface).length > 0) return { kind: "no" as const };
+  const subnet = a.subnet_id ?? blocks(template?.attributes.network_interfaces).find((n) => n.subnet_id !== undefined)?.subnet_id;
+  return publicIpv4Of(associate, subnet === undefined || subnet === null ? [] : [subnet], r, ctx);
+}
+
+/**
+ * `aws_instance`: instance-hours (spot via instance_market_options) plus root and EBS block devices and, when the
+ * instance gets one, its public IPv4 address hours; unset settings come from its launch template.
+ */
 export const awsInstance: CatalogEntry = {
   types: ["aws_instance"],
   components(r, ctx) {
@@ -57,6 +74,7 @@ export const awsInstance: CatalogEntry = {
     if (root || templateVolumes.length === 0) out.push(...rootVolume(r.attributes, r.region, instances));
     if (!root && ebs.length === 0) out.push(...templateVolumes);
     out.push(...ebsBlockDevices(r.attributes, r.region, instances));
+    out.push(...publicIpv4Component(r, instancePublicIpv4(r, s.template, ctx), instances, monthlyHours(ctx)));
     return out;
   },
   facts(r, ctx) {

@@ -2,6 +2,8 @@ import { literalString, toNumber } from "../../plan/json-values.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
 import { s3StandardTiers } from "./s3-storage-tiers.js";
+import { lifecycleStorageClasses, S3_STORAGE_CLASSES } from "./s3-storage-classes.js";
+import { firstTierOnly } from "./service-components.js";
 import { EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import { countProblem, ebsComponents, factsWith, workloadFromTags } from "./compute-components.js";
 import { fsxLustreStoragePrice, natGatewayDataPrice, natGatewayHoursPrice, s3RequestsPrice, s3StoragePrice } from "../prices/index.js";
@@ -27,11 +29,25 @@ export const awsEbsVolume: CatalogEntry = {
   facts: storageFacts,
 };
 
-/** `aws_s3_bucket`: usage-based storage (storage_gb) and requests (monthly_put_requests, monthly_get_requests). */
+/**
+ * `aws_s3_bucket`: usage-based Standard storage (storage_gb) and requests (monthly_put_requests,
+ * monthly_get_requests), and storage in each class its lifecycle rules move objects to (or whose usage key is set;
+ * see `s3-storage-classes.ts`): usage-based, never assumed from the Standard amount.
+ */
 export const awsS3Bucket: CatalogEntry = {
   types: ["aws_s3_bucket"],
   components(r, ctx) {
     const perThousand = (n: number | undefined) => (n === undefined ? null : n / 1000);
+    const lifecycle = lifecycleStorageClasses(r, ctx);
+    const classes = Object.entries(S3_STORAGE_CLASSES).flatMap(([cls, tiers]) => (lifecycle.includes(cls) || tiers.some((t) => ctx.usage[t.usageKey] !== undefined) ? tiers : []));
+    const classComponents = classes.flatMap((t): CostComponentSpec[] => {
+      const q = ctx.usage[t.usageKey] ?? null;
+      if (t.firstTier !== undefined)
+        return firstTierOnly({ name: t.label, unit: "GB-months", usageKey: t.usageKey, quantity: q, priceKey: t.price(r.region), firstTier: t.firstTier, tierLabel: "first 50 TB" });
+      return [{ name: t.label, unit: "GB-months", monthlyQuantity: q, usageKey: t.usageKey, priceKey: t.price(r.region), purchaseOption: "usage" }];
+    });
+    const unknownClasses = lifecycle.filter((c) => !Object.hasOwn(S3_STORAGE_CLASSES, c));
+    const unknown = unknownClasses.map((c): CostComponentSpec => ({ name: `${c} storage`, unit: "GB-months", monthlyQuantity: null, priceKey: null, purchaseOption: "usage", unpricedReason: `costgate does not price the S3 storage class ${c}` }));
     return [
       // Tiered by volume: one component per tier the storage reaches (see s3StandardTiers).
       ...(ctx.usage.storage_gb === undefined ? [{ quantity: null, priceVariant: "STANDARD", label: "" }] : s3StandardTiers(ctx.usage.storage_gb)).map(
@@ -39,6 +55,8 @@ export const awsS3Bucket: CatalogEntry = {
       ),
       { name: "PUT, COPY, POST, LIST requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_put_requests), usageKey: "monthly_put_requests", priceKey: s3RequestsPrice(r.region, "put"), purchaseOption: "usage" },
       { name: "GET, SELECT and other requests", unit: "1k requests", monthlyQuantity: perThousand(ctx.usage.monthly_get_requests), usageKey: "monthly_get_requests", priceKey: s3RequestsPrice(r.region, "get"), purchaseOption: "usage" },
+      ...classComponents,
+      ...unknown,
     ];
   },
   facts: storageFacts,

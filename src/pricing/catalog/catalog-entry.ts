@@ -6,6 +6,11 @@ import type { ResourceUsage } from "../usage.js";
 export interface CatalogContext {
   /** Usage values for this resource (usage file: address > type > wildcard), numbers only. */
   usage: ResourceUsage;
+  /**
+   * The pricing date, YYYY-MM-DD (UTC): prices that change on a date (e.g. EKS extended support) are chosen as of
+   * this day. Injected (`--today`), so an estimate is reproducible.
+   */
+  today: string;
   /** Find another resource of the same stack by type and name (e.g. a launch template an ASG references). */
   findResource(type: string, name: string): Resource | undefined;
   /** Every resource of a type in the same stack. */

@@ -65,6 +65,20 @@ export function exposedInstanceGroups(r: Resource): ExposedInstanceGroup[] {
     })();
   for (const s of blocks(a.launch_specification)) add(s.instance_type, fleetCapacity);
   for (const c of blocks(a.launch_template_config)) for (const o of [...blocks(c.overrides), ...blocks(c.override)]) add(o.instance_type, fleetCapacity);
+
+  // awscc (Cloud Control) shapes, names from the provider's docs/resources: awscc_ec2_ec2_fleet
+  // `launch_template_configs[].overrides[]` (capacity: `target_capacity_specification.total_target_capacity`, read
+  // above); awscc_ec2_spot_fleet `spot_fleet_request_config_data { target_capacity, launch_specifications[],
+  // launch_template_configs[].overrides[] }`; awscc_batch_compute_environment `compute_resources.instance_types`.
+  for (const c of blocks(a.launch_template_configs)) for (const o of blocks(c.overrides)) add(o.instance_type, fleetCapacity);
+  const spot = firstBlock(a.spot_fleet_request_config_data);
+  if (spot) {
+    const capacity = toNumber(spot.target_capacity);
+    for (const s of blocks(spot.launch_specifications)) add(s.instance_type, capacity);
+    for (const c of blocks(spot.launch_template_configs)) for (const o of blocks(c.overrides)) add(o.instance_type, capacity);
+  }
+  const compute = firstBlock(a.compute_resources);
+  if (compute && Array.isArray(compute.instance_types)) for (const t of compute.instance_types) add(t, null);
   return out;
 }
 

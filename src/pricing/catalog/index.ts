@@ -4,12 +4,19 @@ import { awsBatchComputeEnvironment, awsBatchJobDefinition } from "./aws-batch.j
 import { awsEksCluster } from "./aws-eks-cluster.js";
 import { awsEksNodeGroup } from "./aws-eks-node-group.js";
 import { awsInstance } from "./aws-instance.js";
+import { awsSpotInstanceRequest } from "./aws-spot-instance-request.js";
+import { awsTransferServer } from "./aws-transfer-server.js";
+import { awsFsxOpenzfsFileSystem } from "./aws-fsx-openzfs.js";
+import { awsElasticacheServerlessCache } from "./aws-elasticache-serverless.js";
+import { awsOpensearchserverlessCollection } from "./aws-opensearch-serverless.js";
+import { awsPrometheusWorkspace } from "./aws-prometheus-workspace.js";
 import { awsLaunchTemplate } from "./aws-launch-template.js";
 import { awsSagemakerEndpointConfiguration, awsSagemakerFree, awsSagemakerNotebookInstance } from "./aws-sagemaker.js";
 import { awsEbsVolume, awsFsxLustre, awsNatGateway, awsS3Bucket } from "./aws-storage.js";
 import { karpenterNodePool } from "./karpenter-node-pool.js";
 import { awsEc2CapacityBlockReservation, awsEc2CapacityReservation } from "./aws-reserved-capacity.js";
 import { awsccSagemakerCluster } from "./awscc-sagemaker-cluster.js";
+import { AWSCC_FREE_TWINS, awsccTwins } from "./awscc-twins.js";
 import { awsBedrockAgent, awsBedrockProvisionedThroughput } from "./aws-bedrock.js";
 import { terraformModuleCall } from "./terraform-module.js";
 import { awsElb, awsLb } from "./aws-load-balancers.js";
@@ -71,10 +78,13 @@ export const FREE_TYPES: ReadonlySet<string> = new Set([
   "aws_lambda_permission", "aws_route53_record", "aws_acm_certificate", "aws_acm_certificate_validation",
   "aws_s3_bucket_notification", "aws_s3_bucket_cors_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_website_configuration",
   "aws_iam_role_policies_exclusive", "aws_iam_service_linked_role", "aws_iam_group_membership", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
+  // awscc (Cloud Control) types whose aws twin above is free (see awscc-twins.ts).
+  ...Object.keys(AWSCC_FREE_TWINS),
 ]);
 
 const ENTRIES: CatalogEntry[] = [
   awsInstance,
+  awsSpotInstanceRequest,
   awsLaunchTemplate,
   awsAutoscalingGroup,
   awsEksCluster,
@@ -92,6 +102,7 @@ const ENTRIES: CatalogEntry[] = [
   awsEc2CapacityReservation,
   awsEc2CapacityBlockReservation,
   awsccSagemakerCluster,
+  awsccTwins,
   awsBedrockAgent,
   awsBedrockProvisionedThroughput,
   terraformModuleCall,
@@ -126,6 +137,11 @@ const ENTRIES: CatalogEntry[] = [
   awsEksFargateProfile,
   awsCloudwatchMetricAlarm,
   awsCloudfrontDistribution,
+  awsTransferServer,
+  awsFsxOpenzfsFileSystem,
+  awsElasticacheServerlessCache,
+  awsOpensearchserverlessCollection,
+  awsPrometheusWorkspace,
 ];
 
 const byType = new Map<string, CatalogEntry>();

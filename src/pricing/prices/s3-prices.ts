@@ -8,6 +8,9 @@ const S3_CLASSES: Record<string, { volumeType: string; usageSuffix: string }> = 
   STANDARD_IA: { volumeType: "Standard - Infrequent Access", usageSuffix: "TimedStorage-SIA-ByteHrs" },
   ONEZONE_IA: { volumeType: "One Zone - Infrequent Access", usageSuffix: "TimedStorage-ZIA-ByteHrs" },
   GLACIER_IR: { volumeType: "Glacier Instant Retrieval", usageSuffix: "TimedStorage-GIR-ByteHrs" },
+  // Intelligent-Tiering frequent and infrequent access tiers (Infracost's s3_intelligent_tiering_storage_class.go).
+  INTELLIGENT_TIERING_FA: { volumeType: "Intelligent-Tiering Frequent Access", usageSuffix: "TimedStorage-INT-FA-ByteHrs" },
+  INTELLIGENT_TIERING_IA: { volumeType: "Intelligent-Tiering Infrequent Access", usageSuffix: "TimedStorage-INT-IA-ByteHrs" },
 };
 
 /** S3 storage of a class (`STANDARD`, `STANDARD_IA`, …), first tier, GB-months. */

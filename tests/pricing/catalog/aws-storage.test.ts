@@ -37,8 +37,8 @@ describe("storage and networking", () => {
   });
 
   it("lists unknown types as unsupported and known-free types as free", async () => {
-    const { res, estimate } = await priceStack({ aws_transfer_server: { l: { domain: "S3" } }, aws_iam_role: { r: { name: "x" } } });
-    expect(res("aws_transfer_server.l").status).toBe("unsupported");
+    const { res, estimate } = await priceStack({ aws_memorydb_cluster: { l: { node_type: "db.r6g.large" } }, aws_iam_role: { r: { name: "x" } } });
+    expect(res("aws_memorydb_cluster.l").status).toBe("unsupported");
     expect(res("aws_iam_role.r").status).toBe("free");
     expect(estimate.totals).toMatchObject({ unsupported: 1, free: 1, monthlyCost: 0 });
   });
