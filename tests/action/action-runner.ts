@@ -115,6 +115,7 @@ function prepareStep(o: RunOptions): Step {
     policy: "policies/cost.yaml",
     "policy-source": "base",
     usage: "",
+    "price-book": "",
     "usage-source": "base",
     prices: "snapshot",
     "spot-discount": "",
