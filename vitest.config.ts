@@ -17,6 +17,13 @@ export default defineConfig({
     // cdktf synthesis and child-process tests are slow on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Measured on the 2-core machine (see the commit): two worker processes that each run many test files without
+    // a fresh module graph per file. Per-file isolation cost more than the tests themselves (a new process and
+    // every import again for each of ~120 files); the default of cores − 1 ran one file at a time. Forks, not
+    // threads: tests that run code reading the process (tests/helpers/process-state.ts) change its working
+    // directory, which worker threads cannot. Test files must leave the process as they found it.
     pool: "forks",
+    maxWorkers: 2,
+    isolate: false,
   },
 });

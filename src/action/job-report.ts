@@ -1,4 +1,6 @@
 import * as core from "@actions/core";
+import { appendFile } from "node:fs/promises";
+import { EOL } from "node:os";
 import type { Finding, Verdict } from "../policy/verdict.js";
 import { clip, normalizeText } from "../report/escape-markdown.js";
 
@@ -36,13 +38,16 @@ function annotationText(f: Finding): string {
   return clip(normalizeText(`${target}: ${f.message}`), 1000);
 }
 
-/** Append Markdown to the job summary; false (with a log line) when the runner gave no summary file. */
+/**
+ * Append Markdown (and a line end) to the job summary file `env.GITHUB_STEP_SUMMARY`, as `core.summary` does;
+ * false (with a log line) when the runner gave no summary file. Written here rather than through `core.summary`,
+ * which reads the path from `process.env` and keeps the first one it saw: the file is the one of `env`.
+ */
 export async function writeJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   if (!env.GITHUB_STEP_SUMMARY) {
     core.info("GITHUB_STEP_SUMMARY is not set; the report is not written to a job summary");
     return false;
   }
-  await core.summary.addRaw(markdown, true).write();
-  core.summary.emptyBuffer();
+  await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}${EOL}`, "utf8");
   return true;
 }

@@ -1,12 +1,26 @@
-// End-to-end: the bundled action (dist/index.js) runs as a child process with a runner-like environment
-// (INPUT_* variables, GITHUB_EVENT_PATH with a pull_request payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
-// against the loopback fake GitHub REST API, in a real git repository whose base commit holds the policy.
+// End-to-end: the action runs with a runner-like environment (INPUT_* variables, GITHUB_EVENT_PATH with a
+// pull_request payload, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) against the loopback fake GitHub REST API (the real
+// @actions/github client), in a real git repository whose base commit holds the policy. In this process (src); the
+// over-budget run also runs the bundled dist/index.js as a child process. Base synthesis (`synth-command`) is tested
+// end to end in gate-integrity-e2e.test.ts (8).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commentMarker } from "../../src/action/sticky-comment.js";
 import type { FakeGitHub } from "../fakes/fake-github-api.js";
-import { BASE_INSTANCES, DIST, OVER_BUDGET_INSTANCES, prPayload, runBundledAction, startE2eFixture, writeCdktfOut, type E2eFixture, type RunResult } from "./action-runner.js";
+import {
+  BASE_INSTANCES,
+  DIST,
+  OVER_BUDGET_INSTANCES,
+  prPayload,
+  runActionInProcess,
+  runBundledAction,
+  startE2eFixture,
+  writeCdktfOut,
+  type ActionRunner,
+  type E2eFixture,
+  type RunResult,
+} from "./action-runner.js";
 import type { TestRepo } from "./git-repo.js";
 
 const MARKER = commentMarker("default");
@@ -38,17 +52,20 @@ afterEach(() => fixture.close());
 /** The PR's event payload; its title is hostile text that must stay escaped in the comment. */
 const payload = (opts: { fork?: boolean; labels?: string[] } = {}) => prPayload(headSha, baseSha, { ...opts, title: "Bigger trainer <img src=x> @everyone" });
 
-/** Run dist/index.js once, like the runner does, for PR 7 (see `runBundledAction`). */
-function runAction(inputs: Record<string, string> = {}, opts: { fork?: boolean; labels?: string[]; env?: Record<string, string> } = {}): Promise<RunResult> {
-  return runBundledAction({ apiUrl: api.url, repoDir: repo.dir, runnerDir, payload: payload(opts), inputs, ...(opts.env ? { env: opts.env } : {}) });
+/** Run the action once, like the runner does, for PR 7: in this process unless `runner` says otherwise (see action-runner.ts). */
+function runAction(inputs: Record<string, string> = {}, opts: { fork?: boolean; labels?: string[]; env?: Record<string, string> } = {}, runner: ActionRunner = runActionInProcess): Promise<RunResult> {
+  return runner({ apiUrl: api.url, repoDir: repo.dir, runnerDir, payload: payload(opts), inputs, ...(opts.env ? { env: opts.env } : {}) });
 }
 
 const comments = () => api.state.comments.get(7) ?? [];
 const writes = () => api.state.requests.filter((r) => r.method !== "GET");
 
-describe("the bundled action, end to end", () => {
-  it("over budget: comments first, then exits 1; the base branch's policy applies despite the PR loosening it", async () => {
-    const r = await runAction();
+describe("the action, end to end", () => {
+  it.each([
+    ["in process", runActionInProcess],
+    ["the bundled dist/index.js", runBundledAction],
+  ] as const)("over budget (%s): comments first, then exits 1; the base branch's policy applies despite the PR loosening it", async (_, runner) => {
+    const r = await runAction({}, {}, runner);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     expect(comments()).toHaveLength(1);
@@ -141,7 +158,8 @@ describe("the bundled action, end to end", () => {
     expect(r.summary).toContain("No pull request comment: the pull request comes from a fork, so the token is read\\-only \\(HTTP 403");
     expect(r.stdout).toMatch(/^::warning::No pull request comment: the pull request comes from a fork/m);
     expect(r.stdout).toMatch(/^::error::costgate: 1 mandatory policy finding/m);
-    expect(r.stdout).not.toMatch(/at .*dist\/index\.js/);
+    expect(r.stdout).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toBe("");
   });
 
   it("a read-only token on a same-repository PR says which permission is missing", async () => {
@@ -170,30 +188,6 @@ describe("the bundled action, end to end", () => {
     expect(r.summary).toContain("No pull request comment: the pull request moved on to ddddddd since this run&#x27;s commit");
   });
 
-  it("synthesizes the base in a worktree of the base commit, without AWS credentials", async () => {
-    // The base commit carries a synth script; the head checkout has an already synthesized head-out.
-    const probe = join(runnerDir, "synth-env.txt");
-    repo.git("checkout", "-q", baseSha);
-    repo.write("synth.sh", `set -e\ncp -r base-out head-out\necho "key=\${AWS_SECRET_ACCESS_KEY:-none} token=\${ACTIONS_ID_TOKEN_REQUEST_TOKEN:-none}" > "$PROBE"\n`);
-    repo.git("add", "synth.sh");
-    repo.git("commit", "-q", "-m", "base with a synth script");
-    baseSha = repo.git("rev-parse", "HEAD").trim();
-    repo.git("checkout", "-q", "-");
-    api.state.pulls.set(7, { headSha, baseSha, state: "open" });
-    const r = await runAction(
-      // PROBE reaches the command only because synth-env lists it (the environment is an allow-list).
-      { "base-path": "", "synth-command": "sh synth.sh", "synth-env": "PROBE" },
-      { env: { PROBE: probe, AWS_SECRET_ACCESS_KEY: "leak", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc" } },
-    );
-    expect(r.stderr).toBe("");
-    expect(readFileSync(probe, "utf8").trim()).toBe("key=none token=none");
-    expect(r.outputs["base-monthly-cost"]).not.toBe("");
-    expect(Number(r.outputs.delta)).toBeGreaterThan(30_000);
-    expect(r.code).toBe(1);
-    // The temporary worktree is gone.
-    expect(repo.git("worktree", "list").trim().split("\n")).toHaveLength(1);
-  });
-
   it("writes SARIF when asked", async () => {
     const r = await runAction({ "sarif-path": "out/costgate.sarif" });
     const sarif = JSON.parse(readFileSync(join(repo.dir, "out/costgate.sarif"), "utf8"));
@@ -207,6 +201,7 @@ describe("the bundled action, end to end", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error::costgate: does-not-exist: no such file or directory$/m);
     expect(r.stdout).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toBe("");
     expect(r.summary).toContain("costgate could not run");
     expect(comments()).toHaveLength(0);
   });

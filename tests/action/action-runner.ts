@@ -1,11 +1,14 @@
-// Runs the bundled action (dist/index.js) as the runner does: a child process with INPUT_* variables, an event
-// payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files and RUNNER_TEMP, against the loopback
-// fake GitHub API. Shared by the gate-integrity end-to-end tests.
+// Runs the action as the runner does: INPUT_* variables, an event payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY /
+// GITHUB_ENV files and RUNNER_TEMP, against the loopback fake GitHub API, in a real git repository. Either in this
+// process (`runActionInProcess`: src/action/run.ts, what most end-to-end tests use) or as the bundled dist/index.js
+// in a child process (`runBundledAction`: the few tests about the bundle or the process itself).
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
+import { withProcessState } from "../helpers/process-state.js";
+import { run } from "../../src/action/run.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
 // COSTGATE_E2E_DIST runs another bundle (e.g. an older one, to see these tests fail before a fix).
@@ -92,8 +95,14 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-/** Run dist/index.js once with every input set (as the runner applies action.yml defaults). */
-export async function runBundledAction(o: RunOptions): Promise<RunResult> {
+/** One step's runner files (empty), its event payload and its whole environment: every input set, as the runner applies action.yml defaults. */
+interface Step {
+  env: Record<string, string>;
+  output: string;
+  summary: string;
+}
+
+function prepareStep(o: RunOptions): Step {
   const step = mkdtempSync(join(o.runnerDir, "step-"));
   const files = Object.fromEntries(["output", "summary", "env", "path", "state"].map((f) => [f, join(step, f)]));
   for (const f of Object.values(files)) writeFileSync(f, "");
@@ -106,6 +115,7 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
     policy: "policies/cost.yaml",
     "policy-source": "base",
     usage: "",
+    "price-book": "",
     "usage-source": "base",
     prices: "snapshot",
     "spot-discount": "",
@@ -153,15 +163,69 @@ export async function runBundledAction(o: RunOptions): Promise<RunResult> {
     ...Object.fromEntries(Object.entries(allInputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...o.env,
   };
+  return { env, output: files.output!, summary: files.summary! };
+}
+
+function result(step: Step, code: number | null, stdout: string, stderr: string, started: number): RunResult {
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(step.output, "utf8")), summary: readFileSync(step.summary, "utf8"), ms: Date.now() - started };
+}
+
+/** Run dist/index.js once in a child process, as the runner does. */
+export async function runBundledAction(o: RunOptions): Promise<RunResult> {
+  const step = prepareStep(o);
   const started = Date.now();
-  const child = spawn(NODE, [DIST], { cwd: o.repoDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(NODE, [DIST], { cwd: o.repoDir, env: step.env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(files.output!, "utf8")), summary: readFileSync(files.summary!, "utf8"), ms: Date.now() - started };
+  return result(step, code, stdout, stderr, started);
 }
+
+/**
+ * Run the action's `run()` once in this process, with the same step as `runBundledAction`. `run` gets the step's
+ * environment explicitly; for the duration of the call the process is also made to look like the step's (see
+ * withProcessState), because what the action uses reads the process itself: `@actions/core` writes outputs to
+ * `process.env.GITHUB_OUTPUT`, the log to `process.stdout` and fails the step through `process.exitCode`; the AWS
+ * SDK's credential chain reads `process.env` (and ~/.aws through HOME); plan paths are relative to
+ * `process.cwd()`, the repository. Stdout/stderr writes are captured and the exit code is `process.exitCode` as
+ * run() leaves it (dist/index.js exits with it); all of it is restored afterwards.
+ * What this cannot capture: output of child processes that inherit the process's stdio (the synth command).
+ */
+export async function runActionInProcess(o: RunOptions): Promise<RunResult> {
+  const step = prepareStep(o);
+  const savedExitCode = process.exitCode;
+  const out = process.stdout.write;
+  const err = process.stderr.write;
+  let stdout = "";
+  let stderr = "";
+  const capture =
+    (append: (text: string) => void) =>
+    (chunk: string | Uint8Array, encoding?: BufferEncoding | ((e?: Error | null) => void), cb?: (e?: Error | null) => void): boolean => {
+      append(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(typeof encoding === "string" ? encoding : "utf8"));
+      (typeof encoding === "function" ? encoding : cb)?.();
+      return true;
+    };
+  const started = Date.now();
+  const code = await withProcessState({ env: step.env, cwd: o.repoDir }, async () => {
+    process.exitCode = undefined;
+    process.stdout.write = capture((t) => (stdout += t)) as typeof process.stdout.write;
+    process.stderr.write = capture((t) => (stderr += t)) as typeof process.stderr.write;
+    try {
+      await run({ ...step.env });
+      return Number(process.exitCode ?? 0);
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+      process.exitCode = savedExitCode;
+    }
+  });
+  return result(step, code, stdout, stderr, started);
+}
+
+/** Signature shared by both ways of running the action. */
+export type ActionRunner = (o: RunOptions) => Promise<RunResult>;
 
 /**
  * A pull_request event payload for PR 7 of o/r. `fork` makes the head come from another repository; `labels`
@@ -199,21 +263,31 @@ export interface E2eFixture {
   close(): Promise<void>;
 }
 
+/** The repository of `startE2eFixture`, built once per test file and copied for each test. */
+let e2eTemplate: { repo: TestRepo; baseSha: string; headSha: string } | undefined;
+
 /**
  * The pull request every end-to-end test starts from: the base commit has the central policy (budget $5,000) and
  * `base-out`; the head raises the budget in the policy file (the action must keep the base's) and writes
  * `head-out` over budget. The head was pushed (a workflow run exists) before any override label is applied.
+ * Each call gets its own copy of the repository (see createTestRepo), its own fake API and runner folder.
  */
 export async function startE2eFixture(permissions: Readonly<Record<string, string>>): Promise<E2eFixture> {
+  if (!e2eTemplate) {
+    const template = createTestRepo();
+    template.write("policies/cost.yaml", POLICY(5000));
+    writeCdktfOut(join(template.dir, "base-out"), BASE_INSTANCES);
+    const baseSha = template.commit("base: policy and infrastructure");
+    template.write("policies/cost.yaml", POLICY(1_000_000_000));
+    const headSha = template.commit("head: loosen the policy");
+    writeCdktfOut(join(template.dir, "head-out"), OVER_BUDGET_INSTANCES);
+    e2eTemplate = { repo: template, baseSha, headSha };
+    process.once("exit", () => template.remove());
+  }
+  const { baseSha, headSha } = e2eTemplate;
+  const repo = createTestRepo(e2eTemplate.repo);
   const api = await startFakeGitHub();
   for (const [login, role] of Object.entries(permissions)) api.state.permissions.set(login, role as never);
-  const repo = createTestRepo();
-  repo.write("policies/cost.yaml", POLICY(5000));
-  writeCdktfOut(join(repo.dir, "base-out"), BASE_INSTANCES);
-  const baseSha = repo.commit("base: policy and infrastructure");
-  repo.write("policies/cost.yaml", POLICY(1_000_000_000));
-  const headSha = repo.commit("head: loosen the policy");
-  writeCdktfOut(join(repo.dir, "head-out"), OVER_BUDGET_INSTANCES);
   api.state.pulls.set(7, { headSha, baseSha, state: "open" });
   api.recordRun(headSha);
   const runnerDir = mkdtempSync(join(tmpdir(), "costgate-runner-"));

@@ -1,13 +1,29 @@
-// Issue 12, end to end: a pull request cannot loosen the gate that judges it. Each case runs the bundled
-// dist/index.js against the loopback fake GitHub API (and the fake Price List API where prices matter), in a
-// real git repository whose base commit holds the policy.
+// Issue 12, end to end: a pull request cannot loosen the gate that judges it. Each case runs the action against the
+// loopback fake GitHub API (and the fake Price List API where prices matter), in a real git repository whose base
+// commit holds the policy: in this process (src/action/run.ts), except two runs of the bundled dist/index.js as a
+// child process: `prices: aws` (the bundle once crashed loading the AWS SDK sources it imports dynamically) and
+// the synth-command test (the synth command writes to the inherited stdio of the process: only a child process
+// shows that nothing reaches stderr).
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "../fakes/fake-github-api.js";
 import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../fakes/fake-pricing-api.js";
 import { ec2InstanceProduct } from "../fakes/price-list-documents.js";
-import { BASE_INSTANCES, DIST, OVER_BUDGET_INSTANCES, POLICY, prPayload, runBundledAction, startE2eFixture, writeCdktfOut, type E2eFixture, type RunResult } from "./action-runner.js";
+import {
+  BASE_INSTANCES,
+  DIST,
+  OVER_BUDGET_INSTANCES,
+  POLICY,
+  prPayload,
+  runActionInProcess,
+  runBundledAction,
+  startE2eFixture,
+  writeCdktfOut,
+  type ActionRunner,
+  type E2eFixture,
+  type RunResult,
+} from "./action-runner.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
 
 
@@ -33,8 +49,9 @@ beforeEach(async () => {
 
 afterEach(() => fixture.close());
 
-const run = (inputs: Record<string, string> = {}, o: { eventName?: string; payload?: unknown; env?: Record<string, string>; repoDir?: string } = {}) =>
-  runBundledAction({
+/** Run the action once for PR 7 (or `o.payload`): in this process unless `o.runner` says otherwise (see action-runner.ts). */
+const run = (inputs: Record<string, string> = {}, o: { eventName?: string; payload?: unknown; env?: Record<string, string>; repoDir?: string; runner?: ActionRunner } = {}) =>
+  (o.runner ?? runActionInProcess)({
     apiUrl: api.url,
     repoDir: o.repoDir ?? repo.dir,
     runnerDir,
@@ -187,7 +204,7 @@ describe("5. override labels are bound to the head they approved", () => {
   });
 });
 
-describe("6. every prices mode runs in the bundle (against the loopback Price List endpoint)", () => {
+describe("6. every prices mode runs (against the loopback Price List endpoint), `aws` also in the bundle", () => {
   let pricing: FakePricingApi;
   beforeEach(async () => {
     pricing = await startFakePricingApi({
@@ -204,8 +221,12 @@ describe("6. every prices mode runs in the bundle (against the loopback Price Li
     expect(pricing.getProducts()).toHaveLength(0);
   });
 
-  it.each(["aws", "auto"])("%s with credentials: live prices from the endpoint", async (prices) => {
-    const r = await run({ prices }, { env: creds() });
+  it.each([
+    ["aws", "in process", runActionInProcess],
+    ["aws", "the bundled dist/index.js", runBundledAction],
+    ["auto", "in process", runActionInProcess],
+  ] as const)("%s with credentials (%s): live prices from the endpoint", async (prices, _, runner) => {
+    const r = await run({ prices }, { env: creds(), runner });
     expect(r.stderr).toBe("");
     expect(r.stdout).not.toContain("Cannot destructure");
     expect(r.code).toBe(1);
@@ -238,7 +259,7 @@ describe("6. every prices mode runs in the bundle (against the loopback Price Li
 });
 
 describe("8. synth-command environment", () => {
-  it("the base synthesis sees an allow-listed environment, no runner command files and no persisted credentials", async () => {
+  it("the base is synthesized from the base commit and priced; the synthesis sees an allow-listed environment, no runner command files and no persisted credentials", async () => {
     const probe = join(runnerDir, "synth-env.txt");
     mkdirSync(join(runnerDir, "home"));
     repo.git("checkout", "-q", baseSha);
@@ -247,7 +268,7 @@ describe("8. synth-command environment", () => {
       [
         "set -e",
         "cp -r base-out head-out",
-        'for v in NPM_TOKEN TF_TOKEN_app_terraform_io ARM_CLIENT_SECRET GITHUB_ENV GITHUB_PATH GITHUB_OUTPUT GITHUB_STATE RUNNER_TEMP AWS_SECRET_ACCESS_KEY INPUT_GITHUB-TOKEN; do eval "echo $v=\\${$v:-none}" >> "$PROBE_FILE" 2>/dev/null || echo "$v=none" >> "$PROBE_FILE"; done',
+        'for v in NPM_TOKEN TF_TOKEN_app_terraform_io ARM_CLIENT_SECRET GITHUB_ENV GITHUB_PATH GITHUB_OUTPUT GITHUB_STATE RUNNER_TEMP AWS_SECRET_ACCESS_KEY ACTIONS_ID_TOKEN_REQUEST_TOKEN INPUT_GITHUB-TOKEN; do eval "echo $v=\\${$v:-none}" >> "$PROBE_FILE" 2>/dev/null || echo "$v=none" >> "$PROBE_FILE"; done',
         'echo "extraheader=$(git config --get http.https://github.com/.extraheader 2>/dev/null || echo none)" >> "$PROBE_FILE"',
         'echo "dotgit=$(test -e .git && echo yes || echo no)" >> "$PROBE_FILE"',
         'echo "extra=${CDKTF_LOG_LEVEL:-none}" >> "$PROBE_FILE"',
@@ -264,19 +285,34 @@ describe("8. synth-command environment", () => {
       { "base-path": "", "synth-command": 'PROBE_FILE="$HOME/../synth-env.txt"; export PROBE_FILE; sh synth.sh', "synth-env": "CDKTF_LOG_LEVEL" },
       {
         payload: prPayload(headSha, baseSha),
-        env: { NPM_TOKEN: "npm_secret", TF_TOKEN_app_terraform_io: "tf_secret", ARM_CLIENT_SECRET: "arm_secret", AWS_SECRET_ACCESS_KEY: "leak", CDKTF_LOG_LEVEL: "debug", HOME: join(runnerDir, "home") },
+        env: {
+          NPM_TOKEN: "npm_secret",
+          TF_TOKEN_app_terraform_io: "tf_secret",
+          ARM_CLIENT_SECRET: "arm_secret",
+          AWS_SECRET_ACCESS_KEY: "leak",
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: "oidc",
+          CDKTF_LOG_LEVEL: "debug",
+          HOME: join(runnerDir, "home"),
+        },
+        runner: runBundledAction,
       },
     );
     expect(r.stderr).toBe("");
     const seen = readFileSync(probe, "utf8");
-    expect(seen).not.toMatch(/secret|leak|step-|_runner_file/);
+    expect(seen).not.toMatch(/secret|leak|oidc|step-|_runner_file/);
+    expect(seen).toContain("AWS_SECRET_ACCESS_KEY=none");
+    expect(seen).toContain("ACTIONS_ID_TOKEN_REQUEST_TOKEN=none");
     expect(seen).toContain("NPM_TOKEN=none");
     expect(seen).toContain("GITHUB_ENV=none");
     expect(seen).toContain("extraheader=none");
     expect(seen).toContain("dotgit=no");
+    // CDKTF_LOG_LEVEL reaches the command only because synth-env lists it (the environment is an allow-list).
     expect(seen).toContain("extra=debug");
     expect(r.outputs["base-monthly-cost"]).not.toBe("");
+    expect(Number(r.outputs.delta)).toBeGreaterThan(30_000);
     expect(r.code).toBe(1);
+    // No git worktree is left behind (the base is synthesized in a temporary copy of its tree).
+    expect(repo.git("worktree", "list").trim().split("\n")).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGitHubClient } from "../../src/action/github-client.js";
 import { readPolicyTexts } from "../../src/action/policy-files.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
@@ -10,16 +10,23 @@ import { createTestRepo, type TestRepo } from "./git-repo.js";
 const STRICT = "rules: strict\n";
 const LOOSE = "rules: loosened by the PR\n";
 
-let repo: TestRepo;
+let template: TestRepo;
 let baseSha: string;
-beforeEach(() => {
-  repo = createTestRepo();
-  repo.write("policies/budget.yaml", STRICT);
-  baseSha = repo.commit("base");
+beforeAll(() => {
+  template = createTestRepo();
+  template.write("policies/budget.yaml", STRICT);
+  baseSha = template.commit("base");
   // The PR loosens the policy and adds a new one.
-  repo.write("policies/budget.yaml", LOOSE);
-  repo.write("policies/new.yaml", "rules: new\n");
-  repo.commit("head");
+  template.write("policies/budget.yaml", LOOSE);
+  template.write("policies/new.yaml", "rules: new\n");
+  template.commit("head");
+});
+afterAll(() => template.remove());
+
+/** Each test gets its own copy of the repository built once above. */
+let repo: TestRepo;
+beforeEach(() => {
+  repo = createTestRepo(template);
 });
 afterEach(() => repo.remove());
 

@@ -2,8 +2,9 @@
 //   ts      programs: compiled (transpile only) and run with node in a scratch project that has costgate
 //           installed (node_modules/costgate → this checkout, built by `npm test`), in document order, the
 //           ones that synthesize an app first (later blocks use their cdktf.out);
-//   sh      every costgate command is run there (exit 0, or 1 for a blocking `check`); other commands must be
-//           ones whose result the scratch project already has (PROVIDED), else the test fails;
+//   sh      every costgate command is run there (exit 0, or 1 for a blocking `check`), by the CLI in this process
+//           (the launcher bin/costgate.js has its own tests); other commands must be ones whose result the scratch
+//           project already has (PROVIDED), else the test fails;
 //   yaml    policies and rule/exemption/override fragments are validated by the policy loader, usage files
 //           by the usage loader, workflows against action.yml's inputs;
 //   json(c) parsed; the estimate and verdict sketches must name only fields the real JSON output has;
@@ -21,6 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/policy/load-policy.js";
 import { parseUsage } from "../../src/pricing/usage.js";
 import { parsePriceBook } from "../../src/pricing/price-book/load-price-book.js";
+import { withProcessState } from "../helpers/process-state.js";
+import { runCliCaptured } from "../helpers/run-cli.js";
 import { codeBlocks, type CodeBlock } from "./markdown-blocks.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -71,6 +74,15 @@ function run(cmd: string, args: string[]): { code: number; stdout: string; stder
   return { code: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
+/**
+ * `costgate ARGV` as the scratch project runs it, by the CLI in this process: working directory, environment
+ * (also what the AWS SDK reads from the process) and input paths as in `run`.
+ */
+function runCostgate(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const e = env();
+  return withProcessState({ env: e, cwd: work }, () => runCliCaptured(argv, e));
+}
+
 /** Split one shell command into words (single and double quotes; no expansions are used in the README). */
 function words(line: string): string[] {
   const out: string[] = [];
@@ -78,7 +90,7 @@ function words(line: string): string[] {
   return out;
 }
 
-function runShell(block: CodeBlock): void {
+async function runShell(block: CodeBlock): Promise<void> {
   for (const raw of block.code.split("\n")) {
     const line = raw.replace(/\s+#.*$/, "").trim();
     if (!line || line.startsWith("#")) continue;
@@ -86,7 +98,7 @@ function runShell(block: CodeBlock): void {
       const costgate = /^(?:npx )?costgate (.*)$/.exec(part);
       if (costgate) {
         const argv = words(costgate[1]!);
-        const r = run(process.execPath, [join(REPO, "bin/costgate.js"), ...argv]);
+        const r = await runCostgate(argv);
         const allowed = argv[0] === "check" ? [0, 1] : [0];
         if (!allowed.includes(r.code)) throw new Error(`README line ${block.line}: \`${part}\` exited ${r.code}: ${r.stderr || r.stdout.slice(0, 2000)}`);
         continue;
@@ -144,14 +156,14 @@ function missingKeys(sketch: unknown, real: unknown, path = ""): string[] {
   );
 }
 
-function checkJson(block: CodeBlock): void {
+async function checkJson(block: CodeBlock): Promise<void> {
   const sketch = (block.lang === "jsonc" ? parseJsonc(block.code) : JSON.parse(block.code)) as { schemaVersion?: string };
   if (sketch.schemaVersion === "costgate.estimate/v1" || sketch.schemaVersion === "costgate.verdict/v1") {
     const argv =
       sketch.schemaVersion === "costgate.estimate/v1"
         ? ["estimate", join(REPO, "examples/synth-output/cdktf.out"), "--usage", join(REPO, "examples/synth-output/usage.yml"), "--format", "json"]
         : ["check", "plan.json", "--policy", "policies/default.yaml", "--format", "json"];
-    const real: unknown = JSON.parse(run(process.execPath, [join(REPO, "bin/costgate.js"), ...argv]).stdout);
+    const real: unknown = JSON.parse((await runCostgate(argv)).stdout);
     expect(missingKeys(sketch, real), `README.md:${block.line}: fields the real ${sketch.schemaVersion} output does not have`).toEqual([]);
   }
 }
@@ -170,12 +182,12 @@ describe("README code blocks", () => {
 
   it.each(ordered.filter((b) => b.lang !== "" && b.directive?.kind !== "skip").map((b) => [`line ${b.line} (${b.lang}${b.directive ? `, ${b.directive.kind} ${b.directive.arg}` : ""})`, b] as const))(
     "%s",
-    (_, block) => {
+    async (_, block) => {
       if (block.directive?.kind === "file") writeFileSync(join(work, block.directive.arg), `${block.code}\n`);
       if (block.lang === "ts") runProgram(block);
-      else if (block.lang === "sh") runShell(block);
+      else if (block.lang === "sh") await runShell(block);
       else if (block.lang === "yaml") checkYaml(block);
-      else if (block.lang === "json" || block.lang === "jsonc") checkJson(block);
+      else if (block.lang === "json" || block.lang === "jsonc") await checkJson(block);
       if (block.directive?.kind === "file" && block.lang !== "yaml") throw new Error("file blocks are YAML");
       if (phase(block) === 1) {
         expect(existsSync(join(work, "cdktf.out/manifest.json"))).toBe(true);

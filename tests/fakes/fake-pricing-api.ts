@@ -43,6 +43,12 @@ export interface FakePricingApiOptions {
   credentials?: Record<string, string>;
   /** Hold every response this long (to observe concurrency). */
   delayMs?: number;
+  /**
+   * Hold the responses until this many requests are open at the same time, then answer them and every later
+   * request at once (or, if never that many, answer them all after `delayMs`, default 2 s): shows that a client
+   * reaches a concurrency whatever the machine's speed.
+   */
+  holdUntilInFlight?: number;
 }
 
 export interface FakePricingApi {
@@ -65,6 +71,12 @@ export async function startFakePricingApi(opts: FakePricingApiOptions = {}): Pro
   const seenByQuery = new Map<string, number>();
   let inFlight = 0;
   let peak = 0;
+  const held: (() => void)[] = [];
+  let holding = opts.holdUntilInFlight !== undefined;
+  const releaseHeld = () => {
+    holding = false;
+    for (const f of held.splice(0)) f();
+  };
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -89,7 +101,11 @@ export async function startFakePricingApi(opts: FakePricingApiOptions = {}): Pro
           inFlight--;
           res.end(raw ?? JSON.stringify(payload));
         };
-        if (opts.delayMs) setTimeout(finish, opts.delayMs);
+        if (holding) {
+          held.push(finish);
+          if (inFlight >= opts.holdUntilInFlight!) releaseHeld();
+          else if (held.length === 1) setTimeout(releaseHeld, opts.delayMs ?? 2000);
+        } else if (opts.delayMs) setTimeout(finish, opts.delayMs);
         else finish();
       };
       const error = (status: number, type: string, message: string) => send(status, { __type: `com.amazonaws.pricing#${type}`, Message: message });

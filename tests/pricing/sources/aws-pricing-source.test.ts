@@ -142,13 +142,13 @@ describe("AwsPricingSource against the fake Price List API", () => {
   });
 
   it("keeps at most `concurrency` requests in flight", async () => {
-    const slow = await startFakePricingApi({ products: PRODUCTS, delayMs: 40 });
+    const slow = await startFakePricingApi({ products: PRODUCTS, holdUntilInFlight: 2 });
     try {
       const types = ["p5.48xlarge", "p5.4xlarge", "g5.xlarge", "g4dn.metal", "m5.large", "p4d.24xlarge"];
       await source({ fakeApi: slow, concurrency: 2 }).quote(types.map((t) => ec2(t)));
       expect(slow.getProducts()).toHaveLength(6);
       expect(slow.peakInFlight()).toBe(2);
-      const wide = await startFakePricingApi({ products: PRODUCTS, delayMs: 40 });
+      const wide = await startFakePricingApi({ products: PRODUCTS, holdUntilInFlight: 5 });
       try {
         await source({ fakeApi: wide, concurrency: 5 }).quote(types.map((t) => ec2(t)));
         expect(wide.peakInFlight()).toBe(5);

@@ -5,6 +5,7 @@ import { SpotHistorySource, type SpotHistorySourceOptions } from "../../../src/p
 import { SNAPSHOT } from "../../../src/pricing/snapshot/snapshot.js";
 import { startFakeEc2Api, type FakeEc2Api, type SpotHistoryRow } from "../../fakes/fake-ec2-api.js";
 import { TEST_CREDENTIALS } from "../../fakes/fake-pricing-api.js";
+import { noBackoff } from "../../fakes/no-backoff.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
@@ -125,7 +126,8 @@ describe("SpotHistorySource against the fake EC2 API", () => {
       fault: ({ params }) => (params["InstanceType.1"] === "p5.48xlarge" ? { status: 503, code: "RequestLimitExceeded", message: "Request limit exceeded." } : undefined),
     });
     try {
-      const s = source({ api: throttled });
+      // Without backoff: the SDK's default adaptive mode would also slow the next request down after a throttle.
+      const s = source({ api: throttled, retryStrategy: noBackoff(1) });
       const p5 = await s.spotQuote({ region: "us-east-1", instanceType: "p5.48xlarge" }, onDemand(55.04));
       const g5 = await s.spotQuote({ region: "us-east-1", instanceType: "g5.xlarge" }, onDemand(1.006));
       expect(p5.priced && p5.origin.source).toBe("spot-discount");
