@@ -21,8 +21,8 @@ interface Eligible {
 }
 
 /**
- * Allocate commitments to on-demand instance-hours (components in `hours`, purchase option on-demand, priced,
- * with a known quantity) and re-price what they cover. Order, so the result is the same on every run:
+ * Allocate commitments to on-demand instance-hours (components in `hours` whose price names an instance type,
+ * purchase option on-demand, priced, with a known quantity) and re-price what they cover. Order, so the result is the same on every run:
  * reservations before Savings Plans (as AWS applies them), each kind in file order; within one commitment,
  * resources by stack then address (code-unit order), components in their order. Each end of a range (low,
  * expected, high) is allocated on its own; an unbounded high end takes what is left and stays unbounded.
@@ -78,7 +78,9 @@ function allocateOne(k: PriceBookCommitment, eligible: Eligible[]): CommitmentSu
   const covers: string[] = [];
   for (const e of eligible) {
     const filter = priceKeyFromId(e.c.priceKey!);
-    if (!filter || !matchesFilter(k.match, filter)) continue;
+    // Only instance usage: a price that names an instance type (EC2, SageMaker ml.*, RDS db.*, cache.* nodes).
+    // Cluster-hours, NAT gateway-hours, public IPv4 or load balancer-hours are never covered, whatever the match.
+    if (!filter?.instanceType || !matchesFilter(k.match, filter)) continue;
     // A discount is off the list price; with no list price (a fixed rate priced it) there is nothing to discount.
     const list = e.c.list ? e.c.list.unitPrice : e.c.unitPrice;
     if (k.usdPerHour === undefined && list === null) continue;

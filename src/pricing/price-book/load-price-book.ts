@@ -58,6 +58,8 @@ function checkSemantics(y: PositionedYaml, rates: PriceBookRate[], commitments: 
     if (c.kind === "reservation") {
       if (c.instances === undefined) fail(["commitments", i], `reservation \`${c.id}\` is missing \`instances\` (how many instances it covers)`);
       if (c.usdPerHour === undefined) fail(["commitments", i], `reservation \`${c.id}\` needs \`usdPerHour\`: its effective (amortized) rate per instance-hour, which its unused part costs`);
+      if (c.match.instanceType === undefined && c.match.instanceFamily === undefined)
+        fail(["commitments", i, "match"], `reservation \`${c.id}\` must name the \`instanceType\` (or \`instanceFamily\`) it reserves: a reservation is for instances of one type, and its \`usdPerHour\` is that type's rate`);
       if (c.commitmentUsdPerHour !== undefined) fail(["commitments", i, "commitmentUsdPerHour"], "`commitmentUsdPerHour` is for Savings Plans; a reservation states `instances`");
     } else {
       if (c.commitmentUsdPerHour === undefined) fail(["commitments", i], `Savings Plan \`${c.id}\` is missing \`commitmentUsdPerHour\` (its hourly commitment in USD)`);

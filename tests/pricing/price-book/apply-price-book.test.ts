@@ -182,4 +182,23 @@ describe("price book: commitments", () => {
     expect(res("aws_instance.b").components[0]!.commitments!.map((k) => k.id)).toEqual(["sp"]);
     expect(res("aws_instance.b").components[0]!.monthlyCost).toBeCloseTo(584 + (730 - 584 / 0.8048) * 1.006, 9);
   });
+
+  it("commitments cover instance usage only: a Savings Plan over all of EC2 never covers NAT gateway-hours or public IPv4", async () => {
+    const stack = {
+      aws_nat_gateway: { nat: { allocation_id: "eipalloc-1", subnet_id: "subnet-1" } },
+      aws_instance: { web: { instance_type: "g5.xlarge", associate_public_ip_address: true } },
+    };
+    const sp = "commitments:\n  - id: ec2-sp\n    kind: savings-plan\n    reason: Compute SP 2026\n    match: { service: AmazonEC2, region: us-east-1 }\n    commitmentUsdPerHour: 10\n    discountPercent: 50\n";
+    const { res, estimate } = await price(stack, sp);
+    const web = res("aws_instance.web");
+    // The instance-hours: 730 × 1.006 × 0.5 = 367.19, all covered ($0.503/h of the $10/h commitment).
+    expect(web.components[0]!.commitments!.map((k) => k.id)).toEqual(["ec2-sp"]);
+    expect(web.components[0]!.monthlyCost).toBeCloseTo(367.19, 9);
+    // Everything else keeps its list price: no instance type in its price, so no commitment covers it.
+    for (const c of [...web.components.slice(1), ...res("aws_nat_gateway.nat").components]) {
+      expect(c.commitments, c.name).toBeUndefined();
+      expect(c.list, c.name).toBeUndefined();
+    }
+    expect(estimate.priceBook!.commitments[0]!.covers).toEqual(["s/aws_instance.web"]);
+  });
 });

@@ -56,6 +56,7 @@ describe("loading a price book", () => {
 
   it("checks commitments: a reservation's instances and rate, a Savings Plan's commitment, dates in order", () => {
     expect(error("commitments:\n  - id: ri\n    kind: reservation\n    reason: RI 2026\n    match: { instanceType: g5.xlarge }\n    usdPerHour: 0.6\n")).toContain("reservation `ri` is missing `instances`");
+    expect(error("commitments:\n  - id: ri\n    kind: reservation\n    reason: RI 2026\n    match: { region: us-east-1 }\n    instances: 20\n    usdPerHour: 0.001\n")).toMatch(/^prices\.yml:\d+:\d+: reservation `ri` must name the `instanceType` \(or `instanceFamily`\) it reserves/);
     expect(error("commitments:\n  - id: sp\n    kind: savings-plan\n    reason: SP 2026\n    match: { instanceFamily: p5 }\n    usdPerHour: 30\n")).toContain("Savings Plan `sp` is missing `commitmentUsdPerHour`");
     expect(error("rates:\n  - id: x\n    reason: deal\n    discountPercent: 5\n    from: 2026-12-01\n    until: 2026-11-01\n")).toBe("prices.yml:9:12: `until` (2026-11-01) must be after `from` (2026-12-01)");
     expect(error("rates:\n  - id: x\n    reason: deal\n    discountPercent: 5\n  - id: x\n    reason: deal\n    discountPercent: 6\n    match: { region: us-east-1 }\n")).toContain("duplicate id `x` (also rates[0])");
