@@ -21,14 +21,31 @@ describe("cost ranges from elastic capacity", () => {
     expect(r.components[0]!.quantityRange).toEqual({ low: 730, high: 3650 });
   });
 
+  it("each instance's volumes scale with the instances: a launch template's 100 GB gp3 at min, desired and max", async () => {
+    const { res } = await priceStack({
+      aws_launch_template: { lt: { name: "lt", instance_type: "g5.xlarge", block_device_mappings: [{ device_name: "/dev/xvda", ebs: { volume_size: 100, volume_type: "gp3" } }] } },
+      aws_autoscaling_group: { a: { min_size: 1, desired_capacity: 2, max_size: 4, launch_template: { id: "${aws_launch_template.lt.id}" } } },
+    });
+    const r = res("aws_autoscaling_group.a");
+    // Volume: 100 GB × $0.08 (gp3) = $8 per instance: 8 .. 16 .. 32. Instances: 734.38 .. 1,468.76 .. 2,937.52.
+    expect(r.components[1]!.quantityRange).toEqual({ low: 100, high: 400 });
+    expect(r.range.low).toBeCloseTo(742.38, 6);
+    expect(r.range.expected).toBeCloseTo(1484.76, 6);
+    expect(r.range.high).toBeCloseTo(2969.52, 6);
+  });
+
   it("an EKS node group spans scaling_config; a usage instance_count fixes it", async () => {
     const ng = { cluster_name: "c", node_role_arn: "arn", subnet_ids: ["s"], instance_types: ["g5.xlarge"], scaling_config: { min_size: 0, desired_size: 1, max_size: 4 } };
     const { res } = await priceStack({ aws_eks_node_group: { gpu: ng } });
     const r = res("aws_eks_node_group.gpu");
-    // Node hours: 0 .. 1 × 734.38 .. 4 × 734.38 = 2,937.52; root volume 20 GB gp2 × $0.10 = $2.00 per node (fixed at desired).
+    // Node hours: 0 .. 1 × 734.38 .. 4 × 734.38 = 2,937.52; root volume 20 GB gp2 × $0.10 = $2.00 per node, scaled
+    // with the nodes: 0 .. 2 .. 8.
     expect(r.components[0]!.costRange!.low).toBe(0);
     expect(r.components[0]!.costRange!.high).toBeCloseTo(2937.52, 6);
+    expect(r.components[1]!.quantityRange).toEqual({ low: 0, high: 80 });
     expect(r.range.expected).toBeCloseTo(734.38 + 2, 6);
+    expect(r.range.low).toBe(0);
+    expect(r.range.high).toBeCloseTo(2937.52 + 8, 6);
     const fixed = await priceStack({ aws_eks_node_group: { gpu: ng } }, { usage: parseUsage("resource_usage:\n  aws_eks_node_group.gpu:\n    instance_count: 3\n", "usage.yml") });
     const f = fixed.res("aws_eks_node_group.gpu");
     expect(f.components[0]!.quantitySource).toBe("usage");

@@ -173,7 +173,7 @@ export const awsAutoscalingGroup: CatalogEntry = {
     } else {
       out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: s.spot ? "spot" : "on-demand", ...cap(s.capacity?.all) }));
     }
-    out.push(...launchVolumes(s.template, r.region, s.instances));
+    out.push(...launchVolumes(s.template, r.region, s.instances, s.capacity?.all));
     // Public IPv4 of the instances: the launch configuration's `associate_public_ip_address` or the launch
     // template's primary network interface's, else the `vpc_zone_identifier` subnets' `map_public_ip_on_launch`.
     const associate = s.template?.type === "aws_launch_configuration" ? s.template.attributes.associate_public_ip_address : templatePublicIp(s.template);
@@ -201,6 +201,6 @@ export const awsAutoscalingGroup: CatalogEntry = {
 };
 
 /** EBS volumes declared in a launch template's block_device_mappings, per launched instance. */
-export function launchTemplateVolumes(template: Resource | undefined, region: string, instances: number | null): CostComponentSpec[] {
-  return launchVolumes(template, region, instances);
+export function launchTemplateVolumes(template: Resource | undefined, region: string, instances: number | null, capacity?: { min: number; max: number | null }): CostComponentSpec[] {
+  return launchVolumes(template, region, instances, capacity);
 }

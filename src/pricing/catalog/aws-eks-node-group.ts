@@ -62,10 +62,11 @@ export const awsEksNodeGroup: CatalogEntry = {
         what: nodeUsageLabel(s.types.length, s.instances === 0 && ctx.usage.instance_count === undefined ? toNumber(s.sc?.max_size) : undefined),
       }),
     ];
-    if (s.template) out.push(...launchTemplateVolumes(s.template, r.region, s.instances));
+    const capacity = capacityOf(r, ctx);
+    if (s.template) out.push(...launchTemplateVolumes(s.template, r.region, s.instances, capacity));
     else {
       // Without a launch template EKS gives each node a disk_size GB gp2 root volume (default 20).
-      out.push(...ebsComponents({ region: r.region, volumeType: EBS_DEFAULT_VOLUME_TYPE, sizeGb: r.attributes.disk_size === undefined ? EKS_NODE_GROUP_DEFAULT_DISK_GB : toNumber(r.attributes.disk_size), volumes: s.instances, label: "Node root volume" }));
+      out.push(...ebsComponents({ region: r.region, volumeType: EBS_DEFAULT_VOLUME_TYPE, sizeGb: r.attributes.disk_size === undefined ? EKS_NODE_GROUP_DEFAULT_DISK_GB : toNumber(r.attributes.disk_size), volumes: s.instances, capacity, label: "Node root volume" }));
     }
     return out;
   },

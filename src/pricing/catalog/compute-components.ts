@@ -91,16 +91,26 @@ export function ebsComponents(opts: {
   throughput?: number | null;
   volumes: number | null;
   label: string;
+  /**
+   * Elastic capacity in instances, one volume set each (ASG min_size..max_size, node group scaling_config): each
+   * component's quantity range, as `ec2InstanceHours` gives the instance-hours. `max` null = unbounded.
+   */
+  capacity?: { min: number; max: number | null } | undefined;
 }): CostComponentSpec[] {
   const { region, volumeType, volumes } = opts;
   const n = volumes;
   const out: CostComponentSpec[] = [];
+  const cap = opts.capacity;
   const qty = (per: number | null): number | null => (per === null || n === null ? null : per * n);
+  // The range of a per-volume quantity over the capacity (none without capacity or a known count).
+  const range = (per: number | null): Pick<CostComponentSpec, "quantityRange"> =>
+    cap && per !== null && n !== null ? { quantityRange: { low: per * Math.min(cap.min, n), high: cap.max === null ? null : per * Math.max(cap.max, n) } } : {};
   const storageProblem = opts.sizeGb === null ? "volume size is unknown" : n === null ? "volume count is unknown" : undefined;
   out.push({
     name: `${opts.label} (${volumeType}, ${opts.sizeGb ?? "?"} GB)`,
     unit: "GB-months",
     monthlyQuantity: qty(opts.sizeGb),
+    ...range(opts.sizeGb),
     priceKey: ebsStoragePrice(region, volumeType),
     purchaseOption: "on-demand",
     ...(storageProblem ? { unpricedReason: storageProblem } : {}),
@@ -111,15 +121,15 @@ export function ebsComponents(opts: {
   if ((volumeType === "io1" || volumeType === "io2") && iops !== null && iops > 0) {
     // io2 IOPS are priced in tiers (first 32,000, 32,001–64,000, above 64,000), each its own price.
     for (const t of ebsIopsTiers(volumeType, iops)) {
-      out.push({ name: `${opts.label} provisioned IOPS${t.label}`, unit: "IOPS-months", monthlyQuantity: qty(t.quantity), priceKey: ebsIopsPrice(region, t.priceVariant), purchaseOption: "on-demand", ...countProblem });
+      out.push({ name: `${opts.label} provisioned IOPS${t.label}`, unit: "IOPS-months", monthlyQuantity: qty(t.quantity), ...range(t.quantity), priceKey: ebsIopsPrice(region, t.priceVariant), purchaseOption: "on-demand", ...countProblem });
     }
   }
   if (volumeType === "gp3" && iops !== null && iops > 3000) {
-    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} IOPS above 3,000`, unit: "IOPS-months", monthlyQuantity: qty(iops - 3000), ...range(iops - 3000), priceKey: ebsIopsPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   const tp = opts.throughput ?? null;
   if (volumeType === "gp3" && tp !== null && tp > 125) {
-    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), priceKey: ebsThroughputPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
+    out.push({ name: `${opts.label} throughput above 125 MiB/s`, unit: "MiBps-months", monthlyQuantity: qty(tp - 125), ...range(tp - 125), priceKey: ebsThroughputPrice(region, volumeType), purchaseOption: "on-demand", ...countProblem });
   }
   return out;
 }

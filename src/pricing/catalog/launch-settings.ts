@@ -32,15 +32,18 @@ export function launchSettingsOf(source: Resource | undefined): LaunchSettings {
   return { instanceType: a.instance_type, spot, source };
 }
 
+/** Elastic capacity in instances (min..max; max null = unbounded): the volumes' quantity ranges. */
+type Capacity = { min: number; max: number | null } | undefined;
+
 /**
  * The volumes every instance launched from `source` gets: a launch template's `block_device_mappings`; a launch
  * configuration's `root_block_device` (the AMI's root volume, 8 GiB gp2 assumed, when not set) and
  * `ebs_block_device`s.
  */
-export function launchVolumes(source: Resource | undefined, region: string, instances: number | null): CostComponentSpec[] {
+export function launchVolumes(source: Resource | undefined, region: string, instances: number | null, capacity?: Capacity): CostComponentSpec[] {
   if (!source) return [];
   const a = source.attributes;
-  if (source.type === "aws_launch_configuration") return [...rootVolume(a, region, instances), ...ebsBlockDevices(a, region, instances)];
+  if (source.type === "aws_launch_configuration") return [...rootVolume(a, region, instances, capacity), ...ebsBlockDevices(a, region, instances, capacity)];
   return blocks(a.block_device_mappings).flatMap((m, i) => {
     const ebs = firstBlock(m.ebs);
     if (!ebs) return [];
@@ -51,6 +54,7 @@ export function launchVolumes(source: Resource | undefined, region: string, inst
       iops: toNumber(ebs.iops),
       throughput: toNumber(ebs.throughput),
       volumes: instances,
+      capacity,
       label: `Launch template volume ${literalString(m.device_name) ?? i}`,
     });
   });
@@ -60,7 +64,7 @@ export function launchVolumes(source: Resource | undefined, region: string, inst
  * The root volume of an instance (`aws_instance`, `aws_launch_configuration`): its `root_block_device`, or the AMI's
  * root volume with 8 GiB gp2 assumed when no size is set (as Infracost does), per instance.
  */
-export function rootVolume(a: Record<string, unknown>, region: string, instances: number | null): CostComponentSpec[] {
+export function rootVolume(a: Record<string, unknown>, region: string, instances: number | null, capacity?: Capacity): CostComponentSpec[] {
   const root = firstBlock(a.root_block_device);
   const sized = root !== undefined && root.volume_size !== undefined && root.volume_size !== null;
   return ebsComponents({
@@ -70,12 +74,13 @@ export function rootVolume(a: Record<string, unknown>, region: string, instances
     iops: toNumber(root?.iops),
     throughput: toNumber(root?.throughput),
     volumes: instances,
+    capacity,
     label: sized ? "Root volume" : "Root volume, AMI default assumed",
   });
 }
 
 /** The `ebs_block_device`s of an instance or launch configuration, per instance. */
-export function ebsBlockDevices(a: Record<string, unknown>, region: string, instances: number | null): CostComponentSpec[] {
+export function ebsBlockDevices(a: Record<string, unknown>, region: string, instances: number | null, capacity?: Capacity): CostComponentSpec[] {
   return blocks(a.ebs_block_device).flatMap((b, i) =>
     ebsComponents({
       region,
@@ -84,6 +89,7 @@ export function ebsBlockDevices(a: Record<string, unknown>, region: string, inst
       iops: toNumber(b.iops),
       throughput: toNumber(b.throughput),
       volumes: instances,
+      capacity,
       label: `EBS volume ${literalString(b.device_name) ?? i}`,
     }),
   );
