@@ -137,6 +137,8 @@ export interface PriceBookSummary {
   rulesApplied: { id: string; reason: string; components: number }[];
   commitments: CommitmentSummary[];
   outOfDate: PriceBookRuleOutOfDate[];
+  /** Rate rules valid on `today` that matched no price of the estimate (a typo in `match` or `unit` shows here). */
+  unmatched?: string[];
 }
 
 /** List figures of a resource, stack or the totals (price book given): the same fields at list prices. */

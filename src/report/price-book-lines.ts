@@ -1,5 +1,34 @@
-import type { ComponentEstimate, Estimate } from "../pricing/estimate.js";
+import { allResources, type ComponentEstimate, type Estimate } from "../pricing/estimate.js";
 import { quantity, usd } from "../money.js";
+import { formatCost } from "./cost-cell.js";
+
+/**
+ * Resources whose effective and list figures are lower bounds: not fully priced (effective), or priced by a fixed
+ * rate whose list price is unknown (list). The saving is only stated when both are complete.
+ */
+export function priceBookGaps(e: Estimate): { effective: number; list: number } {
+  let effective = 0;
+  let list = 0;
+  for (const r of allResources(e)) {
+    if (!r.complete) effective++;
+    if (!r.complete || r.components.some((c) => c.priceBookRule?.listUnknown)) list++;
+  }
+  return { effective, list };
+}
+
+/**
+ * `effective $X/month vs list $Y/month (−$Z, n%)`: lower bounds are `≥`, and the saving is left out when either side
+ * is not fully known (it would be a guess).
+ */
+export function effectiveVersusList(e: Estimate, money: (s: string) => string = (s) => s): string {
+  const listTotal = e.totals.list!.monthlyCost;
+  const gaps = priceBookGaps(e);
+  const effective = money(formatCost({ expected: e.totals.monthlyCost, lowerBound: gaps.effective > 0 }));
+  const list = money(formatCost({ expected: listTotal, lowerBound: gaps.list > 0 }));
+  if (gaps.effective > 0 || gaps.list > 0) return `effective ${effective}/month vs list ${list}/month (saving not known: ${gaps.list} resource${gaps.list === 1 ? "" : "s"} without a known list price)`;
+  const saved = listTotal - e.totals.monthlyCost;
+  return `effective ${effective}/month vs list ${list}/month (${saved >= 0 ? "−" : "+"}${money(usd(Math.abs(saved)))}${listTotal > 0 ? `, ${((Math.abs(saved) / listTotal) * 100).toFixed(1)}%` : ""})`;
+}
 
 /**
  * What the price book did to one component, for a report's source column: the rule (`edp −10%`, `p5-rate
@@ -22,13 +51,7 @@ export function priceBookLines(e: Estimate): string[] {
   const pb = e.priceBook;
   if (!pb) return [];
   const out: string[] = [];
-  const list = e.totals.list;
-  if (list) {
-    const saved = list.monthlyCost - e.totals.monthlyCost;
-    out.push(
-      `Price book ${pb.label} (as of ${pb.today}): effective ${usd(e.totals.monthlyCost)}/month vs list ${usd(list.monthlyCost)}/month (${saved >= 0 ? "−" : "+"}${usd(Math.abs(saved))}${list.monthlyCost > 0 ? `, ${((Math.abs(saved) / list.monthlyCost) * 100).toFixed(1)}%` : ""})`,
-    );
-  }
+  if (e.totals.list) out.push(`Price book ${pb.label} (as of ${pb.today}): ${effectiveVersusList(e)}`);
   for (const r of pb.rulesApplied) out.push(`rule ${r.id}: ${r.components} component${r.components === 1 ? "" : "s"} (${r.reason})`);
   for (const k of pb.commitments) {
     const unused = k.unused.expected;
@@ -40,5 +63,6 @@ export function priceBookLines(e: Estimate): string[] {
   }
   for (const o of pb.outOfDate)
     out.push(o.status === "expired" ? `rule ${o.id} expired on ${o.date}: not applied (${o.reason})` : `rule ${o.id} applies from ${o.date}: not applied yet (${o.reason})`);
+  for (const id of pb.unmatched ?? []) out.push(`rule ${id} matched no price in this estimate (check its match and unit)`);
   return out;
 }

@@ -1,5 +1,6 @@
 import { allResources, type Estimate, type ResourceEstimate } from "../pricing/estimate.js";
 import { usd } from "../money.js";
+import { effectiveVersusList } from "./price-book-lines.js";
 import { cost, formatCost, rangeCell } from "./cost-cell.js";
 import { escapeMarkdown as esc, normalizeText } from "./escape-markdown.js";
 import { shortenAddress } from "./text-width.js";
@@ -24,16 +25,16 @@ export function priceBookSection(estimate: Estimate, top: number): MarkdownSecti
   const rows = changed.slice(0, top).map((r) => `| ${address(multiStack ? `${r.stack}/${r.address}` : r.address)} | ${money(rangeCell(r.list!.range, r.complete))} | ${money(rangeCell(r.range, r.complete))} | ${applied(r)} |\n`);
   for (const k of pb.commitments)
     rows.push(`| _unused ${k.kind === "reservation" ? "reservation" : "Savings Plan"}_ <code>${esc(k.id, { maxLength: 40 })}</code> | | ${money(cost(k.unused.expected))} | ${esc(k.reason, { maxLength: 80 })} |\n`);
-  const list = estimate.totals.list!;
   const notes = pb.outOfDate.map(
-    (o) => `- <code>${esc(o.id, { maxLength: 40 })}</code> ${o.status === "expired" ? `expired on ${o.date}` : `applies from ${o.date}`}: not applied${o.matches ? ` (${o.matches} price${o.matches === 1 ? "" : "s"} it matches take the next rule, else list)` : ""} — ${esc(o.reason, { maxLength: 120 })}\n`,
+    (o) => `- <code>${esc(o.id, { maxLength: 40 })}</code> ${o.status === "expired" ? `expired on ${o.date}` : `applies from ${o.date}`}: not applied${o.matches ? ` (${o.matches === 1 ? "the price it matches takes" : `the ${o.matches} prices it matches take`} the next rule, else list)` : ""} — ${esc(o.reason, { maxLength: 120 })}\n`,
   );
+  for (const id of pb.unmatched ?? []) notes.push(`- <code>${esc(id, { maxLength: 40 })}</code> matched no price in this estimate (check its match and unit)\n`);
   return {
     id: "price-book",
     priority: 760,
     head:
       `\n### Your prices (price book <code>${esc(pb.label, { maxLength: 80 })}</code>, as of ${pb.today})\n\n` +
-      `Effective ${money(cost(estimate.totals.monthlyCost))}/month vs list ${money(cost(list.monthlyCost))}/month (unused commitments included).\n\n` +
+      `${capitalized(effectiveVersusList(estimate, (t) => t.replace(/\$/g, "\\$")))}; unused commitments included.\n\n` +
       `| Resource | List | Effective | Price book |\n|---|---:|---:|---|\n`,
     rows,
     more: (n) => `| … ${n} more | | | |\n`,
@@ -56,4 +57,5 @@ function address(name: string): string {
   return `<code>${esc(shortenAddress(normalizeText(name), ADDRESS_MAX))}</code>`;
 }
 const money = (c: Parameters<typeof formatCost>[0]) => formatCost(c).replace(/\$/g, "\\$");
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -5,6 +5,7 @@ import { renderEstimateTable } from "../../src/report/estimate-table.js";
 import { FOCUS_COLUMNS, renderFocusCsv } from "../../src/report/focus-csv.js";
 import { estimateToJson } from "../../src/report/estimate-json.js";
 import { renderMarkdownReport } from "../../src/report/markdown.js";
+import { priceBookLines } from "../../src/report/price-book-lines.js";
 import { stackPlan } from "../helpers/stack-plan.js";
 
 // Four p5.48xlarge in us-east-1 (list $55.04/h), a 10% EDP, and a Savings Plan of $62.92/h at $31.46/h: it covers
@@ -89,3 +90,21 @@ describe("reports with a price book", () => {
     expect(md).toContain("| _unused Savings Plan_ <code>p5\\-sp</code> | | \\$0.00 | Compute SP 2026\\-01 |");
   });
 });
+
+describe("price-book summary with unknowns", () => {
+  it("a list or effective total that is not fully known is a lower bound, and no saving is stated", async () => {
+    const book = parsePriceBook(
+      "apiVersion: costgate.price-book/v1\nmetadata: {name: b}\nrates:\n  - id: p5e\n    reason: p5e agreement\n    match: { instanceType: p5e.48xlarge }\n    usdPerUnit: 40\n    unit: hours\n  - id: typo\n    reason: deal\n    match: { instanceType: g5.xlarg }\n    discountPercent: 5\n",
+      "b.yml",
+    );
+    // p5e.48xlarge has no public list price: the fixed rate prices it (730 × 40 = 29,200) but its list stays unknown.
+    // Effective 29,200 + two 8 GB root volumes 2 × 0.80 + g5.xlarge 734.38 = 29,935.98; list ≥ 734.38 + 1.60 = 735.98.
+    const e = await estimatePlan(stackPlan({ aws_instance: { big: { instance_type: "p5e.48xlarge" }, web: { instance_type: "g5.xlarge" } } }), { priceBook: book, today: "2026-11-30" });
+    const lines = priceBookLines(e);
+    expect(lines[0]).toMatch(/^Price book b\.yml \(as of 2026-11-30\): effective \$29,935\.98\/month vs list ≥ \$735\.98\/month \(saving not known: 1 resource without a known list price\)$/);
+    expect(lines).toContain("rule typo matched no price in this estimate (check its match and unit)");
+    const md = renderMarkdownReport({ estimate: e });
+    expect(md).toContain("vs list ≥ \\$735.98/month (saving not known");
+  });
+});
+

@@ -13,6 +13,7 @@ import { allocateCommitments } from "./allocate-commitments.js";
 import { applyRateRules } from "./apply-rates.js";
 import { validOn, type PriceBook } from "./price-book.js";
 import { matchesFilter } from "./rule-match.js";
+import { usd } from "../../money.js";
 
 /**
  * Apply a price book to an estimate (pricing: list → price book → effective). Pure: returns a new Estimate whose
@@ -30,6 +31,8 @@ export function applyPriceBook(estimate: Estimate, book: PriceBook, today: strin
   const stale = [...book.rates, ...book.commitments].filter((e) => validOn(e, today) !== "valid");
   const staleMatches = new Map<string, number>(stale.map((e) => [e.id, 0]));
   const applied = new Map<string, number>();
+  const matched = new Set<string>();
+  const cheaperOnDemand: string[] = [];
   const filters = new Map<string, PriceFilter | undefined>();
   const filterOf = (id: string | null): PriceFilter | undefined => {
     if (id === null) return undefined;
@@ -44,8 +47,13 @@ export function applyPriceBook(estimate: Estimate, book: PriceBook, today: strin
     const components = r.components.map((c) => {
       const filter = filterOf(c.priceKey);
       for (const e of stale) if (filter && matchesFilter(e.match, filter)) staleMatches.set(e.id, staleMatches.get(e.id)! + 1);
-      const { component, rule } = applyRateRules(c, rates, filter);
+      if (filter) for (const r of rates) if (!matched.has(r.id) && matchesFilter(r.match, filter) && (r.unit === undefined || r.unit === filter.unit)) matched.add(r.id);
+      const { component, rule, onDemandRule } = applyRateRules(c, rates, filter);
       if (rule) applied.set(rule.id, (applied.get(rule.id) ?? 0) + 1);
+      if (onDemandRule && onDemandRule !== rule) applied.set(onDemandRule.id, (applied.get(onDemandRule.id) ?? 0) + 1);
+      // A contracted on-demand rate below the spot price paid: the worst case "if spot is unavailable" is cheaper.
+      if (onDemandRule && c.purchaseOption === "spot" && component.onDemandUnitPrice !== undefined && component.unitPrice !== null && component.onDemandUnitPrice < component.unitPrice)
+        cheaperOnDemand.push(`price book ${book.label}: ${r.address} runs spot at ${usd(component.unitPrice)}/${c.unit === "hours" ? "h" : c.unit}, above your on-demand rate ${usd(component.onDemandUnitPrice)} (\`${onDemandRule.id}\`): on-demand would cost less`);
       if (component !== c) changed = true;
       return component;
     });
@@ -88,7 +96,7 @@ export function applyPriceBook(estimate: Estimate, book: PriceBook, today: strin
     ...estimate,
     stacks,
     totals,
-    warnings: [...estimate.warnings, ...warnings],
+    warnings: [...estimate.warnings, ...warnings, ...cheaperOnDemand],
     priceBook: {
       label: book.label,
       name: book.name,
@@ -96,6 +104,7 @@ export function applyPriceBook(estimate: Estimate, book: PriceBook, today: strin
       rulesApplied: book.rates.filter((r) => applied.has(r.id)).map((r) => ({ id: r.id, reason: r.reason, components: applied.get(r.id)! })),
       commitments: summaries,
       outOfDate,
+      ...(rates.some((r) => !matched.has(r.id)) ? { unmatched: rates.filter((r) => !matched.has(r.id)).map((r) => r.id) } : {}),
     },
   };
 }

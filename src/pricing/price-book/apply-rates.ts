@@ -37,7 +37,11 @@ export function contractedPrice(rule: PriceBookRate, listUnitPrice: number | nul
  * `priceBookRule`, or the component itself when no rule changes it. A fixed rate prices a component whose list
  * price is unknown (it names what is bought); its list cost stays unknown and `priceBookRule.listUnknown` says so.
  */
-export function applyRateRules(c: ComponentEstimate, rules: readonly PriceBookRate[], filter: PriceFilter | undefined): { component: ComponentEstimate; rule?: PriceBookRate } {
+export function applyRateRules(
+  c: ComponentEstimate,
+  rules: readonly PriceBookRate[],
+  filter: PriceFilter | undefined,
+): { component: ComponentEstimate; rule?: PriceBookRate; onDemandRule?: PriceBookRate } {
   const spot = c.purchaseOption === "spot";
   const rule = rateRuleFor(rules, filter, spot);
   const odRule = spot ? rateRuleFor(rules, filter, false) : undefined;
@@ -51,9 +55,10 @@ export function applyRateRules(c: ComponentEstimate, rules: readonly PriceBookRa
     if (c.onDemandMonthlyCost != null) out.onDemandMonthlyCost = qty === null ? c.onDemandMonthlyCost * factor : od * qty;
     if (c.onDemandCostRange) out.onDemandCostRange = scaled(c.onDemandCostRange, factor);
   }
-  if (!rule) return { component: out };
+  const od = odRule ? { onDemandRule: odRule } : {};
+  if (!rule) return { component: out, ...od };
   const listUnknown = c.unitPrice === null;
-  if (listUnknown && (rule.usdPerUnit === undefined || c.priceKey === null || spot)) return { component: out };
+  if (listUnknown && (rule.usdPerUnit === undefined || c.priceKey === null || spot)) return { component: out, ...od };
   const unit = contractedPrice(rule, c.unitPrice)!;
   out.unitPrice = unit;
   out.monthlyCost = qty === null ? null : unit * qty;
@@ -71,7 +76,7 @@ export function applyRateRules(c: ComponentEstimate, rules: readonly PriceBookRa
     ...(rule.usdPerUnit !== undefined ? { usdPerUnit: rule.usdPerUnit } : {}),
     ...(listUnknown ? { listUnknown: true } : {}),
   };
-  return { component: out, rule };
+  return { component: out, rule, ...od };
 }
 
 function scaled(r: { low: number; high: number | null }, factor: number): { low: number; high: number | null } {

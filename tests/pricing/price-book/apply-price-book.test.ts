@@ -85,6 +85,26 @@ describe("price book: rates", () => {
     expect(volume!.monthlyCost).toBeCloseTo(0.72, 9);
   });
 
+  it("names the rule that only set a spot resource's on-demand basis, and says when that rate undercuts the spot price", async () => {
+    const spot = { aws_instance: { s: { instance_type: "p5.48xlarge", instance_market_options: { market_type: "spot" } } } };
+    const book = "rates:\n  - id: p5-card\n    reason: GPU agreement\n    match: { instanceType: p5.48xlarge }\n    usdPerUnit: 20\n    unit: hours\n";
+    const { res, estimate } = await price(spot, book);
+    const c = res("aws_instance.s").components[0]!;
+    // Spot stays 27.52/h (50% of 55.04): 730 × 27.52 = 20,089.60; the on-demand basis is the contracted 730 × 20 = 14,600.
+    expect(c.monthlyCost).toBeCloseTo(20089.6, 6);
+    expect(c.onDemandMonthlyCost).toBeCloseTo(14600, 6);
+    expect(estimate.priceBook!.rulesApplied).toEqual([{ id: "p5-card", reason: "GPU agreement", components: 1 }]);
+    expect(estimate.warnings).toContainEqual(expect.stringMatching(/aws_instance\.s runs spot at \$27\.52\/h, above your on-demand rate \$20\.00 \(`p5-card`\): on-demand would cost less/));
+  });
+
+  it("lists rules that matched no price (a typo in match or unit), valid ones only", async () => {
+    const book = `rates:\n${EDP}  - id: typo\n    reason: p5 deal\n    match: { instanceType: p5.48xlarg }\n    discountPercent: 30\n  - id: old\n    reason: p5 deal 2025\n    match: { instanceType: p5.48xlarge }\n    discountPercent: 30\n    until: 2026-01-01\n`;
+    const { estimate } = await price(fleet, book);
+    expect(estimate.priceBook!.unmatched).toEqual(["typo"]);
+    const none = await price(fleet, `rates:\n${EDP}`);
+    expect(none.estimate.priceBook!.unmatched).toBeUndefined();
+  });
+
   it("spot stays spot unless a discount says it applies to spot; the on-demand basis takes the on-demand rule", async () => {
     const spot = { aws_instance: { s: { instance_type: "g5.xlarge", instance_market_options: { market_type: "spot" } } } };
     const plain = await price(spot, `rates:\n${EDP}`);
