@@ -2,6 +2,7 @@ import type { Estimate } from "../pricing/estimate.js";
 import type { Enforcement, Finding, Verdict } from "../policy/verdict.js";
 import { usd, usdDelta } from "../money.js";
 import type { TerminalRenderOptions } from "./estimate-table.js";
+import { priceBookLines } from "./price-book-lines.js";
 import { terminalSafe as t } from "./text-table.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
 
@@ -80,6 +81,9 @@ export function renderVerdictText(v: Verdict, cost?: { head: Estimate; base?: Es
     } else out.push(...wrap(`Monthly cost: ${usd(head)}`));
     const incomplete = cost.head.totals.unpriced + cost.head.totals.partial + cost.head.totals.unsupported;
     if (incomplete > 0) out.push(...wrap(`(${incomplete} resource${incomplete === 1 ? " is" : "s are"} not fully priced and not counted in full; see \`costgate estimate\`)`, "  ", "   "));
+    // With a price book the figures above are effective: say so, with list beside them and what the book did.
+    const [pbHead, ...pbRest] = priceBookLines(cost.head);
+    if (pbHead) out.push(...wrap(t(pbHead), "", "  "), ...pbRest.flatMap((l) => wrap(t(l), "  - ", "    ")));
   }
   for (const s of SECTIONS) {
     const fs = v.findings.filter((f) => f.enforcement === s.level);
@@ -92,6 +96,8 @@ export function renderVerdictText(v: Verdict, cost?: { head: Estimate; base?: Es
     ...noteBlock("Overrides", v.overrideNotes, width),
     ...noteBlock("Policy composition", v.compositionNotes, width),
     ...noteBlock("Notes", v.notes, width),
+    // What pricing had to assume or could not see (a missing region, an expired price-book rule, …).
+    ...noteBlock("Warnings", cost ? [...cost.head.warnings, ...(cost.base?.warnings ?? []).filter((w) => !cost.head.warnings.includes(w)).map((w) => `base: ${w}`)] : [], width),
   );
   out.push(
     "",
