@@ -30,7 +30,7 @@ import { readActionPriceBook } from "./price-book-file.js";
 import { addGateFindings, findUsageDiscounts, usageDiscountFindings } from "./usage-discounts.js";
 import { fitSummaryBytes, GITHUB_SUMMARY_MAX_BYTES } from "./summary-size.js";
 import { readRunContext, type RunContext } from "./pull-request.js";
-import { actionReport, writeJsonFile } from "./report-file.js";
+import { writeActionReport, writeJsonFile } from "./report-file.js";
 import { commentMarker, publishStickyComment, type CommentOutcome } from "./sticky-comment.js";
 
 /**
@@ -86,9 +86,9 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
     core.setOutput("comment-url", comment.url);
   }
 
-  writeJsonFile(
+  writeActionReport(
     reportPath,
-    actionReport({
+    {
       head,
       ...(base ? { base } : {}),
       ...(diff ? { diff } : {}),
@@ -98,7 +98,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
       policySource,
       ...(comment ? { comment } : {}),
       notices,
-    }),
+    },
   );
   // The runner's limit is 1 MiB of UTF-8; the renderer counts UTF-16 units, so fit by bytes.
   await writeJobSummary(

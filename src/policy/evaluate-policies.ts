@@ -5,7 +5,7 @@ import { applyOverrides } from "./apply-overrides.js";
 import { checkDefinition } from "./checks/index.js";
 import type { CheckContext, CheckResult } from "./checks/check-definition.js";
 import { composePolicies, enforcementIn, type EffectiveRule } from "./compose-policies.js";
-import type { LoadedPolicy } from "./policy-document.js";
+import type { LoadedPolicy, RuleScope } from "./policy-document.js";
 import type { PendingFinding } from "./pending-finding.js";
 import { ceilingOf, stackEnvironments, sumRanges, toPolicyResource, type PolicyResource } from "./policy-resource.js";
 import { inScope } from "./scope.js";
@@ -74,6 +74,18 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
     }
     return got;
   };
+  // Rules with the same selectors (the default policy has three rules on `workloads: [training]`, three on
+  // `environments: [dev, staging]`…) share one filtered list per resource list, filtered once. Checks only read it.
+  const scopedLists = new WeakMap<readonly PolicyResource[], Map<string, PolicyResource[]>>();
+  const scoped = (list: PolicyResource[], scope: RuleScope | undefined): PolicyResource[] => {
+    if (!scope) return list;
+    let byScope = scopedLists.get(list);
+    if (!byScope) scopedLists.set(list, (byScope = new Map()));
+    const key = JSON.stringify(scope);
+    let out = byScope.get(key);
+    if (!out) byScope.set(key, (out = list.filter((r) => inScope(scope, r))));
+    return out;
+  };
   const pending: PendingFinding[] = [];
   for (const rule of composed.rules) {
     const def = checkDefinition(rule.rule.check.kind);
@@ -91,8 +103,8 @@ export function evaluatePolicies(policies: readonly LoadedPolicy[], head: Estima
         pending.push(toPending(rule, { group: { label: `scenario ${name}`, resources: [] }, unknown: true, message: `scenario \`${name}\` is not defined in the usage file; the rule cannot be judged` }, today)!.pending);
         continue;
       }
-      const ctx: CheckContext = { head: scope ? rs.head.filter((r) => inScope(scope, r)) : rs.head };
-      if (rs.base) ctx.base = scope ? rs.base.filter((r) => inScope(scope, r)) : rs.base;
+      const ctx: CheckContext = { head: scoped(rs.head, scope) };
+      if (rs.base) ctx.base = scoped(rs.base, scope);
       const results = def.evaluate(rule.rule.check, ctx);
       for (const result of results) {
         const p = toPending(rule, judged.length > 1 || name !== DEFAULT_SCENARIO ? { ...result, message: `[scenario ${name}] ${result.message}` } : result, today);

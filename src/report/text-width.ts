@@ -10,7 +10,12 @@ import wrapAnsi from "wrap-ansi";
 
 /** Display width of a string in terminal columns. */
 export function displayWidth(s: string): number {
-  return stringWidth(s);
+  // Printable ASCII is one column a character: no need for string-width (whose first call costs ~20 ms).
+  return isPrintableAscii(s) ? s.length : stringWidth(s);
+}
+
+function isPrintableAscii(s: string): boolean {
+  return /^[\x20-\x7e]*$/.test(s);
 }
 
 /**
@@ -19,13 +24,18 @@ export function displayWidth(s: string): number {
  */
 export function shortenMiddle(s: string, width: number): string {
   if (!Number.isFinite(width) || displayWidth(s) <= width) return s;
-  return cliTruncate(s, Math.max(1, width), { position: "middle" });
+  const w = Math.max(1, width);
+  // Printable ASCII: what cli-truncate returns, by column = character (it measures and slices with string-width).
+  if (w > 1 && isPrintableAscii(s)) return s.slice(0, Math.floor(w / 2)) + "…" + s.slice(s.length - (w - Math.floor(w / 2)) + 1);
+  return cliTruncate(s, w, { position: "middle" });
 }
 
 /** Shorten `s` to at most `width` columns at its end (`…`). Unchanged when it fits. */
 export function shortenEnd(s: string, width: number): string {
   if (!Number.isFinite(width) || displayWidth(s) <= width) return s;
-  return cliTruncate(s, Math.max(1, width), { position: "end" });
+  const w = Math.max(1, width);
+  if (w > 1 && isPrintableAscii(s)) return s.slice(0, w - 1) + "…";
+  return cliTruncate(s, w, { position: "end" });
 }
 
 /** Wrap `s` at word boundaries into lines of at most `width` columns (very long words are broken). */

@@ -57,9 +57,40 @@ function classesOfRules(rules: Record<string, unknown>[]): string[] {
  */
 export function lifecycleStorageClasses(bucket: Resource, ctx: CatalogContext): string[] {
   const name = literalString(bucket.attributes.bucket);
-  const configs = ctx.resourcesOfType("aws_s3_bucket_lifecycle_configuration").filter((c) => {
-    const b = c.attributes.bucket;
-    return referencedResource(b, "aws_s3_bucket", c, ctx) === bucket || (name !== undefined && b === name);
-  });
+  const all = ctx.resourcesOfType("aws_s3_bucket_lifecycle_configuration");
+  const configs = all.length === 0 ? [] : configsOf(bucket, name, all, ctx);
   return [...new Set([...classesOfRules(blocks(bucket.attributes.lifecycle_rule)), ...configs.flatMap((c) => classesOfRules(blocks(c.attributes.rule)))])];
+}
+
+interface LifecycleIndex {
+  /** Positions in the stack's list of the configurations whose `bucket` refers to a bucket resource. */
+  byBucket: Map<Resource, number[]>;
+  /** Positions of those whose `bucket` is a literal name. */
+  byName: Map<string, number[]>;
+}
+
+/** One index per stack's list of lifecycle configurations: without it every bucket scanned every configuration. */
+const lifecycleIndexes = new WeakMap<readonly Resource[], LifecycleIndex>();
+
+/** The configurations that name `bucket` (by reference or by its literal name), in the stack's order. */
+function configsOf(bucket: Resource, name: string | undefined, all: readonly Resource[], ctx: CatalogContext): Resource[] {
+  let index = lifecycleIndexes.get(all);
+  if (!index) {
+    index = { byBucket: new Map(), byName: new Map() };
+    all.forEach((c, i) => {
+      const b = c.attributes.bucket;
+      const target = referencedResource(b, "aws_s3_bucket", c, ctx);
+      if (target !== undefined) pushAt(index!.byBucket, target, i);
+      if (typeof b === "string") pushAt(index!.byName, b, i);
+    });
+    lifecycleIndexes.set(all, index);
+  }
+  const at = new Set([...(index.byBucket.get(bucket) ?? []), ...(name !== undefined ? (index.byName.get(name) ?? []) : [])]);
+  return [...at].sort((a, b) => a - b).map((i) => all[i]!);
+}
+
+function pushAt<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
 }
