@@ -4,7 +4,7 @@ import { parseOverrideFlag } from "../policy/override-flag.js";
 import { writeJson } from "../report/json-stream.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions, todayOption } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 
 export const CHECK_FORMATS = ["table", "json", "markdown", "sarif", "focus-csv"] as const;
@@ -15,7 +15,6 @@ export const CHECK_OPTIONS = {
   base: { type: "string" },
   environment: { type: "string" },
   override: { type: "string", multiple: true },
-  today: { type: "string" },
 } as const;
 
 export const CHECK_HELP = `Usage: costgate check <plan> --policy <file> [--policy <file>...] [options]
@@ -29,7 +28,7 @@ Options:
   --environment <env>     environment of resources without an environment tag (else the policy's
                           unresolvedEnvironment, default prod)
   --override RULE:approver:reason   approve a soft-mandatory finding (repeatable; RULE may be *)
-  --today YYYY-MM-DD      evaluate exemption expiry, enforceFrom and price-book validity as of this date (default today, UTC)
+  --today YYYY-MM-DD      also evaluate exemption expiry and enforceFrom as of this date
   --usage <file>          usage file (YAML) for usage-based components
   --format table|json|markdown|sarif|focus-csv   output format (default table); json is
                           costgate.verdict/v1, sarif is SARIF 2.1.0, focus-csv prices the plan
@@ -45,8 +44,7 @@ export const checkCommand: Command = async (args, io) => {
   if (positionals.length !== 1) throw new CostgateError("expected exactly one <plan> (see `costgate check --help`)", "costgate check");
   const policyFiles = [...new Set(values.policy ?? [])];
   if (policyFiles.length === 0) throw new CostgateError("no policy given; pass --policy <file> (e.g. --policy policies/default.yaml)", "costgate check");
-  if (values.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.today) && !Number.isNaN(Date.parse(values.today))))
-    throw new CostgateError(`bad --today \`${values.today}\`; expected a date YYYY-MM-DD`, "costgate check");
+  const today = todayOption(values.today, "check");
   if (values.environment !== undefined && !/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(values.environment))
     throw new CostgateError(`bad --environment \`${values.environment}\`; expected a name such as dev or prod`, "costgate check");
   // Policies first: a broken policy is reported before any pricing work.
@@ -54,7 +52,7 @@ export const checkCommand: Command = async (args, io) => {
   const overrides = (values.override ?? []).map(parseOverrideFlag);
   const outcome = await gateFromOptions({ head: positionals[0]!, ...(values.base !== undefined ? { base: values.base } : {}) }, values, io, {
     policies,
-    evaluation: { overrides, ...(values.today ? { today: values.today } : {}), ...(values.environment ? { environment: values.environment } : {}) },
+    evaluation: { overrides, ...(today ? { today } : {}), ...(values.environment ? { environment: values.environment } : {}) },
   });
   const { head, base, diff } = outcome;
   const verdict = outcome.verdict!;

@@ -1,7 +1,7 @@
 import { CostgateError } from "../errors.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
-import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions, todayOption } from "./price-plans.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
 
 export const DIFF_FORMATS = ["table", "json", "markdown"] as const;
@@ -24,6 +24,7 @@ export const diffCommand: Command = async (args, io) => {
   }
   const format = formatOption("diff", values.format, DIFF_FORMATS, "table");
   if (positionals.length !== 2) throw new CostgateError("expected <base> and <head> (see `costgate diff --help`)", "costgate diff");
+  todayOption(values.today, "diff");
   const { head, diff } = await gateFromOptions({ base: positionals[0]!, head: positionals[1]! }, values, io);
   // Each format loads its own renderer.
   if (format === "json") (await import("../report/diff-json.js")).writeDiffJson(diff!, io.stdout);

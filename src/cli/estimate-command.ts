@@ -1,7 +1,7 @@
 import { terminalWidth } from "../report/terminal-width.js";
 import { EXIT, type Command } from "./cli-io.js";
 import { formatOption, parseCommandArgs } from "./parse-args.js";
-import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions } from "./price-plans.js";
+import { PLAN_OPTIONS, PLAN_OPTIONS_HELP, gateFromOptions, todayOption } from "./price-plans.js";
 import { CostgateError } from "../errors.js";
 
 export const ESTIMATE_FORMATS = ["table", "json", "markdown", "focus-csv"] as const;
@@ -29,6 +29,7 @@ export const estimateCommand: Command = async (args, io) => {
   const format = formatOption("estimate", values.format, ESTIMATE_FORMATS, "table");
   if (positionals.length !== 1) throw new CostgateError("expected exactly one <path> (see `costgate estimate --help`)", "costgate estimate");
   const width = terminalWidth({ columns: io.columns, env: io.env, wide: values.wide });
+  todayOption(values.today, "estimate");
   const { head: estimate } = await gateFromOptions({ head: positionals[0]! }, values, io);
   // Each format loads its own renderer.
   if (format === "json") (await import("../report/estimate-json.js")).writeEstimateJson(estimate, io.stdout);
