@@ -25,13 +25,13 @@ export const diffCommand: Command = async (args, io) => {
   const format = formatOption("diff", values.format, DIFF_FORMATS, "table");
   if (positionals.length !== 2) throw new CostgateError("expected <base> and <head> (see `costgate diff --help`)", "costgate diff");
   todayOption(values.today, "diff");
-  const { head, diff } = await gateFromOptions({ base: positionals[0]!, head: positionals[1]! }, values, io);
+  const { head, base, diff } = await gateFromOptions({ base: positionals[0]!, head: positionals[1]! }, values, io);
   // Each format loads its own renderer.
   if (format === "json") (await import("../report/diff-json.js")).writeDiffJson(diff!, io.stdout);
   else if (format === "markdown") io.stdout((await import("../report/markdown.js")).renderMarkdownReport({ estimate: head, diff: diff! }));
   else {
     const { renderDiffText } = await import("../report/diff-text.js");
-    io.stdout(renderDiffText(diff!, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false }));
+    io.stdout(renderDiffText(diff!, { width: terminalWidth({ columns: io.columns, env: io.env, wide: values.wide }), wide: values.wide ?? false, estimates: { head, ...(base ? { base } : {}) } }));
   }
   return EXIT.ok;
 };

@@ -1,9 +1,11 @@
 import type { EstimateDiff, ResourceDelta } from "../pricing/diff-estimates.js";
-import type { ResourceEstimate } from "../pricing/estimate.js";
+import type { Estimate, ResourceEstimate } from "../pricing/estimate.js";
 import { cost, formatCost } from "./cost-cell.js";
 import type { TerminalRenderOptions } from "./estimate-table.js";
 import { fitTable, type TableColumn } from "./fit-table.js";
 import { freeChangesLine, isFreeAddOrRemove } from "./free-changes.js";
+import { priceBookLines } from "./price-book-lines.js";
+import { pricingWarnings } from "./pricing-warnings.js";
 import { terminalSafe as t } from "./text-table.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
 
@@ -47,6 +49,8 @@ const RESOURCE_COLUMNS: TableColumn[] = [
 /** Options of the diff text: the terminal width, and `wide` (list free resources added or removed at $0 too). */
 export interface DiffTextOptions extends TerminalRenderOptions {
   wide?: boolean;
+  /** The estimates behind the diff: their price-book lines and pricing warnings are shown under it. */
+  estimates?: { head: Estimate; base?: Estimate };
 }
 
 /**
@@ -97,6 +101,20 @@ export function renderDiffText(d: EstimateDiff, opts: DiffTextOptions = {}): str
   if (d.head.priceSources.length) {
     out.push("\n");
     para(`Prices (base and head priced with the same sources): ${[...new Set(d.head.priceSources.map((s) => t(s.label)))].join(", ")}`);
+  }
+  if (opts.estimates) {
+    // With a price book the figures above are effective: the head's list beside them and what the book did.
+    const [pbHead, ...pbRest] = priceBookLines(opts.estimates.head);
+    if (pbHead) {
+      out.push("\n");
+      para(t(pbHead), "", "  ");
+      for (const l of pbRest) para(t(l), "  - ", "    ");
+    }
+    const warnings = pricingWarnings(opts.estimates.head, opts.estimates.base);
+    if (warnings.length) {
+      out.push("\nWarnings:\n");
+      for (const w of warnings) para(t(w), "  - ", "    ");
+    }
   }
   return out.join("");
 }

@@ -3,6 +3,7 @@ import type { Enforcement, Finding, Verdict } from "../policy/verdict.js";
 import { usd, usdDelta } from "../money.js";
 import type { TerminalRenderOptions } from "./estimate-table.js";
 import { priceBookLines } from "./price-book-lines.js";
+import { pricingWarnings } from "./pricing-warnings.js";
 import { terminalSafe as t } from "./text-table.js";
 import { shortenAddress, wrapHanging } from "./text-width.js";
 
@@ -97,7 +98,7 @@ export function renderVerdictText(v: Verdict, cost?: { head: Estimate; base?: Es
     ...noteBlock("Policy composition", v.compositionNotes, width),
     ...noteBlock("Notes", v.notes, width),
     // What pricing had to assume or could not see (a missing region, an expired price-book rule, …).
-    ...noteBlock("Warnings", cost ? [...cost.head.warnings, ...(cost.base?.warnings ?? []).filter((w) => !cost.head.warnings.includes(w)).map((w) => `base: ${w}`)] : [], width),
+    ...noteBlock("Warnings", cost ? pricingWarnings(cost.head, cost.base) : [], width),
   );
   out.push(
     "",

@@ -18,3 +18,19 @@ describe("check's terminal verdict", () => {
     expect(text).toContain("  - rule edp: 2 components (contract 42)");
   });
 });
+
+describe("diff's terminal text", () => {
+  it("shows the head's price-book lines and the pricing warnings of both sides", async () => {
+    const { diffEstimates } = await import("../../src/pricing/diff-estimates.js");
+    const { renderDiffText } = await import("../../src/report/diff-text.js");
+    const plan = (type: string) => planFromCdktfStack({ provider: { aws: [{}] }, resource: { aws_instance: { web: { instance_type: type } } } }, { stack: "s", file: "s.json", defaultRegion: "us-east-1" });
+    const book = parsePriceBook("apiVersion: costgate.price-book/v1\nmetadata: {name: b}\nrates:\n  - {id: edp, reason: contract 42, discountPercent: 10}\n", "book.yml");
+    const base = await estimatePlan(plan("g5.xlarge"), { priceBook: book, today: "2026-11-30" });
+    const head = await estimatePlan(plan("g5.2xlarge"), { priceBook: book, today: "2026-11-30" });
+    const text = renderDiffText(diffEstimates(base, head), { estimates: { head, base } });
+    expect(text).toContain("Price book book.yml (as of 2026-11-30): effective");
+    expect(text).toMatch(/\nWarnings:\n {2}- s: provider aws has no region; assumed us-east-1/);
+    // The same warning on both sides is said once.
+    expect(text.match(/no region/g)).toHaveLength(1);
+  });
+});
