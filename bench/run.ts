@@ -15,6 +15,7 @@
  * `--large` adds 200,000-resource plans to section 1 (several minutes more). `--check` exits 1 when a goal is missed.
  */
 import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -24,12 +25,26 @@ import { processRatios, PROCESS_RATIO_GOAL, RSS_GOAL } from "./processes.js";
 import { priceRequests } from "./price-requests.js";
 import { synthesizeExampleStacks } from "./synthetic-plan.js";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-};
-const sizes = arg("sizes", "1000,10000,50000").split(",").map(Number);
-const synthRuns = arg("synth-runs", "5");
+const USAGE = "usage: node lib/bench/run.js [--sizes 1000,10000,50000] [--large] [--synth-runs 5] [--skip-synth] [--check]";
+let options: { values: { sizes?: string; large?: boolean; "synth-runs"?: string; "skip-synth"?: boolean; check?: boolean; help?: boolean } };
+try {
+  options = parseArgs({
+    options: { sizes: { type: "string" }, large: { type: "boolean" }, "synth-runs": { type: "string" }, "skip-synth": { type: "boolean" }, check: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+} catch (e) {
+  console.error(`bench: ${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (options.values.help) {
+  console.log(`${USAGE}\n  --sizes      plan sizes of sections 1 and 3 (resources)\n  --large      also 200,000-resource plans in section 1 (minutes more)\n  --synth-runs runs of the synth-overhead benchmark\n  --skip-synth skip section 5\n  --check      exit 1 when a goal is missed`);
+  process.exit(0);
+}
+const sizes = (options.values.sizes ?? "1000,10000,50000").split(",").map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+  console.error(`bench: bad --sizes \`${options.values.sizes}\`; expected positive integers separated by commas\n${USAGE}`);
+  process.exit(2);
+}
+const synthRuns = options.values["synth-runs"] ?? "5";
 const print = (line: string) => console.log(line);
 const missed: string[] = [];
 
@@ -40,7 +55,7 @@ print("Figures are from one run on one shared, noisy machine: compare the ratios
 const templates = synthesizeExampleStacks();
 
 print("1. what users run: whole processes ÷ a fresh `node -e` reading and JSON.parsing the same file (medians of alternating pairs)");
-const processSizes = process.argv.includes("--large") ? [...sizes, 200_000] : sizes;
+const processSizes = options.values.large ? [...sizes, 200_000] : sizes;
 for (const r of processRatios(processSizes, print, templates)) {
   if (r.ratio > PROCESS_RATIO_GOAL) missed.push(`${r.command} ${r.shape} ${r.resources}: ${r.ratio.toFixed(2)}×`);
   if (r.command === "estimate" && r.rssRatio > RSS_GOAL) missed.push(`peak RSS estimate ${r.shape} ${r.resources}: ${r.rssRatio.toFixed(2)}× the floor's`);
@@ -61,7 +76,7 @@ if (req.noCache !== req.distinctKeys || req.coldCache !== req.distinctKeys || re
 
 print("\n5. synth overhead of the governance aspect (bench/synth.ts)");
 const synth = fileURLToPath(new URL("./synth.js", import.meta.url));
-if (process.argv.includes("--skip-synth")) print("  skipped (--skip-synth)");
+if (options.values["skip-synth"]) print("  skipped (--skip-synth)");
 else if (!existsSync(synth)) print("  n/a (lib/bench/synth.js is not built: bench/synth.ts does not exist yet)");
 else {
   const r = spawnSync(process.execPath, ["--expose-gc", synth, "--runs", synthRuns], { encoding: "utf8", timeout: 15 * 60_000 });
@@ -76,4 +91,4 @@ else {
 }
 
 print(missed.length ? `\ngoals missed: ${missed.join("; ")}` : "\nall goals met");
-if (process.argv.includes("--check") && missed.length) process.exitCode = 1;
+if (options.values.check && missed.length) process.exitCode = 1;
