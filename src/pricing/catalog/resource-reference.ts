@@ -2,13 +2,6 @@ import { isUnknown } from "../../plan/unknown-value.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
 
-/**
- * The resource of `type` an attribute value refers to, in the same stack (and, for plans, the same module):
- * - cdktf / Terraform JSON: an interpolation `${aws_launch_template.gpu.id}` (also `.name`, `.arn`, …);
- * - `terraform show -json`: a value known only after apply whose configuration expression references
- *   `aws_launch_template.gpu.id` (UnknownValue.references, relative to the module that declares `from`).
- * Undefined when the value names no resource of that type, or the resource is not in the plan.
- */
 /** One compiled interpolation pattern per resource type (a new RegExp per call was a top cost at 10k resources). */
 const INTERPOLATIONS = new Map<string, RegExp>();
 
@@ -18,6 +11,13 @@ function interpolationOf(type: string): RegExp {
   return re;
 }
 
+/**
+ * The resource of `type` an attribute value refers to, in the same stack (and, for plans, the same module):
+ * - cdktf / Terraform JSON: an interpolation `${aws_launch_template.gpu.id}` (also `.name`, `.arn`, …);
+ * - `terraform show -json`: a value known only after apply whose configuration expression references
+ *   `aws_launch_template.gpu.id` (UnknownValue.references, relative to the module that declares `from`).
+ * Undefined when the value names no resource of that type, or the resource is not in the plan.
+ */
 export function referencedResource(value: unknown, type: string, from: Resource | undefined, ctx: CatalogContext): Resource | undefined {
   if (typeof value === "string") {
     if (!value.includes("${")) return undefined;
