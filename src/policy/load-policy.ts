@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { CostgateError } from "../errors.js";
+import { readInputFile } from "../read-input-file.js";
 import { parseYamlWithPositions, positionOf, type PositionedYaml } from "../yaml-positions.js";
 import { checkDefinition } from "./checks/index.js";
 import type { LoadedPolicy, PolicyDocument } from "./policy-document.js";
@@ -8,14 +8,7 @@ import { throwSchemaErrors } from "./schema-errors.js";
 
 /** Read, parse and validate one policy file. Every problem is one positioned CostgateError (exit 2). */
 export function loadPolicyFile(file: string): LoadedPolicy {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CostgateError(code === "ENOENT" ? "policy file not found" : `cannot read policy file (${code ?? "error"})`, file);
-  }
-  return parsePolicy(text, file);
+  return parsePolicy(readInputFile(file, "policy file", "policy file not found"), file);
 }
 
 /** Load several policy files (e.g. central + project), in the order given. */

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { CostgateError } from "../errors.js";
+import { readInputFile } from "../read-input-file.js";
 import { parseYamlWithPositions, positionOf } from "../yaml-positions.js";
 import { showValue } from "../plan/json-values.js";
 import type { Resource } from "../plan/resource.js";
@@ -125,13 +125,7 @@ function addressMatcher(pattern: string): RegExp {
 
 /** Load and validate a usage file. Every problem is one positioned error. */
 export function loadUsageFile(file: string): Usage {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new CostgateError(`cannot read usage file (${(e as NodeJS.ErrnoException).code ?? "error"})`, file);
-  }
-  return parseUsage(text, file);
+  return parseUsage(readInputFile(file, "usage file"), file);
 }
 
 export function parseUsage(text: string, file: string): Usage {

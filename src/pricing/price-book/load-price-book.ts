@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { CostgateError } from "../../errors.js";
+import { readInputFile } from "../../read-input-file.js";
 import { throwSchemaErrors } from "../../policy/schema-errors.js";
 import { parseYamlWithPositions, positionOf, type PositionedYaml } from "../../yaml-positions.js";
 import type { PriceBook, PriceBookCommitment, PriceBookDocument, PriceBookRate } from "./price-book.js";
@@ -8,14 +8,7 @@ import { compareSpecificity, couldOverlap, periodsOverlap, specificity } from ".
 
 /** Read, parse and validate a price-book file. Every problem is one positioned CostgateError (exit 2). */
 export function loadPriceBookFile(file: string): PriceBook {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CostgateError(code === "ENOENT" ? "price book not found" : `cannot read price book (${code ?? "error"})`, file);
-  }
-  return parsePriceBook(text, file);
+  return parsePriceBook(readInputFile(file, "price book", "price book not found"), file);
 }
 
 /**
