@@ -138,15 +138,7 @@ function focusRows(estimate: Estimate, r: ResourceEstimate, c: ComponentEstimate
 function commitmentRows(estimate: Estimate, k: CommitmentSummary, start: string, end: string): Record<FocusColumn, string>[] {
   const common: Record<FocusColumn, string> = Object.fromEntries(FOCUS_COLUMNS.map((col) => [col, ""])) as Record<FocusColumn, string>;
   const shared: Partial<Record<FocusColumn, string>> = {
-    BillingCurrency: estimate.currency,
-    BillingAccountId: "unknown",
-    BillingPeriodStart: start,
-    BillingPeriodEnd: end,
-    ChargePeriodStart: start,
-    ChargePeriodEnd: end,
-    ProviderName: "AWS",
-    PublisherName: "AWS",
-    InvoiceIssuerName: "AWS",
+    ...billingColumns(estimate, start, end),
     ServiceCategory: "Compute",
     CommitmentDiscountCategory: k.kind === "reservation" ? "Usage" : "Spend",
     CommitmentDiscountId: k.id,
@@ -295,7 +287,8 @@ type CommonColumns = Exclude<
   | "x_CostHigh"
 >;
 
-function common(estimate: Estimate, r: ResourceEstimate, start: string, end: string, flags: string[]): Record<CommonColumns, string> {
+/** The columns every row carries: currency, account, billing and charge period (the month), provider AWS. */
+function billingColumns(estimate: Estimate, start: string, end: string) {
   return {
     BillingCurrency: estimate.currency,
     BillingAccountId: "unknown",
@@ -303,11 +296,17 @@ function common(estimate: Estimate, r: ResourceEstimate, start: string, end: str
     BillingPeriodEnd: end,
     ChargePeriodStart: start,
     ChargePeriodEnd: end,
-    ChargeCategory: "Usage",
-    ChargeClass: "",
     ProviderName: "AWS",
     PublisherName: "AWS",
     InvoiceIssuerName: "AWS",
+  } satisfies Partial<Record<FocusColumn, string>>;
+}
+
+function common(estimate: Estimate, r: ResourceEstimate, start: string, end: string, flags: string[]): Record<CommonColumns, string> {
+  return {
+    ...billingColumns(estimate, start, end),
+    ChargeCategory: "Usage",
+    ChargeClass: "",
     RegionId: r.region,
     ResourceId: `tf:${r.stack}/${r.address}`,
     ResourceName: r.address,
