@@ -225,6 +225,7 @@ describe("6. every prices mode runs (against the loopback Price List endpoint), 
     ["aws", "in process", runActionInProcess],
     ["aws", "the bundled dist/index.js", runBundledAction],
     ["auto", "in process", runActionInProcess],
+    ["auto", "the bundled dist/index.js", runBundledAction],
   ] as const)("%s with credentials (%s): live prices from the endpoint", async (prices, _, runner) => {
     const r = await run({ prices }, { env: creds(), runner });
     expect(r.stderr).toBe("");
