@@ -3,6 +3,10 @@
 // lib/cli/cli.js is the bundled CLI (rollup.cli.config.mjs: a few files to load instead of ~170), lib/src/cli.js
 // the same code unbundled (used when the bundle is missing).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// Node 22.1+: reuse V8's compiled code between runs (kept in the OS temp directory; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off). Node 20 has no such cache and skips this.
+const { enableCompileCache } = await import("node:module");
+enableCompileCache?.();
 let cli;
 for (const entry of ["../lib/cli/cli.js", "../lib/src/cli.js"]) {
   try {

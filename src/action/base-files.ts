@@ -1,5 +1,5 @@
 import { CostgateError } from "../errors.js";
-import { describeApiError, type GitHubClient } from "./github-client.js";
+import { describeApiError, type GitHubClientOnDemand } from "./github-client.js";
 import { ensureCommit, readFileAtCommit, repoRelative, repoRoot } from "./git.js";
 
 /** Where to read a repository file as it is on the base commit. */
@@ -7,7 +7,7 @@ export interface BaseFileOptions {
   /** Job working directory inside the repository (GITHUB_WORKSPACE). */
   cwd: string;
   /** Fallback when git cannot provide the base version (no git, shallow clone without fetch access). */
-  gh?: GitHubClient;
+  gh?: GitHubClientOnDemand;
   owner: string;
   repo: string;
 }
@@ -38,7 +38,7 @@ export async function readFileAtBase(path: string, sha: string, what: string, o:
 async function readWithApi(path: string, sha: string, what: string, gitProblem: string, o: BaseFileOptions): Promise<string> {
   if (!o.gh) throw new CostgateError(`cannot read the ${what} from the base commit ${sha.slice(0, 7)} (${gitProblem})`, path);
   try {
-    const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path: path.replace(/^\.\//, ""), ref: sha });
+    const { data } = await (await o.gh()).rest.repos.getContent({ owner: o.owner, repo: o.repo, path: path.replace(/^\.\//, ""), ref: sha });
     if (Array.isArray(data) || data.type !== "file" || !("content" in data)) throw new CostgateError(`is not a file on the base commit ${sha.slice(0, 7)}`, path);
     return Buffer.from(data.content, "base64").toString("utf8");
   } catch (e) {

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { CostgateError } from "../errors.js";
-import { parsePriceBook } from "../pricing/price-book/load-price-book.js";
 import type { PriceBook } from "../pricing/price-book/price-book.js";
 import { readFileAtBase, type BaseFileOptions } from "./base-files.js";
 import type { PolicySource } from "./inputs.js";
@@ -26,6 +25,8 @@ export interface ActionPriceBook {
  */
 export async function readActionPriceBook(path: string | undefined, source: PolicySource, baseSha: string | undefined, o: BaseFileOptions): Promise<ActionPriceBook> {
   if (!path) return { from: "none", notes: [] };
+  // Loaded only with a price book: its validator (ajv, compiled from the schema) is ~400 KB of the bundle.
+  const { parsePriceBook } = await import("../pricing/price-book/load-price-book.js");
   if (source === "head") return { book: parsePriceBook(readCheckout(path, o.cwd, true)!, path), from: "head", notes: [] };
   if (!baseSha) throw new CostgateError("`policy-source: base` needs a base commit to read the price book from, and this run has none", "price-book");
   const label = `${path}@${baseSha.slice(0, 7)}`;

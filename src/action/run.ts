@@ -18,7 +18,7 @@ import { defaultArtifactFor, renderSarif } from "../report/sarif.js";
 import { resourceLocator } from "../report/source-locations.js";
 import { GITHUB_COMMENT_MAX_CHARS, GITHUB_SUMMARY_MAX_CHARS } from "../report/truncate-markdown.js";
 import { withSynthesizedBase } from "./base-synth.js";
-import { createGitHubClient, describeApiError, httpStatus, isPermissionError, type GitHubClient } from "./github-client.js";
+import { describeApiError, gitHubClientOnDemand, httpStatus, isPermissionError, type GitHubClientOnDemand } from "./github-client.js";
 import { envInputReader, readInputs, type ActionInputs } from "./inputs.js";
 import { annotateFindings, writeJobSummary } from "./job-report.js";
 import { findLabelOverride } from "./label-override.js";
@@ -55,7 +55,7 @@ async function runAction(env: NodeJS.ProcessEnv): Promise<void> {
   const ctx = readRunContext(env);
   const pr = ctx.pullRequest;
   const cwd = process.cwd();
-  const gh = inputs.githubToken ? createGitHubClient(inputs.githubToken, env, inputs.githubApiTimeout) : undefined;
+  const gh = inputs.githubToken ? gitHubClientOnDemand(inputs.githubToken, env, inputs.githubApiTimeout) : undefined;
   requireBaseWhereAsked(inputs, ctx);
   /** Plain-text notices for the reader (escaped when rendered). */
   const notices: string[] = [];
@@ -133,7 +133,7 @@ function requireBaseWhereAsked(inputs: ActionInputs, ctx: RunContext): void {
  * pull request that lowers a compute quantity below the trusted usage is priced both ways, shown, and judged
  * (`CG-USAGE-PR`).
  */
-async function gate(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | undefined, env: NodeJS.ProcessEnv, cwd: string, notices: string[], judge: Judge) {
+async function gate(inputs: ActionInputs, ctx: RunContext, gh: GitHubClientOnDemand | undefined, env: NodeJS.ProcessEnv, cwd: string, notices: string[], judge: Judge) {
   const planOpts = { defaultRegion: inputs.region };
   const headPlan = loadPlan(inputs.path, planOpts);
   const baseSha = ctx.base?.sha;
@@ -199,7 +199,7 @@ interface Judge {
   policySource: PolicySourceUsed;
 }
 
-async function readJudge(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient | undefined, cwd: string, notices: string[]): Promise<Judge> {
+async function readJudge(inputs: ActionInputs, ctx: RunContext, gh: GitHubClientOnDemand | undefined, cwd: string, notices: string[]): Promise<Judge> {
   if (inputs.policies.length === 0) {
     core.info("No `policy` input: costs are reported without a verdict");
     return { policies: [], overrides: [], policySource: "none" };
@@ -221,7 +221,7 @@ async function readJudge(inputs: ActionInputs, ctx: RunContext, gh: GitHubClient
   const declared = overrideSettings(loaded);
   notices.push(...declared.notes);
   if (declared.settings && pr && gh) {
-    const found = await findLabelOverride(gh, {
+    const found = await findLabelOverride(await gh(), {
       owner: ctx.owner,
       repo: ctx.repo,
       issue: pr.number,
@@ -251,7 +251,7 @@ function policySourceUsed(texts: readonly PolicyText[]): PolicySourceUsed {
 async function publishComment(
   inputs: ActionInputs,
   ctx: RunContext,
-  gh: GitHubClient | undefined,
+  gh: GitHubClientOnDemand | undefined,
   head: Estimate,
   diff: EstimateDiff | undefined,
   verdict: Verdict | undefined,
@@ -269,9 +269,10 @@ async function publishComment(
     return undefined;
   }
   const target = { owner: ctx.owner, repo: ctx.repo, issue: pr.number };
+  const client = await gh();
   // A re-run of an old commit must not overwrite the report of a newer one.
   try {
-    const { data } = await gh.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: pr.number });
+    const { data } = await client.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: pr.number });
     if (pr.headSha && data.head.sha !== pr.headSha) {
       notices.push(`No pull request comment: the pull request moved on to ${data.head.sha.slice(0, 7)} since this run's commit ${pr.headSha.slice(0, 7)}; the newer run reports`);
       return { action: "skipped", reason: "stale head", deleted: 0 };
@@ -282,7 +283,7 @@ async function publishComment(
   // Notices so far are about the report itself; the ones added below are about the comment and go to the summary.
   const body = render(inputs, ctx, head, diff, verdict, [...notices], GITHUB_COMMENT_MAX_CHARS, true, policySource);
   try {
-    const outcome = await publishStickyComment(gh, {
+    const outcome = await publishStickyComment(client, {
       ...target,
       marker: commentMarker(inputs.commentKey),
       author: inputs.commentAuthor,

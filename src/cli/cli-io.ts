@@ -1,6 +1,7 @@
 /** Where a command writes. Injected so tests can run commands in-process. */
 export interface CliIO {
-  stdout(text: string): void;
+  /** Text, or UTF-8 bytes (JSON output is written as bytes, in chunks that each end between characters). */
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
   /** Whether stdout/stderr is a terminal (progress lines only on a TTY). */
   isTTY: boolean;
@@ -31,7 +32,7 @@ export const EXIT = { ok: 0, violation: 1, badInput: 2 } as const;
 let stdoutClosed = false;
 let stdoutWatched = false;
 
-function writeStdout(text: string): void {
+function writeStdout(text: string | Uint8Array): void {
   if (!stdoutWatched) {
     stdoutWatched = true;
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {

@@ -22,8 +22,8 @@ export function renderDiffJson(d: EstimateDiff): string {
   return JSON.stringify(diffToJson(d), null, 2) + "\n";
 }
 
-/** `renderDiffJson`, the same bytes, written in chunks to `write` without copying the diff (any size). */
-export function writeDiffJson(d: EstimateDiff, write: (chunk: string) => void): void {
+/** `renderDiffJson`, the same text as UTF-8 bytes, written in chunks to `write` without copying the diff (any size). */
+export function writeDiffJson(d: EstimateDiff, write: (chunk: Uint8Array) => void): void {
   const { schemaVersion, totals, stacks, resources, base, head } = d;
   writeJson({ schemaVersion, totals, stacks, resources, base, head }, write, {
     omit: { "resources.*": ["base", "head"], "base.stacks.*.resources.*": ["attributes"], "head.stacks.*.resources.*": ["attributes"] },

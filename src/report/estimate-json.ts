@@ -22,7 +22,7 @@ export function renderEstimateJson(e: Estimate): string {
   return JSON.stringify(estimateToJson(e), null, 2) + "\n";
 }
 
-/** `renderEstimateJson`, the same bytes, written in chunks to `write` without copying the estimate (any size). */
-export function writeEstimateJson(e: Estimate, write: (chunk: string) => void): void {
+/** `renderEstimateJson`, the same text as UTF-8 bytes, written in chunks to `write` without copying the estimate (any size). */
+export function writeEstimateJson(e: Estimate, write: (chunk: Uint8Array) => void): void {
   writeJson(e, write, { omit: ESTIMATE_JSON_OMIT });
 }

@@ -7,7 +7,7 @@ let api: FakeGitHub;
 let gh: GitHubClient;
 beforeEach(async () => {
   api = await startFakeGitHub();
-  gh = createGitHubClient("t", { GITHUB_API_URL: api.url });
+  gh = await createGitHubClient("t", { GITHUB_API_URL: api.url });
   api.state.permissions.set("wendy", "write");
   api.state.permissions.set("mia", "maintain");
   api.state.permissions.set("tom", "triage");
@@ -90,7 +90,7 @@ describe("findLabelOverride", () => {
   it("a stalled API times out and applies no override", async () => {
     api.applyLabel(7, "cost-override", "wendy");
     api.state.stall = /\/events$/;
-    const quick = createGitHubClient("t", { GITHUB_API_URL: api.url }, 0.3);
+    const quick = await createGitHubClient("t", { GITHUB_API_URL: api.url }, 0.3);
     const r = await findLabelOverride(quick, req);
     expect(r.override).toBeUndefined();
     expect(r.notes[0]).toMatch(/could not verify the override label "cost-override" \(.*the GitHub API did not answer GET \/repos\/o\/r\/issues\/7\/events within 0\.3 s\); no override applied$/);

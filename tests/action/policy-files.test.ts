@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createGitHubClient } from "../../src/action/github-client.js";
+import { gitHubClientOnDemand } from "../../src/action/github-client.js";
 import { readPolicyTexts } from "../../src/action/policy-files.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/fake-github-api.js";
 import { createTestRepo, type TestRepo } from "./git-repo.js";
@@ -115,7 +115,7 @@ describe("readPolicyTexts without git", () => {
 
   it("falls back to the contents API at the base commit", async () => {
     api.state.files.set(`${"a".repeat(40)}:budget.yaml`, STRICT);
-    const gh = createGitHubClient("t", { GITHUB_API_URL: api.url });
+    const gh = gitHubClientOnDemand("t", { GITHUB_API_URL: api.url });
     const { policies } = await readPolicyTexts(["budget.yaml"], { source: "base", baseSha: "a".repeat(40), cwd: dir, gh, owner: "o", repo: "r" });
     expect(policies[0]).toMatchObject({ from: "base", text: STRICT });
     expect(api.state.requests[0]).toMatchObject({ path: "/repos/o/r/contents/budget.yaml", query: { ref: "a".repeat(40) } });

@@ -11,7 +11,7 @@ let api: FakeGitHub;
 let gh: GitHubClient;
 beforeEach(async () => {
   api = await startFakeGitHub();
-  gh = createGitHubClient("fake-token", { GITHUB_API_URL: api.url });
+  gh = await createGitHubClient("fake-token", { GITHUB_API_URL: api.url });
 });
 afterEach(() => api.close());
 

@@ -10,6 +10,7 @@ import { startFakePricingApi, TEST_CREDENTIALS, type FakePricingApi } from "../f
 import { ec2InstanceProduct, productDocument } from "../fakes/price-list-documents.js";
 import { isolateAwsEnvironment, TEST_CREDENTIALS_ENV } from "../helpers/isolated-aws-env.js";
 import { ec2InstancePrice } from "../../src/pricing/prices/index.js";
+import { chunkText } from "../helpers/run-cli.js";
 
 const scratch = isolateAwsEnvironment("costgate-pricing-refresh-");
 const CREDS = TEST_CREDENTIALS_ENV;
@@ -49,7 +50,7 @@ afterEach(() => {
 async function run(argv: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; tty?: boolean } = {}) {
   let stdout = "";
   let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: opts.tty ?? false, env: opts.env ?? CREDS, cwd: opts.cwd ?? process.cwd() };
+  const io: CliIO = { stdout: (t) => void (stdout += chunkText(t)), stderr: (t) => void (stderr += t), isTTY: opts.tty ?? false, env: opts.env ?? CREDS, cwd: opts.cwd ?? process.cwd() };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }

@@ -33,7 +33,7 @@ afterAll(() => {
 describe("npm pack", () => {
   it("builds lib/ on pack and ships the CLI, both construct variants, policies and schema, not tests or benches", () => {
     const files = runOk("tar", ["tzf", tarball], scratch).stdout.split("\n");
-    for (const f of ["package/bin/costgate.js", "package/lib/src/cli.js", "package/lib/constructs/index.js", "package/lib/constructs-cdktn/index.d.ts", "package/policies/default.yaml", "package/policies/schema.json", "package/lib/src/pricing/snapshot/price-snapshot.json"])
+    for (const f of ["package/bin/costgate.js", "package/lib/src/cli.js", "package/lib/constructs/index.js", "package/lib/constructs-cdktn/index.d.ts", "package/policies/default.yaml", "package/policies/schema.json", "package/lib/src/pricing/snapshot/price-snapshot.json", "package/lib/cli/price-snapshot.json", "package/lib/cli/price-snapshot/us-east-1.json"])
       expect(files).toContain(f);
     expect(files.filter((f) => /^package\/(tests|bench|lib\/bench|lib\/examples|dist|src)\//.test(f))).toEqual([]);
   });

@@ -8,23 +8,24 @@ import { estimateToJson, renderEstimateJson, writeEstimateJson } from "../../src
 import { jsonText, writeJson } from "../../src/report/json-stream.js";
 
 const stringify = (v: unknown) => JSON.stringify(v, null, 2) + "\n";
+const text = (chunks: readonly Uint8Array[]) => Buffer.concat(chunks).toString("utf8");
 
-describe("writeJson: JSON.stringify(value, null, 2), written in chunks", () => {
+describe("writeJson: JSON.stringify(value, null, 2) as UTF-8, written in chunks", () => {
   it("writes the same bytes for the estimate, diff and verdict of a fixture (streamed vs JSON.stringify of the same object)", async () => {
     const head = loadPlan("examples/synth-output/cdktf.out");
     const base = loadPlan("tests/fixtures/policies/plans/base/ml-dev.tf.json");
     const out = await runGate({ head, base, policies: loadPolicyFiles(["policies/default.yaml"]), evaluation: { today: "2026-11-30" } });
     expect(out.head.stacks.flatMap((s) => s.resources).length).toBeGreaterThan(10);
 
-    const estimateChunks: string[] = [];
+    const estimateChunks: Uint8Array[] = [];
     writeEstimateJson(out.head, (c) => estimateChunks.push(c));
-    expect(estimateChunks.join("")).toBe(stringify(estimateToJson(out.head)));
-    expect(estimateChunks.join("")).toBe(renderEstimateJson(out.head));
-    expect(estimateChunks.join("")).not.toContain('"attributes"');
+    expect(text(estimateChunks)).toBe(stringify(estimateToJson(out.head)));
+    expect(text(estimateChunks)).toBe(renderEstimateJson(out.head));
+    expect(text(estimateChunks)).not.toContain('"attributes"');
 
-    const diffChunks: string[] = [];
+    const diffChunks: Uint8Array[] = [];
     writeDiffJson(out.diff!, (c) => diffChunks.push(c));
-    expect(diffChunks.join("")).toBe(stringify(diffToJson(out.diff!)));
+    expect(text(diffChunks)).toBe(stringify(diffToJson(out.diff!)));
 
     expect(jsonText(out.verdict)).toBe(stringify(out.verdict));
   });
@@ -50,13 +51,17 @@ describe("writeJson: JSON.stringify(value, null, 2), written in chunks", () => {
     expect(jsonText(big)).toBe(stringify(big));
   });
 
-  it("hands the output over in chunks of bounded size", () => {
-    const value = { rows: Array.from({ length: 20_000 }, (_, i) => ({ i, label: `row ${i}` })) };
-    const sizes: number[] = [];
-    writeJson(value, (c) => sizes.push(c.length));
-    expect(sizes.length).toBeGreaterThan(5);
-    expect(Math.max(...sizes)).toBeLessThan(200_000);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBe(stringify(value).length);
+  it("hands the output over in chunks of bounded size, each ending between characters (it decodes on its own)", () => {
+    // Two- and four-byte characters in every row: a chunk cut inside one would not decode on its own.
+    const value = { rows: Array.from({ length: 20_000 }, (_, i) => ({ i, label: `row ${i} — 😀 ×${i}` })) };
+    const chunks: Uint8Array[] = [];
+    writeJson(value, (c) => chunks.push(c));
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(131_072);
+    expect(chunks.map((c) => new TextDecoder("utf-8", { fatal: true }).decode(c)).join("")).toBe(stringify(value));
+    expect(chunks.reduce((a, c) => a + c.length, 0)).toBe(Buffer.byteLength(stringify(value)));
+    // Fresh buffers: a chunk kept by the callee is not overwritten by the next one.
+    expect(chunks[0]!.buffer).not.toBe(chunks[1]!.buffer);
   });
 
   it(
@@ -73,10 +78,11 @@ describe("writeJson: JSON.stringify(value, null, 2), written in chunks", () => {
       let chunks = 0;
       let tail = "";
       let seen = 0;
-      writeEstimateJson(estimate, (c) => {
+      writeEstimateJson(estimate, (chunk) => {
+        const c = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         bytes += c.length;
         chunks++;
-        tail = (tail + c).slice(-200);
+        tail = (tail + c.toString("utf8", Math.max(0, c.length - 200))).slice(-200);
         for (let at = c.indexOf('"address": "aws_instance.r'); at >= 0; at = c.indexOf('"address": "aws_instance.r', at + 1)) seen++;
       });
       expect(seen).toBe(N);

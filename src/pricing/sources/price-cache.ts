@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from "node:crypto";
 import { lstat, mkdir, open, rename, writeFile, unlink } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -56,7 +55,7 @@ export class PriceCache {
   async get(key: string): Promise<CachedPrice | undefined> {
     if (!(await this.checkDir())) return undefined;
     let raw: string;
-    const file = this.file(key);
+    const file = await this.file(key);
     let handle;
     try {
       handle = await open(file, "r");
@@ -97,7 +96,8 @@ export class PriceCache {
   async set(key: string, price: CachedPrice): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await this.checkDir();
-    const file = this.file(key);
+    const file = await this.file(key);
+    const { randomUUID } = await import("node:crypto");
     const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {
       await writeFile(tmp, JSON.stringify({ format: FORMAT, key, price }) + "\n", { encoding: "utf8", mode: 0o600, flag: "wx" });
@@ -108,7 +108,9 @@ export class PriceCache {
     }
   }
 
-  private file(key: string): string {
+  /** The entry's file: a SHA-256 of the format and key (node:crypto is loaded here, not at start-up: ~10 ms). */
+  private async file(key: string): Promise<string> {
+    const { createHash } = await import("node:crypto");
     return join(this.dir, `${createHash("sha256").update(`${FORMAT}\n${key}`).digest("hex").slice(0, 40)}.json`);
   }
 }
