@@ -242,13 +242,43 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
     if (c.quantityRange && qty !== null) out.costRange = rangeAt(s.usdPerHour, c.quantityRange);
     out.price = s.origin;
     if (s.interruptionBand) out.interruptionBand = s.interruptionBand;
+    if (c.otherInstanceTypes && c.quantityRange && qty !== null) highEndOverTypes(c, out, prices);
     return out;
   }
   out.unitPrice = q.usdPerUnit;
   out.monthlyCost = qty === null ? null : q.usdPerUnit * qty;
   if (c.quantityRange && qty !== null) out.costRange = rangeAt(q.usdPerUnit, c.quantityRange);
   out.price = q.origin;
+  if (c.otherInstanceTypes && c.quantityRange && qty !== null) highEndOverTypes(c, out, prices);
   return out;
+}
+
+/**
+ * Capacity that may run other instance types too (`otherInstanceTypes`): the high end of `costRange` (and for
+ * spot, of `onDemandCostRange`) at the costliest rate over every type, null when one of them has no price. Sets
+ * `highEndInstanceType`. `out` is the component priced at its own (first) type, with `costRange` set.
+ */
+function highEndOverTypes(c: CostComponentSpec, out: ComponentEstimate, prices: ResolvedPrices): void {
+  const spot = c.purchaseOption === "spot";
+  const qHigh = c.quantityRange!.high;
+  let rate: number | null = out.unitPrice!;
+  let odRate: number | null = spot ? (out.onDemandUnitPrice ?? null) : null;
+  let type: string | undefined;
+  for (const t of c.otherInstanceTypes!) {
+    const id = t.priceKey ? priceKeyId(t.priceKey) : undefined;
+    const q = id ? prices.quotes.get(id) : undefined;
+    const s = id && spot ? prices.spot.get(id) : undefined;
+    const tRate = !q || !q.priced ? null : spot ? (s && s.priced ? s.usdPerHour : null) : q.usdPerUnit;
+    if (rate !== null && (tRate === null || tRate > rate)) type = t.instanceType;
+    rate = rate === null || tRate === null ? null : Math.max(rate, tRate);
+    if (spot) odRate = odRate === null || !q || !q.priced ? null : Math.max(odRate, q.usdPerUnit);
+  }
+  out.costRange = { low: out.costRange!.low, high: qHigh === null || rate === null ? null : rate * qHigh };
+  out.highEndInstanceType = type ?? c.priceKey!.instanceType!;
+  if (spot) {
+    const odLow = out.onDemandUnitPrice === undefined ? 0 : out.onDemandUnitPrice * c.quantityRange!.low;
+    out.onDemandCostRange = { low: odLow, high: qHigh === null || odRate === null ? null : odRate * qHigh };
+  }
 }
 
 function rangeAt(unitPrice: number, q: { low: number; high: number | null }): { low: number; high: number | null } {

@@ -43,6 +43,14 @@ export interface CostComponentSpec {
    * then null and `monthlyQuantity` the expected quantity of the cheapest choice is filled in when priced.
    */
   choices?: CapacityChoice[];
+  /**
+   * Elastic capacity that may also run these instance types (a managed node group's `instance_types` after the
+   * first). The expected cost stays at `priceKey` (the type listed first, which EKS launches first for On-Demand);
+   * the high end is `quantityRange.high` × the costliest rate of all the types, and unknown (null) when any of them
+   * has no price or no literal type (`priceKey` null). Without it a group of [g5.xlarge, p4d.24xlarge] had its
+   * ceiling priced as g5.xlarge only, and a cap on it passed.
+   */
+  otherInstanceTypes?: { instanceType: string; priceKey: PriceKey | null }[];
 }
 
 /** One instance type a capacity component may run, with its quantities in the component's unit. */

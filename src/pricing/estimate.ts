@@ -55,6 +55,13 @@ export interface ComponentEstimate {
   /** Spot interruption band (Spot Advisor), when known. */
   interruptionBand?: string;
   /**
+   * Optional (added 2026-11-30, still estimate/v2): capacity that may run several instance types (a node group's
+   * `instance_types`) — the type whose rate sets the high end of `costRange` (the costliest; the one priced when
+   * all cost the same). A price book then never lowers that high end below its list figure (its rules match the
+   * type priced, not the others).
+   */
+  highEndInstanceType?: string;
+  /**
    * Optional (price book given; still estimate/v2): the list figures before the price book. `unitPrice` and
    * `monthlyCost` above are then effective: negotiated rates (`priceBookRule`) and commitments (`commitments`).
    * `unitPrice` null: the list price is unknown (a fixed rate priced the component).

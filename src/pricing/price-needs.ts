@@ -30,6 +30,12 @@ export function priceNeeds(costPlans: readonly ResourceCostPlan[]): PriceNeeds {
       if (!c.priceKey) continue;
       keys.push(c.priceKey);
       if (c.purchaseOption === "spot") spotKeys.push(c.priceKey);
+      if (c.otherInstanceTypes)
+        for (const t of c.otherInstanceTypes) {
+          if (!t.priceKey) continue;
+          keys.push(t.priceKey);
+          if (c.purchaseOption === "spot") spotKeys.push(t.priceKey);
+        }
     }
   const spot: SpotNeed[] = [];
   for (const k of distinctPriceKeys(spotKeys)) {

@@ -5,6 +5,8 @@ import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
 import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
+import { ec2InstancePrice } from "../prices/index.js";
+import type { PriceKey } from "../price-key.js";
 import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
 
 function shape(r: Resource, ctx: CatalogContext) {
@@ -33,7 +35,7 @@ function shape(r: Resource, ctx: CatalogContext) {
  * state, so the label says so, with the ceiling and the usage key that prices expected use.
  */
 function nodeUsageLabel(types: number, scalesFromZeroTo: number | null | undefined): string {
-  const base = types > 1 ? `Node usage, priced as the first of ${types} instance types,` : "Node usage";
+  const base = types > 1 ? `Node usage, priced as the first of ${types} instance types (the costliest at the high end),` : "Node usage";
   if (scalesFromZeroTo === undefined) return base;
   const ceiling = scalesFromZeroTo === null ? "" : ` to ${scalesFromZeroTo} node${scalesFromZeroTo === 1 ? "" : "s"}`;
   return `${base.replace(/,$/, "")}, scales from zero${ceiling}; set usage instance_count`;
@@ -59,6 +61,7 @@ export const awsEksNodeGroup: CatalogEntry = {
         hours: monthlyHours(ctx),
         purchase: s.spot ? "spot" : "on-demand",
         ...(capacityOf(r, ctx) ? { capacity: capacityOf(r, ctx)! } : {}),
+        ...(it.type && !it.problem ? { otherInstanceTypes: otherInstanceTypes(r, ctx) } : {}),
         what: nodeUsageLabel(s.types.length, s.instances === 0 && ctx.usage.instance_count === undefined ? toNumber(s.sc?.max_size) : undefined),
       }),
     ];
@@ -82,6 +85,21 @@ export const awsEksNodeGroup: CatalogEntry = {
     );
   },
 };
+
+/**
+ * `instance_types` after the first: the group may launch any of them (EKS tries them in order for On-Demand; Spot
+ * picks by price and capacity), so the high end is priced at the costliest. A type that is not a literal, known
+ * instance type has no price key: the high end is then unknown.
+ */
+function otherInstanceTypes(r: Resource, ctx: CatalogContext): { instanceType: string; priceKey: PriceKey | null }[] {
+  const types = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types : [];
+  const out: { instanceType: string; priceKey: PriceKey | null }[] = [];
+  for (let i = 1; i < types.length; i++) {
+    const it = readInstanceType(types[i], `/instance_types/${i}`, ctx);
+    out.push({ instanceType: it.type ?? (typeof types[i] === "string" ? (types[i] as string) : JSON.stringify(types[i])), priceKey: it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null });
+  }
+  return out;
+}
 
 /** scaling_config min_size..max_size × count, unless a usage-file instance_count fixes the count. */
 function capacityOf(r: Resource, ctx: CatalogContext): { min: number; max: number | null } | undefined {

@@ -1,5 +1,6 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
+import type { PriceKey } from "../price-key.js";
 import { isExpression, toNumber } from "../../plan/json-values.js";
 import { isUnknown } from "../../plan/unknown-value.js";
 import type { Resource } from "../../plan/resource.js";
@@ -63,11 +64,17 @@ export function ec2InstanceHours(opts: {
    * range. `max` null = unbounded or unknown.
    */
   capacity?: { min: number; max: number | null };
+  /**
+   * The other instance types the capacity may run (see CostComponentSpec.otherInstanceTypes): the high end is
+   * priced at the costliest. With them, fixed capacity gets a range too (low = high = the count).
+   */
+  otherInstanceTypes?: { instanceType: string; priceKey: PriceKey | null }[];
 }): CostComponentSpec {
   const label = `${opts.what ?? "Instance usage"} (Linux/UNIX, ${opts.purchase}, ${opts.instanceType ?? "unknown type"})`;
   const noSpot = opts.purchase === "spot" && opts.instanceType !== undefined && hasNoSpotMarket(opts.instanceType) ? noSpotMarketReason(opts.instanceType) : undefined;
   const problem = opts.problem ?? noSpot ?? (opts.instances === null ? "instance count is unknown" : undefined);
-  const cap = opts.capacity;
+  const others = opts.otherInstanceTypes?.length ? opts.otherInstanceTypes : undefined;
+  const cap = opts.capacity ?? (others && opts.instances !== null ? { min: opts.instances, max: opts.instances } : undefined);
   return {
     name: label,
     unit: "hours",
@@ -79,6 +86,7 @@ export function ec2InstanceHours(opts: {
     priceKey: opts.instanceType && !opts.problem ? ec2InstancePrice(opts.region, opts.instanceType) : null,
     purchaseOption: opts.purchase,
     ...(problem ? { unpricedReason: problem } : {}),
+    ...(others ? { otherInstanceTypes: others } : {}),
   };
 }
 

@@ -129,7 +129,11 @@ function covered(e: Eligible): ComponentEstimate {
     monthlyCost: cost("expected"),
     commitments: e.coverage,
   };
-  if (c.quantityRange || c.costRange) out.costRange = { low: cost("low")!, high: cost("high") };
+  if (c.quantityRange || c.costRange) {
+    const high = cost("high");
+    // Capacity that may run other instance types: at the high end it may run a type the commitment does not cover.
+    out.costRange = { low: cost("low")!, high: c.highEndInstanceType !== undefined && high !== null && c.costRange ? (c.costRange.high === null ? null : Math.max(high, c.costRange.high)) : high };
+  }
   return out;
 }
 

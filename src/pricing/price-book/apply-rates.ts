@@ -53,7 +53,7 @@ export function applyRateRules(
     const factor = c.onDemandUnitPrice > 0 ? od / c.onDemandUnitPrice : 1;
     out.onDemandUnitPrice = od;
     if (c.onDemandMonthlyCost != null) out.onDemandMonthlyCost = qty === null ? c.onDemandMonthlyCost * factor : od * qty;
-    if (c.onDemandCostRange) out.onDemandCostRange = scaled(c.onDemandCostRange, factor);
+    if (c.onDemandCostRange) out.onDemandCostRange = atLeastListHigh(c, scaled(c.onDemandCostRange, factor), c.onDemandCostRange);
   }
   const od = odRule ? { onDemandRule: odRule } : {};
   if (!rule) return { component: out, ...od };
@@ -67,6 +67,7 @@ export function applyRateRules(
   } else if (c.costRange && c.unitPrice) {
     out.costRange = scaled(c.costRange, unit / c.unitPrice);
   }
+  if (out.costRange && c.costRange) out.costRange = atLeastListHigh(c, out.costRange, c.costRange);
   if (listUnknown) delete out.unpricedReason;
   out.priceBookRule = {
     id: rule.id,
@@ -77,6 +78,15 @@ export function applyRateRules(
     ...(listUnknown ? { listUnknown: true } : {}),
   };
   return { component: out, rule, ...od };
+}
+
+/**
+ * Capacity that may run other instance types (`highEndInstanceType` set): the rule matched the type priced, not
+ * the others, so the high end stays at least its list figure (it may be set by a type the rule does not cover).
+ */
+function atLeastListHigh(c: ComponentEstimate, r: { low: number; high: number | null }, list: { high: number | null }): { low: number; high: number | null } {
+  if (c.highEndInstanceType === undefined || r.high === null || list.high === null) return r;
+  return { low: r.low, high: Math.max(r.high, list.high) };
 }
 
 function scaled(r: { low: number; high: number | null }, factor: number): { low: number; high: number | null } {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseUsage } from "../../../src/pricing/usage.js";
 import { priceStack } from "../../helpers/stack-plan.js";
+import { evaluatePolicies } from "../../../src/policy/evaluate-policies.js";
+import { rule } from "../../policy/build-estimate.js";
 
 describe("aws_eks_node_group", () => {
   it("prices desired size × first instance type, spot for capacity_type SPOT, with the node disk", async () => {
@@ -38,5 +40,74 @@ describe("aws_eks_node_group", () => {
   it("is unpriced when desired size is an expression", async () => {
     const { res } = await priceStack({ aws_eks_node_group: { p: { instance_types: ["g5.xlarge"], scaling_config: { desired_size: "${var.n}", min_size: 1, max_size: 3 } } } });
     expect(res("aws_eks_node_group.p").components[0]!.unpricedReason).toMatch(/desired size is an expression/);
+  });
+});
+
+// A managed node group may launch any of its instance_types: the expected cost is at the first (EKS tries them in
+// order for On-Demand), the high end at the costliest. Prices are read from single-type groups priced the same way.
+describe("aws_eks_node_group with several instance types: the high end at the costliest", () => {
+  const group = (types: unknown[], extra: Record<string, unknown> = {}) => ({
+    aws_eks_node_group: { p: { instance_types: types, scaling_config: { desired_size: 1, min_size: 1, max_size: 3 }, ...extra } },
+  });
+  const rateOf = async (type: string, extra: Record<string, unknown> = {}) =>
+    (await priceStack(group([type], extra))).res("aws_eks_node_group.p").components[0]!;
+
+  it("on-demand: expected at m5.large, the ceiling at p4d.24xlarge × max size (a cap then sees it)", async () => {
+    const m5 = (await rateOf("m5.large")).unitPrice!;
+    const p4d = (await rateOf("p4d.24xlarge")).unitPrice!;
+    expect(p4d).toBeGreaterThan(m5);
+    const { estimate, res } = await priceStack(group(["m5.large", "p4d.24xlarge"]));
+    const node = res("aws_eks_node_group.p");
+    const c = node.components[0]!;
+    expect(c.unitPrice).toBe(m5);
+    expect(c.monthlyCost).toBeCloseTo(m5 * 730, 9);
+    expect(c.costRange!.low).toBeCloseTo(m5 * 730, 9);
+    expect(c.costRange!.high).toBeCloseTo(p4d * 3 * 730, 9);
+    expect(c.highEndInstanceType).toBe("p4d.24xlarge");
+    expect(c.name).toMatch(/first of 2 instance types \(the costliest at the high end\)/);
+    expect(node.range.high).toBeGreaterThanOrEqual(p4d * 3 * 730);
+    expect(node.rangeOnDemand.high).toBe(node.range.high);
+    // A $5,000/month cap: within it at m5.large (~$70), over it at 3 × p4d.24xlarge (~$48k): unknown, which fails.
+    const v = evaluatePolicies([rule("{kind: resource-cost, maxMonthly: 5000}")], estimate);
+    expect(v.status).toBe("fail");
+    expect(v.findings[0]!.message).toMatch(/^\$72\.08\/month expected is within the cap, but it could reach \$48,093\/month at maximum capacity$/);
+  });
+
+  it("spot: the ceiling at the costliest spot rate, the on-demand basis at the costliest on-demand rate", async () => {
+    const spot = { capacity_type: "SPOT" };
+    const g5 = await rateOf("g5.xlarge", spot);
+    const p4d = await rateOf("p4d.24xlarge", spot);
+    const c = (await priceStack(group(["g5.xlarge", "p4d.24xlarge"], spot))).res("aws_eks_node_group.p").components[0]!;
+    expect(c.unitPrice).toBe(g5.unitPrice);
+    expect(c.costRange!.high).toBeCloseTo(Math.max(g5.unitPrice!, p4d.unitPrice!) * 3 * 730, 9);
+    expect(c.onDemandCostRange!.low).toBeCloseTo(g5.onDemandUnitPrice! * 730, 9);
+    expect(c.onDemandCostRange!.high).toBeCloseTo(Math.max(g5.onDemandUnitPrice!, p4d.onDemandUnitPrice!) * 3 * 730, 9);
+  });
+
+  it("the first type costliest: the ceiling stays at it", async () => {
+    const p4d = (await rateOf("p4d.24xlarge")).unitPrice!;
+    const c = (await priceStack(group(["p4d.24xlarge", "m5.large"]))).res("aws_eks_node_group.p").components[0]!;
+    expect(c.costRange!.high).toBeCloseTo(p4d * 3 * 730, 9);
+    expect(c.highEndInstanceType).toBe("p4d.24xlarge");
+  });
+
+  it("another type that is an expression: the ceiling is unknown (high null), the expected cost still priced", async () => {
+    const node = (await priceStack(group(["m5.large", "${var.big_type}"]))).res("aws_eks_node_group.p");
+    expect(node.components[0]!.costRange!.high).toBeNull();
+    expect(node.components[0]!.highEndInstanceType).toBe("${var.big_type}");
+    expect(node.range.high).toBeNull();
+    expect(node.components[0]!.monthlyCost).not.toBeNull();
+  });
+
+  it("another type that is not an instance type is a typo like the first one: one positioned error", async () => {
+    await expect(priceStack(group(["m5.large", "p9.mega"]))).rejects.toThrow("inline.json at /resource/aws_eks_node_group/p/instance_types/1: unknown instance type `p9.mega`");
+  });
+
+  it("a fixed count from the usage file still gets its ceiling at the costliest type", async () => {
+    const usage = parseUsage("resource_usage:\n  aws_eks_node_group.p:\n    instance_count: 2\n", "u.yml");
+    const p4d = (await rateOf("p4d.24xlarge")).unitPrice!;
+    const c = (await priceStack(group(["m5.large", "p4d.24xlarge"]), { usage })).res("aws_eks_node_group.p").components[0]!;
+    expect(c.quantityRange).toEqual({ low: 1460, high: 1460 });
+    expect(c.costRange!.high).toBeCloseTo(p4d * 1460, 9);
   });
 });

@@ -222,3 +222,23 @@ describe("price book: commitments", () => {
     expect(estimate.priceBook!.commitments[0]!.covers).toEqual(["s/aws_instance.web"]);
   });
 });
+
+describe("price book: capacity that may run several instance types", () => {
+  it("a discount matched on the first type leaves the high end at least at its list figure (set by another type)", async () => {
+    const group = { aws_eks_node_group: { p: { instance_types: ["m5.large", "p4d.24xlarge"], scaling_config: { desired_size: 1, min_size: 1, max_size: 3 } } } };
+    const book = "rates:\n  - id: m5\n    reason: m5 addendum\n    match: { service: AmazonEC2, instanceFamily: m5 }\n    discountPercent: 50\n";
+    const c = (await price(group, book)).res("aws_eks_node_group.p").components[0]!;
+    // m5.large $0.096/h: expected 730 × 0.048 = 35.04 effective; the high end stays p4d.24xlarge's list 3 × 730 × 21.957642.
+    expect(c.monthlyCost).toBeCloseTo(35.04, 9);
+    expect(c.costRange!.high).toBeCloseTo(3 * 730 * 21.957642, 6);
+    expect(c.list!.costRange!.high).toBeCloseTo(3 * 730 * 21.957642, 6);
+  });
+
+  it("a reservation on the first type does not lower the high end either", async () => {
+    const group = { aws_eks_node_group: { p: { instance_types: ["m5.large", "p4d.24xlarge"], scaling_config: { desired_size: 1, min_size: 1, max_size: 3 } } } };
+    const book = "commitments:\n  - id: ri-m5\n    reason: 3 m5.large RIs\n    kind: reservation\n    match: { service: AmazonEC2, instanceType: m5.large }\n    instances: 3\n    usdPerHour: 0.01\n";
+    const c = (await price(group, book)).res("aws_eks_node_group.p").components[0]!;
+    expect(c.commitments?.[0]?.id).toBe("ri-m5");
+    expect(c.costRange!.high).toBeCloseTo(3 * 730 * 21.957642, 6);
+  });
+});
