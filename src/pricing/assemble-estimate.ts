@@ -255,30 +255,34 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
 
 /**
  * Capacity that may run other instance types too (`otherInstanceTypes`): the high end of `costRange` (and for
- * spot, of `onDemandCostRange`) at the costliest rate over every type, null when one of them has no price. Sets
- * `highEndInstanceType`. `out` is the component priced at its own (first) type, with `costRange` set.
+ * spot, of `onDemandCostRange`) is the most any one type costs at its quantity at the high end, null when one of
+ * them has no price or no known quantity. Sets `highEndInstanceType`. `out` is the component priced at its own
+ * (first) type, with `costRange` set.
  */
 function highEndOverTypes(c: CostComponentSpec, out: ComponentEstimate, prices: ResolvedPrices): void {
   const spot = c.purchaseOption === "spot";
   const qHigh = c.quantityRange!.high;
-  let rate: number | null = out.unitPrice!;
-  let odRate: number | null = spot ? (out.onDemandUnitPrice ?? null) : null;
-  let type: string | undefined;
+  const times = (rate: number | null, q: number | null) => (rate === null || q === null ? null : rate * q);
+  let high = times(out.unitPrice, qHigh);
+  let odHigh = spot ? times(out.onDemandUnitPrice ?? null, qHigh) : null;
+  let type: string = c.priceKey!.instanceType!;
   for (const t of c.otherInstanceTypes!) {
     const id = t.priceKey ? priceKeyId(t.priceKey) : undefined;
     const q = id ? prices.quotes.get(id) : undefined;
     const s = id && spot ? prices.spot.get(id) : undefined;
-    const tRate = !q || !q.priced ? null : spot ? (s && s.priced ? s.usdPerHour : null) : q.usdPerUnit;
-    if (rate !== null && (tRate === null || tRate > rate)) type = t.instanceType;
-    rate = rate === null || tRate === null ? null : Math.max(rate, tRate);
-    if (spot) odRate = odRate === null || !q || !q.priced ? null : Math.max(odRate, q.usdPerUnit);
+    const tq = t.high === undefined ? qHigh : t.high;
+    const od = q && q.priced ? q.usdPerUnit : null;
+    const cost = times(spot ? (s && s.priced ? s.usdPerHour : null) : od, tq);
+    if (high !== null && (cost === null || cost > high)) type = t.instanceType;
+    high = high === null || cost === null ? null : Math.max(high, cost);
+    if (spot) {
+      const odCost = times(od, tq);
+      odHigh = odHigh === null || odCost === null ? null : Math.max(odHigh, odCost);
+    }
   }
-  out.costRange = { low: out.costRange!.low, high: qHigh === null || rate === null ? null : rate * qHigh };
-  out.highEndInstanceType = type ?? c.priceKey!.instanceType!;
-  if (spot) {
-    const odLow = out.onDemandUnitPrice === undefined ? 0 : out.onDemandUnitPrice * c.quantityRange!.low;
-    out.onDemandCostRange = { low: odLow, high: qHigh === null || odRate === null ? null : odRate * qHigh };
-  }
+  out.costRange = { low: out.costRange!.low, high };
+  out.highEndInstanceType = type;
+  if (spot) out.onDemandCostRange = { low: out.onDemandUnitPrice === undefined ? 0 : out.onDemandUnitPrice * c.quantityRange!.low, high: odHigh };
 }
 
 function rangeAt(unitPrice: number, q: { low: number; high: number | null }): { low: number; high: number | null } {

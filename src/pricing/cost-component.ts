@@ -50,7 +50,12 @@ export interface CostComponentSpec {
    * has no price or no literal type (`priceKey` null). Without it a group of [g5.xlarge, p4d.24xlarge] had its
    * ceiling priced as g5.xlarge only, and a cap on it passed.
    */
-  otherInstanceTypes?: { instanceType: string; priceKey: PriceKey | null }[];
+  otherInstanceTypes?: {
+    instanceType: string;
+    priceKey: PriceKey | null;
+    /** This type's quantity at the high end when it differs (a weighted override); default `quantityRange.high`. null = unknown. */
+    high?: number | null;
+  }[];
 }
 
 /** One instance type a capacity component may run, with its quantities in the component's unit. */

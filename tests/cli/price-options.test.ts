@@ -7,7 +7,8 @@ import { resolvePriceSources, type PriceOptionValues } from "../../src/cli/price
 import { loadPlan } from "../../src/plan/load-plan.js";
 import type { Estimate } from "../../src/pricing/estimate.js";
 import { planCosts } from "../../src/pricing/plan-costs.js";
-import { distinctPriceKeys, type PriceKey } from "../../src/pricing/price-key.js";
+import { distinctPriceKeys } from "../../src/pricing/price-key.js";
+import { priceNeeds } from "../../src/pricing/price-needs.js";
 import { priceListQuery } from "../../src/pricing/sources/price-list-queries.js";
 import { AwsPricingSource } from "../../src/pricing/sources/aws-pricing-source.js";
 import { SnapshotPriceSource } from "../../src/pricing/sources/snapshot-source.js";
@@ -128,12 +129,12 @@ describe("resolvePriceSources", () => {
 
 describe("costgate estimate with live prices", () => {
   it("prices the example through the fake APIs: one request per distinct key, the rest from the snapshot with warnings", async () => {
-    // The distinct keys the example needs, exactly as the pipeline collects them.
-    const needed: PriceKey[] = planCosts(loadPlan("examples/synth-output/cdktf.out"))
-      .flatMap((cp) => cp.components)
-      .flatMap((c) => (c.priceKey && c.unpricedReason === undefined ? [c.priceKey] : []));
-    const keys = distinctPriceKeys(needed);
-    expect(needed.length).toBeGreaterThan(keys.length); // the example repeats keys across resources and stacks
+    // The distinct keys the example needs, collected by the pipeline's own priceNeeds (with the other types a
+    // node group may run).
+    const costPlans = planCosts(loadPlan("examples/synth-output/cdktf.out"));
+    const keys = priceNeeds(costPlans).keys;
+    const componentKeys = costPlans.flatMap((cp) => cp.components).flatMap((c) => (c.priceKey && c.unpricedReason === undefined ? [c.priceKey] : []));
+    expect(componentKeys.length).toBeGreaterThan(distinctPriceKeys(componentKeys).length); // the example repeats keys across resources and stacks
     const queries = new Set(
       keys.flatMap((k) => {
         try {

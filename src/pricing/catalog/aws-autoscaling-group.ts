@@ -4,10 +4,12 @@ import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { capacityUnits, instancesFor } from "./asg-capacity.js";
-import { capacityRange, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { capacityRange, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchConfiguration, referencedLaunchTemplate } from "./launch-template-reference.js";
 import { launchSettingsOf, launchVolumes } from "./launch-settings.js";
 import { optional } from "./aws-instance.js";
+import { ec2InstancePrice } from "../prices/index.js";
+import type { PriceKey } from "../price-key.js";
 
 /**
  * On-demand share of a mixed instances policy: `base + ceil((n - base) × pct / 100)`, capped at n.
@@ -36,6 +38,13 @@ interface AsgShape {
   /** No mixed instances policy, and the template asks for spot. */
   spot: boolean;
   mixed: boolean;
+  /**
+   * Mixed instances policy: the overrides after the one priced, which the group may launch too (an override with
+   * `instance_requirements` instead of `instance_type` may launch any type that fits: `instanceType` undefined).
+   */
+  otherOverrides?: { instanceType: unknown; weightedCapacity: unknown; pointer: string }[];
+  /** Mixed: capacity units of each part at the high end (max_size, else the desired capacity); null = unknown. Absent with a usage-file count. */
+  unitsAtHigh?: { onDemand: number | null; spot: number | null };
 }
 
 type Capacity = { min: number; max: number | null };
@@ -73,7 +82,12 @@ function shape(r: Resource, ctx: CatalogContext): AsgShape {
     const overrides = blocks(lt?.override);
     const template = spec ? referencedLaunchTemplate([{ id: spec.launch_template_id, name: spec.launch_template_name }], ctx, r) : undefined;
     const dist = firstBlock(mip.instances_distribution);
-    const override = overrides.find((o) => o.instance_type !== undefined);
+    const overrideAt = overrides.findIndex((o) => o.instance_type !== undefined);
+    const override = overrideAt < 0 ? undefined : overrides[overrideAt];
+    const otherOverrides = overrides
+      .map((o, i) => ({ instanceType: o.instance_type, weightedCapacity: o.weighted_capacity, pointer: `/mixed_instances_policy/launch_template/override/${i}/instance_type`, i }))
+      .filter((o) => o.i !== overrideAt)
+      .map(({ i: _i, ...o }) => o);
     const typeValue = override?.instance_type ?? template?.attributes.instance_type;
     const cu = capacityUnits(a.desired_capacity_type, override?.weighted_capacity, literalString(typeValue), ctx.vcpusOf);
     // On-demand base and percentage are in the same units as the desired capacity.
@@ -83,6 +97,7 @@ function shape(r: Resource, ctx: CatalogContext): AsgShape {
     let split: AsgShape["split"];
     let capacity: AsgShape["capacity"];
     let instancesProblem = problem;
+    let unitsAtHigh: AsgShape["unitsAtHigh"];
     if (usageCount !== undefined) {
       instances = usageCount;
       const od = onDemandInstances(usageCount, base, pct);
@@ -90,11 +105,14 @@ function shape(r: Resource, ctx: CatalogContext): AsgShape {
     } else if (units === null || cu.perInstance === null) {
       instances = null;
       instancesProblem ??= cu.problem;
+      unitsAtHigh = { onDemand: null, spot: null };
     } else {
       const odUnits = onDemandInstances(units, base, pct);
       split = { onDemand: instancesFor(odUnits, cu.perInstance)!, spot: instancesFor(units - odUnits, cu.perInstance)! };
       instances = split.onDemand + split.spot;
       const b = boundUnits(r);
+      const highUnits = b ? b.max : units;
+      unitsAtHigh = highUnits === null ? { onDemand: null, spot: null } : { onDemand: onDemandInstances(highUnits, base, pct), spot: highUnits - onDemandInstances(highUnits, base, pct) };
       if (b) {
         // The split at the ends of the range (the on-demand share is taken first), each converted to instances.
         const per = cu.perInstance;
@@ -118,6 +136,8 @@ function shape(r: Resource, ctx: CatalogContext): AsgShape {
       ...optional("template", template),
       spot: false,
       mixed: true,
+      ...(otherOverrides.length ? { otherOverrides } : {}),
+      ...optional("unitsAtHigh", unitsAtHigh),
     };
   }
   const template = referencedLaunchTemplate(a.launch_template, ctx, r) ?? (a.launch_configuration !== undefined ? referencedLaunchConfiguration(a.launch_configuration, ctx, r) : undefined);
@@ -166,10 +186,11 @@ export const awsAutoscalingGroup: CatalogEntry = {
       const { onDemand, spot } = s.split;
       const odMax = s.capacity?.onDemand?.max;
       const spotMax = s.capacity?.spot?.max;
+      const others = (part: "onDemand" | "spot") => (s.otherOverrides && !problem ? { otherInstanceTypes: otherOverrideTypes(r, ctx, s, part, hours) } : {});
       if (onDemand > 0 || spot === 0 || (odMax !== undefined && odMax !== 0))
-        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: onDemand, hours, purchase: "on-demand", ...cap(s.capacity?.onDemand) }));
+        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: onDemand, hours, purchase: "on-demand", ...cap(s.capacity?.onDemand), ...others("onDemand") }));
       if (spot > 0 || (spotMax !== undefined && spotMax !== 0))
-        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: spot, hours, purchase: "spot", ...cap(s.capacity?.spot) }));
+        out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: spot, hours, purchase: "spot", ...cap(s.capacity?.spot), ...others("spot") }));
     } else {
       out.push(ec2InstanceHours({ region: r.region, instanceType: it.type, problem, instances: s.instances, hours, purchase: s.spot ? "spot" : "on-demand", ...cap(s.capacity?.all) }));
     }
@@ -186,9 +207,12 @@ export const awsAutoscalingGroup: CatalogEntry = {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
     const purchaseOption = s.split ? (s.split.spot === 0 ? "on-demand" : s.split.onDemand === 0 ? "spot" : "mixed") : s.spot ? "spot" : "on-demand";
+    // Every type the group may launch: the one priced and the other overrides (an unresolved one, or
+    // instance_requirements, as an unresolved entry: policies on instance types then cannot pass it as known).
+    const others = (s.otherOverrides ?? []).map((o) => literalString(o.instanceType) ?? unresolvedTypeEntry(o.instanceType, "instance_requirements"));
     return factsWith(
       {
-        instanceTypes: type ? [type] : [],
+        instanceTypes: [...new Set([...(type ? [type] : []), ...others])],
         instanceCount: s.instances,
         gpusPerInstance: type ? ctx.gpusOf(type) : null,
         purchaseOption,
@@ -199,6 +223,23 @@ export const awsAutoscalingGroup: CatalogEntry = {
     );
   },
 };
+
+/**
+ * The other overrides of a mixed instances policy as CostComponentSpec.otherInstanceTypes of one part (on-demand
+ * or spot): each with its own quantity at the high end, since a weighted override needs ⌈units ÷ its weight⌉
+ * instances. Unknown (no price key, or high null) when the type or its weight cannot be read.
+ */
+function otherOverrideTypes(r: Resource, ctx: CatalogContext, s: AsgShape, part: "onDemand" | "spot", hours: number): { instanceType: string; priceKey: PriceKey | null; high?: number | null }[] {
+  return (s.otherOverrides ?? []).map((o) => {
+    const it = o.instanceType === undefined ? { problem: "instance_requirements" } : readInstanceType(o.instanceType, o.pointer, ctx);
+    const name = it.type ?? unresolvedTypeEntry(o.instanceType, "instance_requirements");
+    const priceKey = it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null;
+    if (!s.unitsAtHigh) return { instanceType: name, priceKey };
+    const per = capacityUnits(r.attributes.desired_capacity_type, o.weightedCapacity, it.type, ctx.vcpusOf).perInstance;
+    const n = instancesFor(s.unitsAtHigh[part], per);
+    return { instanceType: name, priceKey, high: n === null ? null : n * hours };
+  });
+}
 
 /** EBS volumes declared in a launch template's block_device_mappings, per launched instance. */
 export function launchTemplateVolumes(template: Resource | undefined, region: string, instances: number | null, capacity?: { min: number; max: number | null }): CostComponentSpec[] {

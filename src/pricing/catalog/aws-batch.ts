@@ -2,7 +2,7 @@ import { firstBlock, isExpression, isObject, literalString, toNumber } from "../
 import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
-import { monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
 import { optional } from "./aws-instance.js";
 import { stackLookup } from "./stack-lookup.js";
 import { ec2InstancePrice } from "../prices/index.js";
@@ -75,10 +75,15 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
   facts(r, ctx) {
     const { cr, kind, types } = compute(r);
     const literal = types.filter((t): t is string => typeof t === "string" && t.includes(".") && !isExpression(t));
+    // A family or `optimal` lets Batch choose the size, and an expression is unknown: each stays as an unresolved
+    // entry, so instance-type policies fail closed on it instead of seeing only the exact types.
+    const listed = types.map((t) =>
+      typeof t === "string" && t.includes(".") && !isExpression(t) ? t : typeof t === "string" && !isExpression(t) ? unresolvedTypeEntry(`${t} ${t === "optimal" ? "(instance families chosen by AWS Batch)" : "family, size chosen by AWS Batch"}`, "") : unresolvedTypeEntry(t, "null"),
+    );
     const jobDefs = stackLookup(ctx, "aws_batch_job_definition", jobDefinitionSummaries, summarizeJobDefinitions);
     const checkpoint = jobDefs.checkpoint ?? r.tags["checkpoint-uri"];
     return {
-      instanceTypes: literal,
+      instanceTypes: listed,
       instanceCount: null,
       gpusPerInstance: literal[0] ? ctx.gpusOf(literal[0]) : null,
       ...(cr ? { purchaseOption: kind.endsWith("SPOT") ? ("spot" as const) : ("on-demand" as const) } : {}),

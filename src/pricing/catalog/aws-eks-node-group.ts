@@ -2,7 +2,7 @@ import { describeUnresolved, firstBlock, isUnresolved, literalString, toNumber }
 import { EKS_NODE_GROUP_DEFAULT_DISK_GB, EKS_NODE_GROUP_DEFAULT_INSTANCE_TYPE, EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, workloadFromTags } from "./compute-components.js";
+import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
 import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
 import { ec2InstancePrice } from "../prices/index.js";
@@ -76,7 +76,9 @@ export const awsEksNodeGroup: CatalogEntry = {
   facts(r, ctx) {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
-    const types = s.types.length > 0 ? s.types : type ? [type] : [];
+    // Every listed type; one costgate cannot read stays as an unresolved entry, so instance-type policies fail closed.
+    const listed = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types.map((t) => literalString(t) ?? unresolvedTypeEntry(t, "null")) : [];
+    const types = listed.length > 0 ? listed : type ? [type] : [];
     return factsWith(
       { instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" },
       workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),

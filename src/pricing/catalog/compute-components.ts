@@ -50,6 +50,17 @@ export function readInstanceType(
   return problem ? { type: value, problem } : { type: value };
 }
 
+/**
+ * A `facts.instanceTypes` entry for a type costgate cannot read: the expression itself, else `${…}` around what it
+ * is (`${known after apply}`, `${instance_requirements}`, `${p5 family, size chosen by AWS Batch}`), so
+ * `isUnresolved` is true for it and policies on instance types fail closed instead of missing it.
+ */
+export function unresolvedTypeEntry(value: unknown, whenAbsent: string): string {
+  if (typeof value === "string") return isExpression(value) ? value : `\${${value}}`;
+  if (isUnknown(value)) return "${known after apply}";
+  return value === undefined || value === null ? `\${${whenAbsent}}` : `\${${JSON.stringify(value)}}`;
+}
+
 /** An EC2 instance-hours component (on-demand or spot). */
 export function ec2InstanceHours(opts: {
   region: string;
@@ -68,7 +79,7 @@ export function ec2InstanceHours(opts: {
    * The other instance types the capacity may run (see CostComponentSpec.otherInstanceTypes): the high end is
    * priced at the costliest. With them, fixed capacity gets a range too (low = high = the count).
    */
-  otherInstanceTypes?: { instanceType: string; priceKey: PriceKey | null }[];
+  otherInstanceTypes?: { instanceType: string; priceKey: PriceKey | null; high?: number | null }[];
 }): CostComponentSpec {
   const label = `${opts.what ?? "Instance usage"} (Linux/UNIX, ${opts.purchase}, ${opts.instanceType ?? "unknown type"})`;
   const noSpot = opts.purchase === "spot" && opts.instanceType !== undefined && hasNoSpotMarket(opts.instanceType) ? noSpotMarketReason(opts.instanceType) : undefined;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { onDemandInstances } from "../../../src/pricing/catalog/aws-autoscaling-group.js";
 import { priceStack } from "../../helpers/stack-plan.js";
+import { evaluatePolicies } from "../../../src/policy/evaluate-policies.js";
+import { rule } from "../../policy/build-estimate.js";
 
 describe("aws_autoscaling_group", () => {
   it("splits mixed instances as base + ceil((n - base) × pct / 100) on-demand", () => {
@@ -138,5 +140,55 @@ describe("aws_autoscaling_group", () => {
     });
     // 3 × 730 × $1.212 × 0.5 = $1,327.14
     expect(res("aws_autoscaling_group.g").monthlyCost).toBeCloseTo(3 * 730 * 1.212 * 0.5, 9);
+  });
+});
+
+// A mixed instances policy may launch any of its overrides: the expected cost is at the first, the high end at the
+// costliest, each override at its own weight (⌈units ÷ weight⌉ instances), and every override is an instance type
+// of the group for policies.
+describe("aws_autoscaling_group mixed instances: every override", () => {
+  const lt = { aws_launch_template: { lt: { name: "gpu", instance_type: "g5.xlarge" } } };
+  const asg = (override: unknown[], dist = { on_demand_base_capacity: 8, on_demand_percentage_above_base_capacity: 0 }) => ({
+    ...lt,
+    aws_autoscaling_group: {
+      g: { min_size: 0, max_size: 64, desired_capacity: 24, mixed_instances_policy: { instances_distribution: dist, launch_template: { launch_template_specification: { launch_template_name: "gpu" }, override } } },
+    },
+  });
+  const rates = async (type: string) => {
+    const c = (await priceStack({ aws_instance: { i: { instance_type: type } } })).res("aws_instance.i").components[0]!;
+    const spot = (await priceStack({ aws_instance: { i: { instance_type: type, instance_market_options: { market_type: "spot" } } } })).res("aws_instance.i").components[0]!;
+    return { od: c.unitPrice!, spot: spot.unitPrice! };
+  };
+
+  it("the high end of each part at the costliest override at its own weight", async () => {
+    const small = await rates("g5.2xlarge");
+    const big = await rates("g5.4xlarge");
+    const g = (await priceStack(asg([{ instance_type: "g5.2xlarge", weighted_capacity: "8" }, { instance_type: "g5.4xlarge", weighted_capacity: "16" }]))).res("aws_autoscaling_group.g");
+    const [od, spot] = g.components;
+    // At max 64 units: 8 on-demand (base) and 56 spot. g5.2xlarge (8 units): 1 and 7 instances; g5.4xlarge (16): 1 and 4.
+    expect(od!.costRange!.high).toBeCloseTo(Math.max(1 * small.od, 1 * big.od) * 730, 9);
+    expect(spot!.costRange!.high).toBeCloseTo(Math.max(7 * small.spot, 4 * big.spot) * 730, 9);
+    expect(spot!.onDemandCostRange!.high).toBeCloseTo(Math.max(7 * small.od, 4 * big.od) * 730, 9);
+    // The expected cost is still at the first override: 1 on-demand and 2 spot g5.2xlarge at 24 units.
+    expect(od!.monthlyCost).toBeCloseTo(small.od * 730, 9);
+    expect(spot!.monthlyCost).toBeCloseTo(2 * small.spot * 730, 9);
+    expect(g.facts.instanceTypes).toEqual(["g5.2xlarge", "g5.4xlarge"]);
+  });
+
+  it("a denied type in a later override is found by the instance-types policy (it saw only the first)", async () => {
+    const { estimate } = await priceStack(asg([{ instance_type: "g5.2xlarge" }, { instance_type: "p5.48xlarge" }]));
+    const v = evaluatePolicies([rule("{kind: instance-types, deny: [p5]}")], estimate);
+    expect(v.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^p5\.48xlarge is denied \(matches `p5`\)/)]);
+    expect(estimate.stacks[0]!.resources.find((r) => r.address === "aws_autoscaling_group.g")!.range.high).toBeGreaterThan(55 * 730);
+  });
+
+  it("an override by instance_requirements may launch any type: unknown to the policy, and the high end unknown", async () => {
+    const { estimate, res } = await priceStack(asg([{ instance_type: "g5.2xlarge" }, { instance_requirements: { vcpu_count: { min: 4 }, memory_mib: { min: 16384 } } }]));
+    const g = res("aws_autoscaling_group.g");
+    expect(g.facts.instanceTypes).toEqual(["g5.2xlarge", "${instance_requirements}"]);
+    expect(g.components[0]!.costRange!.high).toBeNull();
+    expect(g.range.high).toBeNull();
+    const v = evaluatePolicies([rule("{kind: instance-types, deny: [p5]}")], estimate);
+    expect(v.findings).toEqual([expect.objectContaining({ address: "aws_autoscaling_group.g", unknown: true })]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseUsage } from "../../../src/pricing/usage.js";
 import { priceStack } from "../../helpers/stack-plan.js";
+import { evaluatePolicies } from "../../../src/policy/evaluate-policies.js";
+import { rule } from "../../policy/build-estimate.js";
 
 const ce = (cr: Record<string, unknown>) => ({ aws_batch_compute_environment: { ce: { type: "MANAGED", compute_resources: { max_vcpus: 768, ...cr } } } });
 
@@ -61,5 +63,22 @@ describe("aws_batch_job_definition", () => {
       },
     });
     expect(res("aws_batch_job_definition.jd").facts.checkpointLocation).toBe("s3://${aws_s3_bucket.ckpt.bucket}/ckpt");
+  });
+});
+
+describe("aws_batch_compute_environment: instance types for policies", () => {
+  it("a family, optimal or an expression beside exact types stays an unresolved entry: an instance-types policy cannot pass it", async () => {
+    const { estimate, res } = await priceStack({
+      aws_batch_compute_environment: { ce: { compute_resources: [{ type: "SPOT", instance_type: ["g5.xlarge", "p5", "optimal", "${var.extra}"], min_vcpus: 0, max_vcpus: 64 }] } },
+    });
+    expect(res("aws_batch_compute_environment.ce").facts.instanceTypes).toEqual([
+      "g5.xlarge",
+      "${p5 family, size chosen by AWS Batch}",
+      "${optimal (instance families chosen by AWS Batch)}",
+      "${var.extra}",
+    ]);
+    // It used to list only g5.xlarge, and a deny on p5 passed.
+    const v = evaluatePolicies([rule("{kind: instance-types, deny: [p5]}")], estimate);
+    expect(v.findings).toEqual([expect.objectContaining({ address: "aws_batch_compute_environment.ce", unknown: true })]);
   });
 });

@@ -91,8 +91,11 @@ describe("aws_eks_node_group with several instance types: the high end at the co
     expect(c.highEndInstanceType).toBe("p4d.24xlarge");
   });
 
-  it("another type that is an expression: the ceiling is unknown (high null), the expected cost still priced", async () => {
-    const node = (await priceStack(group(["m5.large", "${var.big_type}"]))).res("aws_eks_node_group.p");
+  it("another type that is an expression: the ceiling is unknown (high null), the expected cost still priced, the type unknown to policies", async () => {
+    const { estimate, res } = await priceStack(group(["m5.large", "${var.big_type}"]));
+    const node = res("aws_eks_node_group.p");
+    expect(node.facts.instanceTypes).toEqual(["m5.large", "${var.big_type}"]);
+    expect(evaluatePolicies([rule("{kind: instance-types, deny: [p5]}")], estimate).findings).toEqual([expect.objectContaining({ unknown: true })]);
     expect(node.components[0]!.costRange!.high).toBeNull();
     expect(node.components[0]!.highEndInstanceType).toBe("${var.big_type}");
     expect(node.range.high).toBeNull();
