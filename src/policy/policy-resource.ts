@@ -71,11 +71,11 @@ export function toPolicyResource(r: ResourceEstimate, env: EnvironmentOptions): 
 export function tagValue(r: Pick<ResourceEstimate, "tags" | "unknownTags">, key: string): { key: string; value: string | undefined } | undefined {
   if (Object.hasOwn(r.tags, key)) return { key, value: r.tags[key] };
   if (r.unknownTags.includes(key)) return { key, value: undefined };
+  // Runs for every resource (environments, required tags): no array of keys per call.
   const lower = key.toLowerCase();
-  const k = Object.keys(r.tags).find((t) => t.toLowerCase() === lower);
-  if (k !== undefined) return { key: k, value: r.tags[k] };
-  const u = r.unknownTags.find((t) => t.toLowerCase() === lower);
-  return u !== undefined ? { key: u, value: undefined } : undefined;
+  for (const k in r.tags) if (k.toLowerCase() === lower && Object.hasOwn(r.tags, k)) return { key: k, value: r.tags[k] };
+  for (const u of r.unknownTags) if (u.toLowerCase() === lower) return { key: u, value: undefined };
+  return undefined;
 }
 
 /** Monthly cost on the chosen basis. */
