@@ -114,7 +114,14 @@ function readSnapshot(file: string): PriceSnapshot {
     throw new CostgateError(`cannot read the snapshot: ${(e as Error).message}`, file);
   }
   const s = data as Partial<PriceSnapshot>;
-  if (s?.schema !== SNAPSHOT_SCHEMA || typeof s.prices !== "object" || typeof s.datasets !== "object" || !Array.isArray(s.commercialRegions))
+  if (s?.schema !== SNAPSHOT_SCHEMA || typeof s.datasets !== "object" || !Array.isArray(s.commercialRegions))
     throw new CostgateError(`not a costgate price snapshot (expected schema ${SNAPSHOT_SCHEMA})`, file, "/schema");
+  // The bundles' price-snapshot.json holds no prices (they are in price-snapshot/<region>.json beside it).
+  if (s.prices === null || typeof s.prices !== "object" || Array.isArray(s.prices))
+    throw new CostgateError(
+      `has no price table (\`prices\`): ${"priceRegions" in s ? "the split copy a bundle reads; pass --out src/pricing/snapshot/price-snapshot.json or a full snapshot" : "expected an object of regions"}`,
+      file,
+      "/prices",
+    );
   return s as PriceSnapshot;
 }

@@ -216,6 +216,9 @@ function priceComponent(c: CostComponentSpec, prices: ResolvedPrices): Component
   };
   if (c.quantityRange) out.quantityRange = c.quantityRange;
   if (c.usageKey) out.usageKey = c.usageKey;
+  // Capacity that may run other types: marked even when its own type has no price, so a price book that prices
+  // that type (a fixed rate) cannot bound the high end by it alone. highEndOverTypes names the costliest.
+  if (c.otherInstanceTypes && c.priceKey?.instanceType !== undefined) out.highEndInstanceType = c.priceKey.instanceType;
   if (c.choices && c.unpricedReason === undefined) return priceChoices(c, out, prices);
   if (c.unpricedReason !== undefined || !c.priceKey) {
     out.unpricedReason = c.unpricedReason ?? "no price key";

@@ -147,6 +147,17 @@ describe("costgate pricing refresh", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses the bundles' split snapshot file (no price table) with one clear error, before any request", async () => {
+    const out = tempFile("price-snapshot.json");
+    writeFileSync(out, readFileSync(join(import.meta.dirname, "..", "..", "lib", "cli", "price-snapshot.json")));
+    const before = readFileSync(out, "utf8");
+    const r = await run(["pricing", "refresh", "--types", "g5.xlarge", "--out", out, "--pricing-endpoint", api.endpoint]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`costgate: error: ${out} at /prices: has no price table (\`prices\`): the split copy a bundle reads; pass --out src/pricing/snapshot/price-snapshot.json or a full snapshot\n`);
+    expect(readFileSync(out, "utf8")).toBe(before);
+    expect(api.requests).toHaveLength(0);
+  });
+
   it("needs credentials, and says so in one line without sending a request", async () => {
     const r = await run(["pricing", "refresh", "--types", "g5.xlarge", "--out", tempFile("x.json"), "--pricing-endpoint", api.endpoint], { env: {} });
     expect(r.code).toBe(2);

@@ -36,7 +36,7 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
         out.push({
           resource: r,
           unknown: true,
-          message: "instance type is unknown at synth (an expression or a reference costgate cannot resolve), so it cannot be checked",
+          message: unknownTypesMessage(r.estimate.facts.instanceTypes),
         });
     }
     return out;
@@ -45,3 +45,11 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
     return [...keepsAll("denied", central.deny, project.deny), ...narrowsOnly("allow", central.allow, project.allow)];
   },
 };
+
+/** Why the instance types cannot be checked, naming the entries costgate could not read (`${…}`) when there are some. */
+function unknownTypesMessage(types: readonly string[]): string {
+  const unread = types.filter(isUnresolved);
+  if (unread.length === 0) return "instance type is unknown at synth (an expression or a reference costgate cannot resolve), so it cannot be checked";
+  const shown = unread.slice(0, 3).map((t) => `\`${t}\``).join(", ") + (unread.length > 3 ? `, and ${unread.length - 3} more` : "");
+  return unread.length === 1 ? `instance type is unknown at synth (${shown}), so it cannot be checked` : `instance types are unknown at synth (${shown}), so they cannot be checked`;
+}

@@ -38,7 +38,9 @@ function gpuPricingGap(e: ResourceEstimate): string | undefined {
     return t ? `unsupported resource type with accelerated instance type ${t}; costgate cannot price it` : undefined;
   }
   const gpus = e.facts.gpusPerInstance;
-  const mayHaveGpus = (gpus !== null && gpus > 0) || (gpus === null && gpuCountOf(e) === null);
+  // Capacity that may also run other types (a node group's later instance_types) may run GPUs its first type has not.
+  const maxGpus = e.facts.maxGpuCount;
+  const mayHaveGpus = (gpus !== null && gpus > 0) || (gpus === null && gpuCountOf(e) === null) || (maxGpus !== undefined && maxGpus !== 0);
   if (!mayHaveGpus) return undefined;
   const gap = e.components.find((c) => c.unpricedReason !== undefined && isCompute(c));
   return gap ? `${gap.name}: ${gap.unpricedReason}` : undefined;

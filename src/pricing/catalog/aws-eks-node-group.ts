@@ -83,7 +83,12 @@ export const awsEksNodeGroup: CatalogEntry = {
       { instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" },
       workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
       r.tags["checkpoint-uri"],
-      { minCapacity: toNumber(s.sc?.min_size), scalesToZero: toNumber(s.sc?.min_size) === 0, maxCapacity: capacityOf(r, ctx)?.max ?? null },
+      {
+        minCapacity: toNumber(s.sc?.min_size),
+        scalesToZero: toNumber(s.sc?.min_size) === 0,
+        maxCapacity: capacityOf(r, ctx)?.max ?? null,
+        ...(listed.length > 1 ? { maxGpuCount: maxGpusOverTypes(listed, capacityOf(r, ctx)?.max ?? s.instances, ctx) } : {}),
+      },
     );
   },
 };
@@ -98,9 +103,21 @@ function otherInstanceTypes(r: Resource, ctx: CatalogContext): { instanceType: s
   const out: { instanceType: string; priceKey: PriceKey | null }[] = [];
   for (let i = 1; i < types.length; i++) {
     const it = readInstanceType(types[i], `/instance_types/${i}`, ctx);
-    out.push({ instanceType: it.type ?? (typeof types[i] === "string" ? (types[i] as string) : JSON.stringify(types[i])), priceKey: it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null });
+    out.push({ instanceType: it.type ?? unresolvedTypeEntry(types[i], "null"), priceKey: it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null });
   }
   return out;
+}
+
+/** Most GPUs the group can run: the most GPUs per instance over its types × its most instances; null when unknown. */
+function maxGpusOverTypes(types: readonly string[], maxInstances: number | null, ctx: CatalogContext): number | null {
+  if (maxInstances === null) return null;
+  let most = 0;
+  for (const t of types) {
+    const g = isUnresolved(t) ? null : ctx.gpusOf(t);
+    if (g === null) return null;
+    most = Math.max(most, g);
+  }
+  return most * maxInstances;
 }
 
 /** scaling_config min_size..max_size × count, unless a usage-file instance_count fixes the count. */

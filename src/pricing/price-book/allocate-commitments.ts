@@ -39,12 +39,14 @@ export function allocateCommitments(
     r.components.forEach((c, j) => {
       if (c.purchaseOption !== "on-demand" || c.unit !== "hours" || c.unitPrice === null || c.monthlyQuantity === null || !c.priceKey) return;
       const q = c.monthlyQuantity;
+      // Capacity whose high end runs another instance type: no commitment on this type is used at that end.
+      const highRunsOther = c.highEndInstanceType !== undefined && c.highEndInstanceType !== priceKeyFromId(c.priceKey)?.instanceType;
       eligible.push({
         resource: i,
         component: j,
         c,
         key: `${r.stack}/${r.address}`,
-        uncovered: { low: c.quantityRange?.low ?? q, expected: q, high: c.quantityRange ? c.quantityRange.high : q },
+        uncovered: { low: c.quantityRange?.low ?? q, expected: q, high: highRunsOther ? 0 : c.quantityRange ? c.quantityRange.high : q },
         coverage: [],
       });
     });

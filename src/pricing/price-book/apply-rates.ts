@@ -67,7 +67,7 @@ export function applyRateRules(
   } else if (c.costRange && c.unitPrice) {
     out.costRange = scaled(c.costRange, unit / c.unitPrice);
   }
-  if (out.costRange && c.costRange) out.costRange = atLeastListHigh(c, out.costRange, c.costRange);
+  if (out.costRange) out.costRange = atLeastListHigh(c, out.costRange, c.costRange);
   if (listUnknown) delete out.unpricedReason;
   out.priceBookRule = {
     id: rule.id,
@@ -82,10 +82,12 @@ export function applyRateRules(
 
 /**
  * Capacity that may run other instance types (`highEndInstanceType` set): the rule matched the type priced, not
- * the others, so the high end stays at least its list figure (it may be set by a type the rule does not cover).
+ * the others, so the high end stays at least its list figure (it may be set by a type the rule does not cover),
+ * and unknown when the list high end is (no list price, or a type without one).
  */
-function atLeastListHigh(c: ComponentEstimate, r: { low: number; high: number | null }, list: { high: number | null }): { low: number; high: number | null } {
-  if (c.highEndInstanceType === undefined || r.high === null || list.high === null) return r;
+function atLeastListHigh(c: ComponentEstimate, r: { low: number; high: number | null }, list: { high: number | null } | undefined): { low: number; high: number | null } {
+  if (c.highEndInstanceType === undefined || r.high === null) return r;
+  if (!list || list.high === null) return { low: r.low, high: null };
   return { low: r.low, high: Math.max(r.high, list.high) };
 }
 

@@ -192,3 +192,35 @@ describe("aws_autoscaling_group mixed instances: every override", () => {
     expect(v.findings).toEqual([expect.objectContaining({ address: "aws_autoscaling_group.g", unknown: true })]);
   });
 });
+
+describe("aws_autoscaling_group mixed instances: overrides costgate cannot read", () => {
+  const lt = { aws_launch_template: { lt: { name: "gpu", instance_type: "t3.micro" } } };
+  const asg = (override: unknown[]) => ({
+    ...lt,
+    aws_autoscaling_group: { g: { min_size: 1, max_size: 4, desired_capacity: 2, mixed_instances_policy: { launch_template: { launch_template_specification: { launch_template_name: "gpu" }, override } } } },
+  });
+
+  it("a first override that is an expression stays in the instance types: an allow list cannot pass it", async () => {
+    const { estimate, res } = await priceStack(asg([{ instance_type: "${var.gpu_type}" }, { instance_type: "m5.large" }]));
+    expect(res("aws_autoscaling_group.g").facts.instanceTypes).toEqual(["${var.gpu_type}", "m5.large"]);
+    const v = evaluatePolicies([rule("{kind: instance-types, allow: [m5, t3]}")], estimate);
+    expect(v.status).toBe("fail");
+    expect(v.findings).toEqual([expect.objectContaining({ address: "aws_autoscaling_group.g", unknown: true })]);
+  });
+
+  it("an instance_requirements override with instance_type null (terraform show -json) is not the priced type", async () => {
+    const { res } = await priceStack(asg([{ instance_type: null, instance_requirements: [{ vcpu_count: [{ min: 4 }], memory_mib: [{ min: 16384 }] }] }, { instance_type: "m5.large" }]));
+    const g = res("aws_autoscaling_group.g");
+    expect(g.components[0]!.name).toContain("m5.large");
+    expect(g.facts.instanceTypes).toEqual(["m5.large", "${instance_requirements}"]);
+    expect(g.components[0]!.costRange!.high).toBeNull();
+    expect(g.range.high).toBeNull();
+  });
+
+  it("GPUs at the high end over every override: a CPU type first does not hide a GPU override from gpu-count", async () => {
+    const { estimate, res } = await priceStack(asg([{ instance_type: "m5.large" }, { instance_type: "p4d.24xlarge" }]));
+    expect(res("aws_autoscaling_group.g").facts.maxGpuCount).toBe(8 * 4);
+    const v = evaluatePolicies([rule("{kind: gpu-count, maxPerResource: 8}")], estimate);
+    expect(v.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^0 GPUs now, but up to 32 at maximum capacity/)]);
+  });
+});

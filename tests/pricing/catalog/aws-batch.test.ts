@@ -80,5 +80,6 @@ describe("aws_batch_compute_environment: instance types for policies", () => {
     // It used to list only g5.xlarge, and a deny on p5 passed.
     const v = evaluatePolicies([rule("{kind: instance-types, deny: [p5]}")], estimate);
     expect(v.findings).toEqual([expect.objectContaining({ address: "aws_batch_compute_environment.ce", unknown: true })]);
+    expect(v.findings[0]!.message).toMatch(/^instance types are unknown at synth \(`\$\{p5 family, size chosen by AWS Batch\}`, `\$\{optimal \(instance families chosen by AWS Batch\)\}`, `\$\{var\.extra\}`\)/);
   });
 });

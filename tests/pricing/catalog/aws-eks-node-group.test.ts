@@ -113,4 +113,17 @@ describe("aws_eks_node_group with several instance types: the high end at the co
     expect(c.quantityRange).toEqual({ low: 1460, high: 1460 });
     expect(c.costRange!.high).toBeCloseTo(p4d * 1460, 9);
   });
+
+  it("a CPU type first does not hide a GPU type from gpu-count or GPU pricing coverage", async () => {
+    const { estimate, res } = await priceStack(group(["m5.large", "p4d.24xlarge"]));
+    expect(res("aws_eks_node_group.p").facts.maxGpuCount).toBe(8 * 3);
+    const v = evaluatePolicies([rule("{kind: gpu-count, maxPerResource: 8}")], estimate);
+    expect(v.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^0 GPUs now, but up to 24 at maximum capacity/)]);
+    const unknown = await priceStack(group(["m5.large", "${var.t}"]));
+    expect(unknown.res("aws_eks_node_group.p").facts.maxGpuCount).toBeNull();
+    // Its node usage unpriced (desired size an expression): a GPU-only coverage rule sees the GPU type it may run.
+    const unpriced = await priceStack({ aws_eks_node_group: { p: { instance_types: ["m5.large", "p4d.24xlarge"], scaling_config: { desired_size: "${var.n}", min_size: 1, max_size: 3 } } } });
+    const cov = evaluatePolicies([rule("{kind: pricing-coverage, gpuOnly: true}")], unpriced.estimate);
+    expect(cov.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^GPU cost is not priced \(Node usage.*desired size is an expression/)]);
+  });
 });

@@ -241,4 +241,28 @@ describe("price book: capacity that may run several instance types", () => {
     expect(c.commitments?.[0]?.id).toBe("ri-m5");
     expect(c.costRange!.high).toBeCloseTo(3 * 730 * 21.957642, 6);
   });
+
+  it("a fixed rate for a first type without a list price does not bound the high end by that type alone", async () => {
+    const group = { aws_eks_node_group: { p: { instance_types: ["g5g.2xlarge", "p4d.24xlarge"], scaling_config: { desired_size: 1, min_size: 1, max_size: 10 } } } };
+    const book = "rates:\n  - id: g5g\n    reason: negotiated g5g\n    match: { instanceType: g5g.2xlarge, region: eu-west-1 }\n    unit: hours\n    usdPerUnit: 0.5\n";
+    const { res } = await price(group, book, "2026-11-30", "eu-west-1");
+    const c = res("aws_eks_node_group.p").components[0]!;
+    expect(c.list!.unitPrice).toBeNull();
+    expect(c.monthlyCost).toBeCloseTo(365, 9);
+    expect(c.costRange!.high).toBeNull();
+    expect(res("aws_eks_node_group.p").range.high).toBeNull();
+  });
+
+  it("a reservation on the first type is unused at a high end that runs another type (its cost stays in the total)", async () => {
+    const group = { aws_eks_node_group: { p: { instance_types: ["m5.large", "p4d.24xlarge"], scaling_config: { desired_size: 1, min_size: 1, max_size: 3 } } } };
+    const book = "commitments:\n  - id: ri-m5\n    reason: 1 m5.large RI\n    kind: reservation\n    match: { service: AmazonEC2, instanceType: m5.large }\n    instances: 1\n    usdPerHour: 0.01\n";
+    const { estimate } = await price(group, book);
+    const ri = estimate.priceBook!.commitments[0]!;
+    expect(ri.used.expected).toBeCloseTo(7.3, 9);
+    expect(ri.unused.atHigh).toBeCloseTo(7.3, 9);
+    // High end: 3 × 730 × p4d.24xlarge list + the unused reservation.
+    const node = estimate.stacks[0]!.resources.find((r) => r.address === "aws_eks_node_group.p")!;
+    expect(node.components[0]!.costRange!.high).toBeCloseTo(3 * 730 * 21.957642, 6);
+    expect(estimate.totals.range.high! - estimate.totals.list!.range.high!).toBeCloseTo(7.3, 6);
+  });
 });
