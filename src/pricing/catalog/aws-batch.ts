@@ -3,6 +3,7 @@ import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
+import { instanceFamilyEntry } from "../instance-family-entry.js";
 import { optional } from "./aws-instance.js";
 import { stackLookup } from "./stack-lookup.js";
 import { ec2InstancePrice } from "../prices/index.js";
@@ -78,7 +79,13 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
     // A family or `optimal` lets Batch choose the size, and an expression is unknown: each stays as an unresolved
     // entry, so instance-type policies fail closed on it instead of seeing only the exact types.
     const listed = types.map((t) =>
-      typeof t === "string" && t.includes(".") && !isExpression(t) ? t : typeof t === "string" && !isExpression(t) ? unresolvedTypeEntry(`${t} ${t === "optimal" ? "(instance families chosen by AWS Batch)" : "family, size chosen by AWS Batch"}`, "") : unresolvedTypeEntry(t, "null"),
+      typeof t === "string" && t.includes(".") && !isExpression(t)
+        ? t
+        : t === "optimal"
+          ? unresolvedTypeEntry("optimal (instance families chosen by AWS Batch)", "")
+          : typeof t === "string" && /^[a-z0-9-]+$/.test(t)
+            ? instanceFamilyEntry(t)
+            : unresolvedTypeEntry(t, "null"),
     );
     const jobDefs = stackLookup(ctx, "aws_batch_job_definition", jobDefinitionSummaries, summarizeJobDefinitions);
     const checkpoint = jobDefs.checkpoint ?? r.tags["checkpoint-uri"];

@@ -67,19 +67,32 @@ describe("aws_batch_job_definition", () => {
 });
 
 describe("aws_batch_compute_environment: instance types for policies", () => {
-  it("a family, optimal or an expression beside exact types stays an unresolved entry: an instance-types policy cannot pass it", async () => {
-    const { estimate, res } = await priceStack({
-      aws_batch_compute_environment: { ce: { compute_resources: [{ type: "SPOT", instance_type: ["g5.xlarge", "p5", "optimal", "${var.extra}"], min_vcpus: 0, max_vcpus: 64 }] } },
-    });
+  const env = (types: string[]) => ({ aws_batch_compute_environment: { ce: { compute_resources: [{ type: "SPOT", instance_type: types, min_vcpus: 0, max_vcpus: 64 }] } } });
+  const judge = async (types: string[], check: string) => evaluatePolicies([rule(check)], (await priceStack(env(types))).estimate).findings;
+
+  it("lists every entry: exact types, families (any size), optimal and expressions (the last two unknown)", async () => {
+    const { res } = await priceStack(env(["g5.xlarge", "p5", "optimal", "${var.extra}"]));
     expect(res("aws_batch_compute_environment.ce").facts.instanceTypes).toEqual([
       "g5.xlarge",
       "${p5 family, size chosen by AWS Batch}",
       "${optimal (instance families chosen by AWS Batch)}",
       "${var.extra}",
     ]);
-    // It used to list only g5.xlarge, and a deny on p5 passed.
-    const v = evaluatePolicies([rule("{kind: instance-types, deny: [p5]}")], estimate);
-    expect(v.findings).toEqual([expect.objectContaining({ address: "aws_batch_compute_environment.ce", unknown: true })]);
-    expect(v.findings[0]!.message).toMatch(/^instance types are unknown at synth \(`\$\{p5 family, size chosen by AWS Batch\}`, `\$\{optimal \(instance families chosen by AWS Batch\)\}`, `\$\{var\.extra\}`\)/);
+  });
+
+  it("a family is matched as any of its sizes: denied by the family or by one of its types, allowed only by the whole family", async () => {
+    // It used to list only the exact types, and a deny on p5 passed.
+    expect((await judge(["g5.xlarge", "p5"], "{kind: instance-types, deny: [p5]}")).map((f) => [f.message, f.unknown])).toEqual([["p5 family (size chosen by AWS Batch) is denied (matches `p5`) in prod", undefined]]);
+    expect((await judge(["p5"], "{kind: instance-types, deny: [p5.48xlarge]}")).map((f) => f.message)).toEqual(["p5 family (size chosen by AWS Batch) is denied (matches `p5.48xlarge`) in prod"]);
+    expect(await judge(["p5"], "{kind: instance-types, deny: [p5e.48xlarge]}")).toEqual([]);
+    expect(await judge(["g5"], "{kind: instance-types, allow: [g5]}")).toEqual([]);
+    expect(await judge(["g5"], "{kind: instance-types, allow: [\"g5.*\"]}")).toEqual([]);
+    expect((await judge(["g5"], "{kind: instance-types, allow: [g5.xlarge]}")).map((f) => f.message)).toEqual(["g5 family (size chosen by AWS Batch) is not in the allowed list (g5.xlarge) in prod"]);
+  });
+
+  it("optimal or an expression beside them stays unknown (fails closed), naming what it cannot read", async () => {
+    const v = await judge(["g5.xlarge", "p5", "optimal", "${var.extra}"], "{kind: instance-types, deny: [p4d]}");
+    expect(v).toEqual([expect.objectContaining({ address: "aws_batch_compute_environment.ce", unknown: true })]);
+    expect(v[0]!.message).toBe("instance types are unknown at synth (`${optimal (instance families chosen by AWS Batch)}`, `${var.extra}`), so they cannot be checked");
   });
 });
