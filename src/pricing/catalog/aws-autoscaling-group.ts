@@ -222,7 +222,8 @@ export const awsAutoscalingGroup: CatalogEntry = {
       workloadFromTags(r) ?? (s.template ? workloadFromTags(s.template) : undefined),
       r.tags["checkpoint-uri"],
       {
-        minCapacity: toNumber(r.attributes.min_size),
+        // In instances, like maxCapacity (min_size is in capacity units: weights, vCPUs).
+        minCapacity: s.capacity ? s.capacity.all.min : toNumber(r.attributes.min_size),
         maxCapacity: s.capacity?.all.max ?? null,
         ...(s.otherOverrides ? { maxGpuCount: maxGpusOverOverrides(r, ctx, s, type) } : {}),
       },

@@ -91,6 +91,10 @@ describe("aws_autoscaling_group", () => {
     // 730 × $1.212 + 1,460 × $0.606 + 3 × 100 GB gp3 × $0.08 = $884.76 + $884.76 + $24.00 = $1,793.52
     expect(g.monthlyCost).toBeCloseTo(730 * 1.212 + 1460 * 1.212 * 0.5 + 3 * 100 * 0.08, 9);
     expect(g.facts).toMatchObject({ instanceCount: 3, gpusPerInstance: 1, purchaseOption: "mixed" });
+    // Capacity in instances at both ends: max_size 64 units ÷ 8 = 8 instances (the base capacity is on-demand).
+    expect(g.facts).toMatchObject({ minCapacity: 0, maxCapacity: 8 });
+    const bounded = await priceStack({ ...lt, aws_autoscaling_group: { g: { min_size: 16, max_size: 64, desired_capacity: 24, mixed_instances_policy: { launch_template: { launch_template_specification: { launch_template_id: "${aws_launch_template.lt.id}" }, override: [{ instance_type: "g5.2xlarge", weighted_capacity: "8" }] } } } } });
+    expect(bounded.res("aws_autoscaling_group.g").facts).toMatchObject({ minCapacity: 2, maxCapacity: 8 });
   });
 
   it("converts desired_capacity_type = vcpu with the type's vCPUs; memory-mib and unknown weights leave the count unknown (item 6)", async () => {
