@@ -27,6 +27,11 @@ export interface ResourceFacts {
   billedTags?: Record<string, string>;
   /** A Karpenter NodePool's settings that policies judge (limits, consolidation, capacity types). */
   nodePool?: NodePoolFacts;
+  /**
+   * AWS Batch instance families (`instance_type: p5`, listed in `instanceTypes` as `instanceFamilyEntry`): the
+   * sizes each may launch, the family's EC2 types in the embedded snapshot. A family without sizes is unknown.
+   */
+  instanceFamilySizes?: Record<string, string[]>;
   /** Most instances elastic capacity allows (ASG max_size, node group max_size, endpoint max capacity); null = unbounded or unknown. */
   maxCapacity?: number | null;
   /** Purchase option of the compute, when the resource has compute. */

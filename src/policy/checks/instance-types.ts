@@ -19,26 +19,6 @@ export function instanceTypeMatches(entry: string, type: string): boolean {
   return globMatch(e, t);
 }
 
-/** The part of a list entry before its size (`p5.48xlarge` → `p5`, `p5` → `p5`, `p*.*` → `p*`), without `ml.`. */
-function familyPart(entry: string): string {
-  const e = normalizedInstanceType(entry);
-  const dot = e.indexOf(".");
-  return dot < 0 ? e : e.slice(0, dot);
-}
-
-/** Whether a list entry could name a size of `family` (a type of it, the family, or a glob over it). */
-function familyCouldMatch(entry: string, family: string): boolean {
-  return globMatch(familyPart(entry), family);
-}
-
-/** Whether an allow entry takes every size of `family`: the family itself, `family.*`, or a glob over both parts. */
-function familyAllowed(entry: string, family: string): boolean {
-  const e = normalizedInstanceType(entry);
-  const dot = e.indexOf(".");
-  if (dot < 0) return !e.includes("*") && !e.includes("?") ? e === family : globMatch(e, family);
-  return e.slice(dot + 1) === "*" && globMatch(e.slice(0, dot), family);
-}
-
 /** Instance types must be allowed (when an allow list is given) and never denied. Deny wins. */
 export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
   kind: "instance-types",
@@ -46,34 +26,44 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
     const out: CheckResult[] = [];
     for (const r of ctx.head) {
       let problems: string[] | undefined;
-      // Entries costgate cannot read, other than families it can still match.
-      let unread = false;
+      // Entries costgate cannot read (a family it knows the sizes of is matched instead).
+      const unread: string[] = [];
       for (const t of r.estimate.facts.instanceTypes) {
         const family = instanceFamilyOf(t);
-        if (family !== undefined) {
-          // Any size of the family may be launched: denied when a denied entry could be one, allowed only when
-          // the allow list takes every size.
-          const denied = check.deny?.find((d) => familyCouldMatch(d, family));
+        const sizes = family === undefined ? undefined : r.estimate.facts.instanceFamilySizes?.[family];
+        if (family !== undefined && sizes !== undefined && sizes.length > 0) {
+          // AWS Batch may launch any size of the family: denied when a deny entry matches one of them, allowed
+          // only when the allow list takes every one.
           const what = `${family} family (size chosen by AWS Batch)`;
-          if (denied !== undefined) (problems ??= []).push(`${what} is denied (matches \`${denied}\`)`);
-          else if (check.allow && !check.allow.some((a) => familyAllowed(a, family))) (problems ??= []).push(`${what} is not in the allowed list (${check.allow.join(", ")})`);
+          let denied: string | undefined;
+          let deniedSize: string | undefined;
+          for (const size of sizes) {
+            denied = check.deny?.find((d) => instanceTypeMatches(d, size));
+            if (denied !== undefined) {
+              deniedSize = size;
+              break;
+            }
+          }
+          const notAllowed = check.allow ? sizes.filter((size) => !check.allow!.some((a) => instanceTypeMatches(a, size))) : [];
+          if (denied !== undefined) (problems ??= []).push(`${what} may launch ${deniedSize}, which is denied (matches \`${denied}\`)`);
+          else if (notAllowed.length > 0) (problems ??= []).push(`${what} may launch ${notAllowed.slice(0, 3).join(", ")}${notAllowed.length > 3 ? ", …" : ""}, not in the allowed list (${check.allow!.join(", ")})`);
           continue;
         }
         if (isUnresolved(t)) {
-          unread = true;
+          unread.push(t);
           continue;
         }
         const denied = check.deny?.find((d) => instanceTypeMatches(d, t));
         if (denied !== undefined) (problems ??= []).push(`${t} is denied (matches \`${denied}\`)`);
         else if (check.allow && !check.allow.some((a) => instanceTypeMatches(a, t))) (problems ??= []).push(`${t} is not in the allowed list (${check.allow.join(", ")})`);
       }
-      const unknown = unread || (instanceTypesUnknown(r.estimate) && r.estimate.facts.instanceTypes.length === 0);
+      const unknown = unread.length > 0 || (instanceTypesUnknown(r.estimate) && r.estimate.facts.instanceTypes.length === 0);
       if (problems) out.push({ resource: r, message: `${problems.join("; ")} in ${r.environment}` });
       else if (unknown)
         out.push({
           resource: r,
           unknown: true,
-          message: unknownTypesMessage(r.estimate.facts.instanceTypes),
+          message: unknownTypesMessage(unread),
         });
     }
     return out;
@@ -84,8 +74,7 @@ export const instanceTypes: CheckDefinition<InstanceTypesCheck> = {
 };
 
 /** Why the instance types cannot be checked, naming the entries costgate could not read (`${…}`) when there are some. */
-function unknownTypesMessage(types: readonly string[]): string {
-  const unread = types.filter((t) => isUnresolved(t) && instanceFamilyOf(t) === undefined);
+function unknownTypesMessage(unread: readonly string[]): string {
   if (unread.length === 0) return "instance type is unknown at synth (an expression or a reference costgate cannot resolve), so it cannot be checked";
   const shown = unread.slice(0, 3).map((t) => `\`${t}\``).join(", ") + (unread.length > 3 ? `, and ${unread.length - 3} more` : "");
   return unread.length === 1 ? `instance type is unknown at synth (${shown}), so it cannot be checked` : `instance types are unknown at synth (${shown}), so they cannot be checked`;

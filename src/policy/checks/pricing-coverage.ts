@@ -43,7 +43,10 @@ function gpuPricingGap(e: ResourceEstimate): string | undefined {
   const mayHaveGpus = (gpus !== null && gpus > 0) || (gpus === null && gpuCountOf(e) === null) || (maxGpus !== undefined && maxGpus !== 0);
   if (!mayHaveGpus) return undefined;
   const gap = e.components.find((c) => c.unpricedReason !== undefined && isCompute(c));
-  return gap ? `${gap.name}: ${gap.unpricedReason}` : undefined;
+  if (gap) return `${gap.name}: ${gap.unpricedReason}`;
+  // Capacity that may also run other types, bounded, whose high end is unknown: one of those types has no price.
+  const other = e.components.find((c) => c.highEndInstanceType !== undefined && c.costRange?.high === null && c.quantityRange?.high != null && isCompute(c));
+  return other ? `${other.name}: it may also run ${other.highEndInstanceType}, whose price or count at the high end is unknown` : undefined;
 }
 
 /**

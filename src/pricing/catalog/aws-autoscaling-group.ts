@@ -83,7 +83,7 @@ function shape(r: Resource, ctx: CatalogContext): AsgShape {
     const template = spec ? referencedLaunchTemplate([{ id: spec.launch_template_id, name: spec.launch_template_name }], ctx, r) : undefined;
     const dist = firstBlock(mip.instances_distribution);
     // An override without a type (`instance_requirements`; `null` in `terraform show -json`) is not the priced one.
-    const overrideAt = overrides.findIndex((o) => o.instance_type !== undefined && o.instance_type !== null);
+    const overrideAt = overrides.findIndex((o) => o.instance_type !== undefined && o.instance_type !== null && o.instance_type !== "");
     const override = overrideAt < 0 ? undefined : overrides[overrideAt];
     const otherOverrides = overrides
       .map((o, i) => ({ instanceType: o.instance_type, weightedCapacity: o.weighted_capacity, pointer: `/mixed_instances_policy/launch_template/override/${i}/instance_type`, i }))
@@ -210,8 +210,8 @@ export const awsAutoscalingGroup: CatalogEntry = {
     const purchaseOption = s.split ? (s.split.spot === 0 ? "on-demand" : s.split.onDemand === 0 ? "spot" : "mixed") : s.spot ? "spot" : "on-demand";
     // Every type the group may launch: the one priced and the other overrides. One costgate cannot read (an
     // expression, instance_requirements) is an unresolved entry: policies on instance types then fail closed.
-    const priced = s.typeValue === undefined || s.typeValue === null ? [] : [type ?? unresolvedTypeEntry(s.typeValue, "null")];
-    const others = (s.otherOverrides ?? []).map((o) => literalString(o.instanceType) ?? unresolvedTypeEntry(o.instanceType, "instance_requirements"));
+    const priced = s.typeValue === undefined || s.typeValue === null || s.typeValue === "" ? [] : [type ?? unresolvedTypeEntry(s.typeValue, "null")];
+    const others = (s.otherOverrides ?? []).map((o) => literalString(o.instanceType) || unresolvedTypeEntry(o.instanceType, "instance_requirements"));
     return factsWith(
       {
         instanceTypes: [...new Set([...priced, ...others])],
@@ -238,7 +238,7 @@ export const awsAutoscalingGroup: CatalogEntry = {
  */
 function otherOverrideTypes(r: Resource, ctx: CatalogContext, s: AsgShape, part: "onDemand" | "spot", hours: number): { instanceType: string; priceKey: PriceKey | null; high?: number | null }[] {
   return (s.otherOverrides ?? []).map((o) => {
-    const it = o.instanceType === undefined || o.instanceType === null ? { problem: "instance_requirements" } : readInstanceType(o.instanceType, o.pointer, ctx);
+    const it = o.instanceType === undefined || o.instanceType === null || o.instanceType === "" ? { problem: "instance_requirements" } : readInstanceType(o.instanceType, o.pointer, ctx);
     const name = it.type ?? unresolvedTypeEntry(o.instanceType, "instance_requirements");
     const priceKey = it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null;
     if (!s.unitsAtHigh) return { instanceType: name, priceKey };
@@ -253,19 +253,22 @@ function otherOverrideTypes(r: Resource, ctx: CatalogContext, s: AsgShape, part:
  * the instances it needs at the high end (⌈units ÷ its weight⌉). null when a type, its GPUs or the bound is unknown.
  */
 function maxGpusOverOverrides(r: Resource, ctx: CatalogContext, s: AsgShape, type: string | undefined): number | null {
+  // Like maxCapacity: no known upper bound (max_size unknown, a usage-file count) leaves the GPU ceiling unknown.
+  if (!s.capacity || s.capacity.all.max === null || !s.unitsAtHigh || s.unitsAtHigh.onDemand === null || s.unitsAtHigh.spot === null) return null;
   const pricedGpus = type ? ctx.gpusOf(type) : null;
-  const pricedMax = s.unitsAtHigh ? (s.capacity ? s.capacity.all.max : s.instances) : s.instances;
-  if (pricedGpus === null || pricedMax === null) return null;
-  let max = pricedGpus * pricedMax;
-  const units = s.unitsAtHigh ? (s.unitsAtHigh.onDemand === null || s.unitsAtHigh.spot === null ? null : s.unitsAtHigh.onDemand + s.unitsAtHigh.spot) : undefined;
+  if (pricedGpus === null) return null;
+  let max = pricedGpus * s.capacity.all.max;
+  const { onDemand, spot } = s.unitsAtHigh;
   for (const o of s.otherOverrides ?? []) {
-    const t = literalString(o.instanceType);
+    const t = literalString(o.instanceType) || undefined;
     const gpus = t ? ctx.gpusOf(t) : null;
     if (gpus === null) return null;
-    // With a usage-file count the group runs that many instances, whatever the type.
-    const n = units === undefined ? s.instances : instancesFor(units, capacityUnits(r.attributes.desired_capacity_type, o.weightedCapacity, t, ctx.vcpusOf).perInstance);
-    if (n === null) return null;
-    max = Math.max(max, gpus * n);
+    // Each part is rounded up on its own, as the cost components count instances.
+    const per = capacityUnits(r.attributes.desired_capacity_type, o.weightedCapacity, t, ctx.vcpusOf).perInstance;
+    const od = instancesFor(onDemand, per);
+    const sp = instancesFor(spot, per);
+    if (od === null || sp === null) return null;
+    max = Math.max(max, gpus * (od + sp));
   }
   return max;
 }

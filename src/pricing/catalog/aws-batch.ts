@@ -4,6 +4,7 @@ import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogEntry } from "./catalog-entry.js";
 import { monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
 import { instanceFamilyEntry } from "../instance-family-entry.js";
+import { SNAPSHOT } from "../snapshot/snapshot.js";
 import { optional } from "./aws-instance.js";
 import { stackLookup } from "./stack-lookup.js";
 import { ec2InstancePrice } from "../prices/index.js";
@@ -89,8 +90,10 @@ export const awsBatchComputeEnvironment: CatalogEntry = {
     );
     const jobDefs = stackLookup(ctx, "aws_batch_job_definition", jobDefinitionSummaries, summarizeJobDefinitions);
     const checkpoint = jobDefs.checkpoint ?? r.tags["checkpoint-uri"];
+    const families = types.filter((t): t is string => typeof t === "string" && t !== "optimal" && /^[a-z0-9-]+$/.test(t));
     return {
       instanceTypes: listed,
+      ...(families.length ? { instanceFamilySizes: Object.fromEntries(families.map((f) => [f, familySizes(f)])) } : {}),
       instanceCount: null,
       gpusPerInstance: literal[0] ? ctx.gpusOf(literal[0]) : null,
       ...(cr ? { purchaseOption: kind.endsWith("SPOT") ? ("spot" as const) : ("on-demand" as const) } : {}),
@@ -168,4 +171,9 @@ export function jobDefinitionFacts(r: Resource): { checkpoint?: string; retries:
 function maxOf(xs: (number | null)[]): number | null {
   const known = xs.filter((x): x is number => x !== null);
   return known.length === xs.length && known.length > 0 ? Math.max(...known) : null;
+}
+
+/** The EC2 types of a family in the embedded snapshot (`p5` → p5.4xlarge, p5.48xlarge; not p5e). */
+function familySizes(family: string): string[] {
+  return SNAPSHOT.knownInstanceTypes.filter((t) => t.startsWith(`${family}.`));
 }

@@ -77,7 +77,7 @@ export const awsEksNodeGroup: CatalogEntry = {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
     // Every listed type; one costgate cannot read stays as an unresolved entry, so instance-type policies fail closed.
-    const listed = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types.map((t) => literalString(t) ?? unresolvedTypeEntry(t, "null")) : [];
+    const listed = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types.map((t) => literalString(t) || unresolvedTypeEntry(t, "no type")) : [];
     const types = listed.length > 0 ? listed : type ? [type] : [];
     return factsWith(
       { instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" },
@@ -87,7 +87,8 @@ export const awsEksNodeGroup: CatalogEntry = {
         minCapacity: toNumber(s.sc?.min_size),
         scalesToZero: toNumber(s.sc?.min_size) === 0,
         maxCapacity: capacityOf(r, ctx)?.max ?? null,
-        ...(listed.length > 1 ? { maxGpuCount: maxGpusOverTypes(listed, capacityOf(r, ctx)?.max ?? s.instances, ctx) } : {}),
+        // Like maxCapacity: unknown without a known upper bound (max_size unknown, a usage-file count).
+        ...(listed.length > 1 ? { maxGpuCount: maxGpusOverTypes(listed, capacityOf(r, ctx)?.max ?? null, ctx) } : {}),
       },
     );
   },

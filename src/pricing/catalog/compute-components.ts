@@ -56,9 +56,11 @@ export function readInstanceType(
  * `isUnresolved` is true for it and policies on instance types fail closed instead of missing it.
  */
 export function unresolvedTypeEntry(value: unknown, whenAbsent: string): string {
+  // `""` is how the provider's state writes an unset type: absent, like null.
+  if (value === undefined || value === null || value === "") return `\${${whenAbsent}}`;
   if (typeof value === "string") return isExpression(value) ? value : `\${${value}}`;
   if (isUnknown(value)) return "${known after apply}";
-  return value === undefined || value === null ? `\${${whenAbsent}}` : `\${${JSON.stringify(value)}}`;
+  return `\${${JSON.stringify(value)}}`;
 }
 
 /** An EC2 instance-hours component (on-demand or spot). */

@@ -227,4 +227,26 @@ describe("aws_autoscaling_group mixed instances: overrides costgate cannot read"
     const v = evaluatePolicies([rule("{kind: gpu-count, maxPerResource: 8}")], estimate);
     expect(v.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^0 GPUs now, but up to 32 at maximum capacity/)]);
   });
+
+  it("an empty instance_type (provider state for an unset one) is not a known type", async () => {
+    const { estimate, res } = await priceStack(asg([{ instance_type: "", instance_requirements: [{ vcpu_count: [{ min: 4 }] }] }, { instance_type: "m5.large" }]));
+    expect(res("aws_autoscaling_group.g").facts.instanceTypes).toEqual(["m5.large", "${instance_requirements}"]);
+    expect(evaluatePolicies([rule("{kind: instance-types, deny: [\"p5*\"]}")], estimate).findings).toEqual([expect.objectContaining({ unknown: true })]);
+  });
+
+  it("the GPU ceiling counts each part's instances like the cost (weights round up per part); unknown without a bound", async () => {
+    const weighted = {
+      ...lt,
+      aws_autoscaling_group: {
+        g: {
+          min_size: 0, max_size: 2, desired_capacity: 0,
+          mixed_instances_policy: { instances_distribution: { on_demand_percentage_above_base_capacity: 50 }, launch_template: { launch_template_specification: { launch_template_name: "gpu" }, override: [{ instance_type: "m5.large", weighted_capacity: "2" }, { instance_type: "p5.48xlarge", weighted_capacity: "2" }] } },
+        },
+      },
+    };
+    // 2 units at the high end: 1 on-demand and 1 spot unit, each ⌈1 ÷ 2⌉ = 1 instance: 2 × p5.48xlarge = 16 GPUs.
+    expect((await priceStack(weighted)).res("aws_autoscaling_group.g").facts.maxGpuCount).toBe(16);
+    const unbounded = (await priceStack({ ...lt, aws_autoscaling_group: { g: { min_size: "${var.min}", max_size: 100, desired_capacity: 1, mixed_instances_policy: { launch_template: { launch_template_specification: { launch_template_name: "gpu" }, override: [{ instance_type: "p5.48xlarge" }, { instance_type: "p4d.24xlarge" }] } } } } })).res("aws_autoscaling_group.g");
+    expect(unbounded.facts.maxGpuCount).toBeNull();
+  });
 });

@@ -80,14 +80,22 @@ describe("aws_batch_compute_environment: instance types for policies", () => {
     ]);
   });
 
-  it("a family is matched as any of its sizes: denied by the family or by one of its types, allowed only by the whole family", async () => {
-    // It used to list only the exact types, and a deny on p5 passed.
-    expect((await judge(["g5.xlarge", "p5"], "{kind: instance-types, deny: [p5]}")).map((f) => [f.message, f.unknown])).toEqual([["p5 family (size chosen by AWS Batch) is denied (matches `p5`) in prod", undefined]]);
-    expect((await judge(["p5"], "{kind: instance-types, deny: [p5.48xlarge]}")).map((f) => f.message)).toEqual(["p5 family (size chosen by AWS Batch) is denied (matches `p5.48xlarge`) in prod"]);
-    expect(await judge(["p5"], "{kind: instance-types, deny: [p5e.48xlarge]}")).toEqual([]);
-    expect(await judge(["g5"], "{kind: instance-types, allow: [g5]}")).toEqual([]);
-    expect(await judge(["g5"], "{kind: instance-types, allow: [\"g5.*\"]}")).toEqual([]);
-    expect((await judge(["g5"], "{kind: instance-types, allow: [g5.xlarge]}")).map((f) => f.message)).toEqual(["g5 family (size chosen by AWS Batch) is not in the allowed list (g5.xlarge) in prod"]);
+  it("a family is matched as each of its sizes: denied when a deny entry matches one, allowed only when the allow list takes all", async () => {
+    // It used to list only the exact types, and a deny on p5 passed. The snapshot's p5 sizes: p5.48xlarge, p5.4xlarge.
+    const deny = async (entry: string) => (await judge(["g5.xlarge", "p5"], `{kind: instance-types, deny: ["${entry}"]}`)).map((f) => [f.message, f.unknown]);
+    expect(await deny("p5")).toEqual([["p5 family (size chosen by AWS Batch) may launch p5.48xlarge, which is denied (matches `p5`) in prod", undefined]]);
+    expect(await deny("p5.4xlarge")).toEqual([["p5 family (size chosen by AWS Batch) may launch p5.4xlarge, which is denied (matches `p5.4xlarge`) in prod", undefined]]);
+    expect(await deny("*xlarge")).toEqual([["g5.xlarge is denied (matches `*xlarge`); p5 family (size chosen by AWS Batch) may launch p5.48xlarge, which is denied (matches `*xlarge`) in prod", undefined]]);
+    for (const passing of ["p5e.48xlarge", "*.metal", "?5"]) expect(await deny(passing), passing).toEqual([]);
+    const allow = async (entries: string) => (await judge(["g5"], `{kind: instance-types, allow: [${entries}]}`)).map((f) => f.message);
+    for (const all of ["g5", "\"g5.*\"", "\"g*\""]) expect(await allow(all), all).toEqual([]);
+    expect(await allow("g5.xlarge")).toEqual([expect.stringMatching(/^g5 family \(size chosen by AWS Batch\) may launch g5\.\d+xlarge, .*not in the allowed list \(g5\.xlarge\) in prod$/)]);
+    expect(await allow("\"?5\"")).toHaveLength(1);
+  });
+
+  it("a family the snapshot knows no sizes of is unknown", async () => {
+    const v = await judge(["zz9"], "{kind: instance-types, deny: [p5]}");
+    expect(v.map((f) => [f.unknown, f.message])).toEqual([[true, "instance type is unknown at synth (`${zz9 family, size chosen by AWS Batch}`), so it cannot be checked"]]);
   });
 
   it("optimal or an expression beside them stays unknown (fails closed), naming what it cannot read", async () => {

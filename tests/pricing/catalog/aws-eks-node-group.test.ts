@@ -126,4 +126,27 @@ describe("aws_eks_node_group with several instance types: the high end at the co
     const cov = evaluatePolicies([rule("{kind: pricing-coverage, gpuOnly: true}")], unpriced.estimate);
     expect(cov.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^GPU cost is not priced \(Node usage.*desired size is an expression/)]);
   });
+
+  it("no known upper bound (max_size an expression, a usage-file count): the GPU ceiling is unknown, as for one type", async () => {
+    const unbounded = await priceStack({ aws_eks_node_group: { p: { instance_types: ["p5.48xlarge", "p4d.24xlarge"], scaling_config: { desired_size: 1, min_size: 1, max_size: "${var.max}" } } } });
+    expect(unbounded.res("aws_eks_node_group.p").facts.maxGpuCount).toBeNull();
+    const v = evaluatePolicies([rule("{kind: gpu-count, maxPerResource: 8}")], unbounded.estimate);
+    expect(v.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^8 GPUs now, but its capacity has no upper bound/)]);
+    const usage = parseUsage("resource_usage:\n  aws_eks_node_group.p:\n    instance_count: 1\n", "u.yml");
+    const counted = await priceStack(group(["p5.48xlarge", "p4d.24xlarge"]), { usage });
+    expect(counted.res("aws_eks_node_group.p").facts.maxGpuCount).toBeNull();
+  });
+
+  it("a later type without a price: GPU-only pricing coverage flags the unknown high end", async () => {
+    const { estimate } = await priceStack(group(["m5.large", "p5e.48xlarge"]));
+    const cov = evaluatePolicies([rule("{kind: pricing-coverage, gpuOnly: true}")], estimate);
+    expect(cov.findings.map((f) => f.message)).toEqual([expect.stringMatching(/it may also run p5e\.48xlarge, whose price or count at the high end is unknown/)]);
+  });
+
+  it("an empty type (how provider state writes an unset one) is not a known type", async () => {
+    const { res } = await priceStack(group(["m5.large", ""]));
+    const node = res("aws_eks_node_group.p");
+    expect(node.facts.instanceTypes).toEqual(["m5.large", "${no type}"]);
+    expect(node.components[0]!.costRange!.high).toBeNull();
+  });
 });
