@@ -4,11 +4,10 @@ import type { Resource } from "../../plan/resource.js";
 import type { CostComponentSpec } from "../cost-component.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
 import { capacityUnits, instancesFor } from "./asg-capacity.js";
-import { capacityRange, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
+import { capacityRange, ec2InstanceHours, factsWith, instanceTypeEntry, monthlyHours, otherInstanceType, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchConfiguration, referencedLaunchTemplate } from "./launch-template-reference.js";
 import { launchSettingsOf, launchVolumes } from "./launch-settings.js";
 import { optional } from "./aws-instance.js";
-import { ec2InstancePrice } from "../prices/index.js";
 import type { PriceKey } from "../price-key.js";
 
 /**
@@ -210,8 +209,8 @@ export const awsAutoscalingGroup: CatalogEntry = {
     const purchaseOption = s.split ? (s.split.spot === 0 ? "on-demand" : s.split.onDemand === 0 ? "spot" : "mixed") : s.spot ? "spot" : "on-demand";
     // Every type the group may launch: the one priced and the other overrides. One costgate cannot read (an
     // expression, instance_requirements) is an unresolved entry: policies on instance types then fail closed.
-    const priced = s.typeValue === undefined || s.typeValue === null || s.typeValue === "" ? [] : [type ?? unresolvedTypeEntry(s.typeValue, "null")];
-    const others = (s.otherOverrides ?? []).map((o) => literalString(o.instanceType) || unresolvedTypeEntry(o.instanceType, "instance_requirements"));
+    const priced = s.typeValue === undefined || s.typeValue === null || s.typeValue === "" ? [] : [instanceTypeEntry(s.typeValue, "null")];
+    const others = (s.otherOverrides ?? []).map((o) => instanceTypeEntry(o.instanceType, "instance_requirements"));
     return factsWith(
       {
         instanceTypes: [...new Set([...priced, ...others])],
@@ -238,13 +237,11 @@ export const awsAutoscalingGroup: CatalogEntry = {
  */
 function otherOverrideTypes(r: Resource, ctx: CatalogContext, s: AsgShape, part: "onDemand" | "spot", hours: number): { instanceType: string; priceKey: PriceKey | null; high?: number | null }[] {
   return (s.otherOverrides ?? []).map((o) => {
-    const it = o.instanceType === undefined || o.instanceType === null || o.instanceType === "" ? { problem: "instance_requirements" } : readInstanceType(o.instanceType, o.pointer, ctx);
-    const name = it.type ?? unresolvedTypeEntry(o.instanceType, "instance_requirements");
-    const priceKey = it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null;
-    if (!s.unitsAtHigh) return { instanceType: name, priceKey };
-    const per = capacityUnits(r.attributes.desired_capacity_type, o.weightedCapacity, it.type, ctx.vcpusOf).perInstance;
+    const { instanceType, priceKey, type } = otherInstanceType(o.instanceType, o.pointer, r.region, ctx, "instance_requirements");
+    if (!s.unitsAtHigh) return { instanceType, priceKey };
+    const per = capacityUnits(r.attributes.desired_capacity_type, o.weightedCapacity, type, ctx.vcpusOf).perInstance;
     const n = instancesFor(s.unitsAtHigh[part], per);
-    return { instanceType: name, priceKey, high: n === null ? null : n * hours };
+    return { instanceType, priceKey, high: n === null ? null : n * hours };
   });
 }
 

@@ -2,10 +2,9 @@ import { describeUnresolved, firstBlock, isUnresolved, literalString, toNumber }
 import { EKS_NODE_GROUP_DEFAULT_DISK_GB, EKS_NODE_GROUP_DEFAULT_INSTANCE_TYPE, EBS_DEFAULT_VOLUME_TYPE } from "./attribute-defaults.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext, CatalogEntry } from "./catalog-entry.js";
-import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, monthlyHours, readInstanceType, unresolvedTypeEntry, workloadFromTags } from "./compute-components.js";
+import { capacityRange, ebsComponents, ec2InstanceHours, factsWith, instanceTypeEntry, monthlyHours, otherInstanceType, readInstanceType, workloadFromTags } from "./compute-components.js";
 import { referencedLaunchTemplate, } from "./launch-template-reference.js";
 import { CAPACITY_BLOCK_UNPRICED } from "./aws-reserved-capacity.js";
-import { ec2InstancePrice } from "../prices/index.js";
 import type { PriceKey } from "../price-key.js";
 import { launchTemplateVolumes } from "./aws-autoscaling-group.js";
 
@@ -77,7 +76,7 @@ export const awsEksNodeGroup: CatalogEntry = {
     const s = shape(r, ctx);
     const type = literalString(s.typeValue);
     // Every listed type; one costgate cannot read stays as an unresolved entry, so instance-type policies fail closed.
-    const listed = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types.map((t) => literalString(t) || unresolvedTypeEntry(t, "no type")) : [];
+    const listed = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types.map((t) => instanceTypeEntry(t, "no type")) : [];
     const types = listed.length > 0 ? listed : type ? [type] : [];
     return factsWith(
       { instanceTypes: types, instanceCount: s.instances, gpusPerInstance: type ? ctx.gpusOf(type) : null, purchaseOption: s.spot ? "spot" : "on-demand" },
@@ -103,8 +102,8 @@ function otherInstanceTypes(r: Resource, ctx: CatalogContext): { instanceType: s
   const types = Array.isArray(r.attributes.instance_types) ? r.attributes.instance_types : [];
   const out: { instanceType: string; priceKey: PriceKey | null }[] = [];
   for (let i = 1; i < types.length; i++) {
-    const it = readInstanceType(types[i], `/instance_types/${i}`, ctx);
-    out.push({ instanceType: it.type ?? unresolvedTypeEntry(types[i], "null"), priceKey: it.type && !it.problem ? ec2InstancePrice(r.region, it.type) : null });
+    const { instanceType, priceKey } = otherInstanceType(types[i], `/instance_types/${i}`, r.region, ctx, "null");
+    out.push({ instanceType, priceKey });
   }
   return out;
 }

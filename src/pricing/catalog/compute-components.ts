@@ -1,7 +1,7 @@
 import { HOURS_PER_MONTH } from "../estimate.js";
 import type { CostComponentSpec, PurchaseOption, ResourceFacts } from "../cost-component.js";
 import type { PriceKey } from "../price-key.js";
-import { isExpression, toNumber } from "../../plan/json-values.js";
+import { isExpression, literalString, toNumber } from "../../plan/json-values.js";
 import { isUnknown } from "../../plan/unknown-value.js";
 import type { Resource } from "../../plan/resource.js";
 import type { CatalogContext } from "./catalog-entry.js";
@@ -61,6 +61,27 @@ export function unresolvedTypeEntry(value: unknown, whenAbsent: string): string 
   if (typeof value === "string") return isExpression(value) ? value : `\${${value}}`;
   if (isUnknown(value)) return "${known after apply}";
   return `\${${JSON.stringify(value)}}`;
+}
+
+/** A `facts.instanceTypes` entry for a type value: the literal type, else its `unresolvedTypeEntry`. */
+export function instanceTypeEntry(value: unknown, whenAbsent: string): string {
+  return literalString(value) || unresolvedTypeEntry(value, whenAbsent);
+}
+
+/**
+ * Another instance type capacity may run (`CostComponentSpec.otherInstanceTypes`): read like the first (a typo is a
+ * positioned error), priced when it is a literal, known type, and named by its `unresolvedTypeEntry` when costgate
+ * cannot read it. `type` is the literal type, when there is one.
+ */
+export function otherInstanceType(
+  value: unknown,
+  attributePointer: string,
+  region: string,
+  ctx: CatalogContext,
+  whenAbsent: string,
+): { instanceType: string; priceKey: PriceKey | null; type?: string } {
+  const it = readInstanceType(value, attributePointer, ctx);
+  return { instanceType: it.type ?? unresolvedTypeEntry(value, whenAbsent), priceKey: it.type && !it.problem ? ec2InstancePrice(region, it.type) : null, ...(it.type ? { type: it.type } : {}) };
 }
 
 /** An EC2 instance-hours component (on-demand or spot). */

@@ -3,6 +3,7 @@ import { HOURS_PER_MONTH } from "../estimate.js";
 import { priceKeyFromId } from "../price-key.js";
 import type { PriceBookCommitment } from "./price-book.js";
 import { matchesFilter } from "./rule-match.js";
+import { atLeastListHigh } from "./apply-rates.js";
 
 /** The three ends a quantity or cost is judged at. */
 const ENDS = ["low", "expected", "high"] as const;
@@ -131,11 +132,8 @@ function covered(e: Eligible): ComponentEstimate {
     monthlyCost: cost("expected"),
     commitments: e.coverage,
   };
-  if (c.quantityRange || c.costRange) {
-    const high = cost("high");
-    // Capacity that may run other instance types: at the high end it may run a type the commitment does not cover.
-    out.costRange = { low: cost("low")!, high: c.highEndInstanceType !== undefined && high !== null && c.costRange ? (c.costRange.high === null ? null : Math.max(high, c.costRange.high)) : high };
-  }
+  // Capacity that may run other instance types: at the high end it may run a type the commitment does not cover.
+  if (c.quantityRange || c.costRange) out.costRange = atLeastListHigh(c, { low: cost("low")!, high: cost("high") }, c.costRange);
   return out;
 }
 

@@ -81,11 +81,11 @@ export function applyRateRules(
 }
 
 /**
- * Capacity that may run other instance types (`highEndInstanceType` set): the rule matched the type priced, not
- * the others, so the high end stays at least its list figure (it may be set by a type the rule does not cover),
- * and unknown when the list high end is (no list price, or a type without one).
+ * Capacity that may run other instance types (`highEndInstanceType` set): a rate rule or commitment matched the
+ * type priced, not the others, so the high end `r` stays at least the `list` one (it may be set by a type the rule
+ * does not cover), and unknown when that is (no list price, or a type without one). Other components: `r`.
  */
-function atLeastListHigh(c: ComponentEstimate, r: { low: number; high: number | null }, list: { high: number | null } | undefined): { low: number; high: number | null } {
+export function atLeastListHigh(c: ComponentEstimate, r: { low: number; high: number | null }, list: { high: number | null } | undefined): { low: number; high: number | null } {
   if (c.highEndInstanceType === undefined || r.high === null) return r;
   if (!list || list.high === null) return { low: r.low, high: null };
   return { low: r.low, high: Math.max(r.high, list.high) };
